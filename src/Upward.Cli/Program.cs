@@ -1,0 +1,3 @@
+using Upward.Cli;
+
+return CliApp.Run(args, new CliConsole(Console.In, Console.Out, Console.Error));
