@@ -1,4 +1,6 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => "Upward");
-app.Run();
+using Upward.Web.Startup;
+
+await UpwardApp.Build(args).RunAsync();
+
+/// <summary>Entry point; public so that tests can host the real app.</summary>
+public partial class Program;

@@ -1,0 +1,14 @@
+namespace Upward.Core.Auditing;
+
+/// <summary>Names of audited actions, kept in one place so the log reads consistently.</summary>
+public static class AuditAction
+{
+    public const string AdministratorCreated = "administrator.created";
+    public const string SignInLockedOut = "sign-in.locked-out";
+    public const string DemoLoaded = "demo.loaded";
+    public const string ProgrammeCreated = "programme.created";
+    public const string InvitationSent = "invitation.sent";
+    public const string ConsentRecorded = "consent.recorded";
+    public const string Withdrawn = "participant.withdrawn";
+    public const string RoleChanged = "role.changed";
+}

@@ -1,0 +1,18 @@
+namespace Upward.Core.Auditing;
+
+/// <summary>
+/// One consequential action, written once and never changed: the database refuses updates and deletes.
+/// Holds ids and the action, never free text a person typed, so the log itself leaks nothing.
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Id { get; init; }
+    public DateTime AtUtc { get; init; } = DateTime.UtcNow;
+    public Guid? ActorUserId { get; init; }
+    public Guid? OrganisationId { get; init; }
+    public Guid? ProgrammeId { get; init; }
+    public required string Action { get; init; }
+
+    /// <summary>What was acted on, as "kind:id" (for example "user:…").</summary>
+    public string? Subject { get; init; }
+}

@@ -1,0 +1,16 @@
+namespace Upward.Core.Programmes;
+
+/// <summary>A person's place in a programme in one role, known to analysts only by its participant code.</summary>
+public sealed class Enrolment
+{
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid ProgrammeId { get; init; }
+    public Guid UserId { get; init; }
+    public ProgrammeRole Role { get; init; }
+    public EnrolmentStatus Status { get; set; } = EnrolmentStatus.Invited;
+
+    /// <summary>Pseudonymous code (for example "MR-03") under which answers are shown and exported.</summary>
+    public required string ParticipantCode { get; init; }
+
+    public DateTime CreatedAtUtc { get; init; } = DateTime.UtcNow;
+}

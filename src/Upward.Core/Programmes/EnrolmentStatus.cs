@@ -1,0 +1,9 @@
+namespace Upward.Core.Programmes;
+
+/// <summary>How far a person has come into a programme.</summary>
+public enum EnrolmentStatus
+{
+    Invited = 0,
+    Consented = 1,
+    Withdrawn = 2,
+}

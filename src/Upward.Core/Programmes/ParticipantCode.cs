@@ -1,0 +1,20 @@
+namespace Upward.Core.Programmes;
+
+/// <summary>Pseudonymous participant codes: a role prefix and a number, unique within a programme.</summary>
+public static class ParticipantCode
+{
+    public static string Prefix(ProgrammeRole role) => role switch
+    {
+        ProgrammeRole.Mentor => "MR",
+        ProgrammeRole.Mentee => "ME",
+        ProgrammeRole.Coordinator => "CO",
+        ProgrammeRole.Facilitator => "FA",
+        ProgrammeRole.Researcher => "RE",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown programme role"),
+    };
+
+    /// <summary>The <paramref name="number"/>th code for a role, for example "MR-03".</summary>
+    public static string For(ProgrammeRole role, int number) =>
+        number < 1 ? throw new ArgumentOutOfRangeException(nameof(number), "Codes are numbered from 1")
+        : $"{Prefix(role)}-{number:00}";
+}

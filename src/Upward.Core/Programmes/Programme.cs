@@ -1,0 +1,36 @@
+namespace Upward.Core.Programmes;
+
+/// <summary>A reverse mentoring programme run by one organisation.</summary>
+public sealed class Programme
+{
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid OrganisationId { get; init; }
+    public required string Name { get; set; }
+    public ProgrammeType Type { get; init; }
+    public ProgrammeStatus Status { get; set; } = ProgrammeStatus.Draft;
+
+    /// <summary>Fewest respondents a figure or a feedback brief may rest on (PRODUCT.md: default 3).</summary>
+    public int AnonymityThreshold { get; set; } = 3;
+
+    /// <summary>The agreed upper time limit of a one-to-one session.</summary>
+    public int SessionTimeLimitMinutes { get; set; } = 60;
+
+    public string TimeZone { get; set; } = "Europe/London";
+    public string? EthicsReference { get; set; }
+    public int RetentionMonths { get; set; } = 24;
+    public DateTime CreatedAtUtc { get; init; } = DateTime.UtcNow;
+
+    public List<ProgrammeDomain> Domains { get; init; } = [];
+    public List<Enrolment> Enrolments { get; init; } = [];
+
+    /// <summary>Starts a draft programme from a template, copying its domains so they can be edited.</summary>
+    public static Programme FromTemplate(ProgrammeTemplate template, Guid organisationId, string name)
+    {
+        var programme = new Programme { Name = name, Type = template.Type, OrganisationId = organisationId };
+        for (var i = 0; i < template.Domains.Count; i++)
+        {
+            programme.Domains.Add(new ProgrammeDomain { ProgrammeId = programme.Id, Position = i + 1, Name = template.Domains[i] });
+        }
+        return programme;
+    }
+}

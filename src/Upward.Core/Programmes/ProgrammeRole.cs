@@ -1,0 +1,11 @@
+namespace Upward.Core.Programmes;
+
+/// <summary>The part a person plays in one programme; the same person may play another part elsewhere.</summary>
+public enum ProgrammeRole
+{
+    Coordinator = 0,
+    Facilitator = 1,
+    Mentor = 2,
+    Mentee = 3,
+    Researcher = 4,
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Upward.Core.Auditing;
+using Upward.Core.Organisations;
+using Upward.Core.Programmes;
+using Upward.Data.Identity;
+
+namespace Upward.Data;
+
+/// <summary>
+/// The one database of Upward. Each provider has a subclass only so that it can carry its own
+/// migrations (SQLite and PostgreSQL differ in types); the model is defined here once.
+/// </summary>
+public abstract class UpwardDbContext(DbContextOptions options)
+    : IdentityDbContext<UpwardUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<ProgrammeDomain> ProgrammeDomains => Set<ProgrammeDomain>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(UpwardDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Every DateTime is UTC; say so when reading back, since SQLite stores no kind.
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        builder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+}

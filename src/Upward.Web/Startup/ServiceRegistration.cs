@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Upward.Data;
+using Upward.Data.Identity;
+using Upward.Web.Demo;
+using Upward.Web.FirstRun;
+using Upward.Web.Identity;
+
+namespace Upward.Web.Startup;
+
+internal static class ServiceRegistration
+{
+    public static void AddUpwardServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddUpwardDatabase(database);
+
+        services.AddIdentity<UpwardUser, IdentityRole<Guid>>(options =>
+            {
+                // NCSC guidance: length beats composition rules, and lock out guessing.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<UpwardDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<UpwardClaimsFactory>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "upward.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        // OpenID Connect (organisation sign-in) will be added here with AddOpenIdConnect when configured.
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.OrganisationAdmin, p => p.RequireRole(UpwardRoles.OrganisationAdmin));
+
+        services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
+        });
+        services.AddProblemDetails();
+        services.AddHealthChecks().AddDbContextCheck<UpwardDbContext>("database", tags: ["ready"]);
+
+        // Order matters: the schema must exist before the set-up link is issued.
+        services.AddHostedService<DatabasePreparation>();
+        services.AddScoped<SetupLinks>();
+        services.AddHostedService<SetupLinkAnnouncer>();
+        services.AddScoped<DemoProgramme>();
+        services.AddSingleton(TimeProvider.System);
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Upward.Web.TagHelpers;
+
+/// <summary>Reads model-state errors in the order a person meets the fields, for the NHS error summary.</summary>
+public static class FormErrors
+{
+    public static string? FirstError(ModelStateDictionary state, string key) =>
+        state.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
+    /// <summary>Each field with an error once, with the id its summary link points at.</summary>
+    public static IReadOnlyList<(string FieldId, string Message)> Summary(ModelStateDictionary state) =>
+        state.Where(kv => kv.Value is { Errors.Count: > 0 })
+            .Select(kv => (FieldId: kv.Key.Length == 0 ? "maincontent" : TagBuilder.CreateSanitizedId(kv.Key, "-"),
+                           Message: kv.Value!.Errors[0].ErrorMessage))
+            .ToList();
+}

@@ -1,0 +1,27 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Upward.Web.Tests.Infrastructure;
+
+/// <summary>Submits a page's form as a browser would: GET the page, take its antiforgery token, POST.</summary>
+public static partial class Forms
+{
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string pageUrl, IDictionary<string, string> fields, string? postUrl = null)
+    {
+        var page = await client.GetAsync(pageUrl);
+        var html = await page.Content.ReadAsStringAsync();
+        var token = TokenPattern().Match(html);
+        if (!token.Success)
+        {
+            throw new InvalidOperationException($"{pageUrl} ({(int)page.StatusCode}) has no antiforgery token");
+        }
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        return await client.PostAsync(postUrl ?? pageUrl, new FormUrlEncodedContent(form));
+    }
+
+    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
+        await client.SubmitAsync("/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

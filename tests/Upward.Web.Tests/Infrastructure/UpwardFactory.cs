@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Upward.Data;
+
+namespace Upward.Web.Tests.Infrastructure;
+
+/// <summary>The real Upward app over a throwaway database; each test class gets its own.</summary>
+public class UpwardFactory : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = new();
+    public bool Demo { get; init; }
+    public string Environment { get; init; } = "Production";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("Upward:Database:Provider", Database.Provider);
+        builder.UseSetting("Upward:Database:ConnectionString", Database.ConnectionString);
+        builder.UseSetting("Upward:Demo", Demo ? "true" : "false");
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see each step.</summary>
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task WithDbAsync(Func<UpwardDbContext, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<UpwardDbContext>());
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<UpwardDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<UpwardDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Database.Dispose();
+        }
+    }
+}
+
+/// <summary>The app with the demo programme loaded.</summary>
+public sealed class DemoFactory : UpwardFactory
+{
+    public DemoFactory() => Demo = true;
+}
