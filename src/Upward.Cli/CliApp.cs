@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Upward.Cli.Commands;
 
 namespace Upward.Cli;
 
@@ -23,6 +24,8 @@ public static class CliApp
 
     private static Command[] CommandGroups(CliConsole console) =>
     [
+        DbCommand.Create(console),
+        AdminCommand.Create(console),
     ];
 
     public static int Run(string[] args, CliConsole console)
@@ -31,7 +34,7 @@ public static class CliApp
         if (parse.Errors.Count > 0)
         {
             // The contracts ask for one line and exit 2, not System.CommandLine's help dump.
-            console.Error.WriteLine($"upward: {parse.Errors[0].Message}");
+            console.Error.WriteLine($"upward: {OneLine(string.Join("; ", parse.Errors.Select(e => e.Message)))}");
             return BadInput;
         }
 
@@ -48,6 +51,12 @@ public static class CliApp
         {
             console.Error.WriteLine($"upward: {OneLine(e.Message)}");
             return BadInput;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A database that cannot be reached, a disk that is full: one line, not a stack trace.
+            console.Error.WriteLine($"upward: {OneLine(e.GetBaseException().Message)}");
+            return Failure;
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Upward.Data.Identity;
 
 namespace Upward.Web.FirstRun;
 

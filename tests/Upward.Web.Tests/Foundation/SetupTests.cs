@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Upward.Core.Auditing;
 using Upward.Data.Identity;
-using Upward.Web.FirstRun;
 using Upward.Web.Tests.Infrastructure;
 
 namespace Upward.Web.Tests.Foundation;

@@ -6,7 +6,6 @@ using Upward.Core.Auditing;
 using Upward.Core.Organisations;
 using Upward.Data;
 using Upward.Data.Identity;
-using Upward.Web.FirstRun;
 using Upward.Web.Identity;
 
 namespace Upward.Web.Pages.Setup;

@@ -2,9 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Upward.Data;
-using Upward.Data.Identity;
 
-namespace Upward.Web.FirstRun;
+namespace Upward.Data.Identity;
 
 /// <summary>
 /// Issues and redeems the one-time link that creates the first administrator, so that Upward
