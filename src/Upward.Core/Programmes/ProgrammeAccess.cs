@@ -1,0 +1,31 @@
+namespace Upward.Core.Programmes;
+
+/// <summary>
+/// Who may do what in a programme: the one place these rules live, so every page and endpoint
+/// asks the same question. Membership of the programme's organisation is checked before this.
+/// </summary>
+public static class ProgrammeAccess
+{
+    /// <summary>Whether someone holding <paramref name="roles"/> in the programme (and perhaps administering its organisation) may act.</summary>
+    public static bool Allows(ProgrammeCapability capability, IReadOnlyCollection<ProgrammeRole> roles, bool isOrganisationAdmin) =>
+        capability switch
+        {
+            ProgrammeCapability.ViewOverview => isOrganisationAdmin || roles.Count > 0,
+            ProgrammeCapability.Manage => isOrganisationAdmin || roles.Contains(ProgrammeRole.Coordinator),
+            ProgrammeCapability.ViewProgress => isOrganisationAdmin || roles.Contains(ProgrammeRole.Coordinator),
+            _ => false,
+        };
+
+    /// <summary>A programme's design (domains, type) may change only while it is a draft.</summary>
+    public static bool DesignIsEditable(ProgrammeStatus status) => status == ProgrammeStatus.Draft;
+
+    /// <summary>The next status in a programme's life, or null once it is closed.</summary>
+    public static ProgrammeStatus? NextStatus(ProgrammeStatus status) => status switch
+    {
+        ProgrammeStatus.Draft => ProgrammeStatus.Recruiting,
+        ProgrammeStatus.Recruiting => ProgrammeStatus.Running,
+        ProgrammeStatus.Running => ProgrammeStatus.Evaluating,
+        ProgrammeStatus.Evaluating => ProgrammeStatus.Closed,
+        _ => null,
+    };
+}
