@@ -57,8 +57,17 @@ public sealed class SignedRanks
     /// Sorted signed differences hold the absolute values in two runs, the negatives read backwards
     /// and the positives read forwards, so merging them ranks |d| without a second sort.
     /// </remarks>
+    /// <exception cref="ArgumentException">The differences are not sorted ascending or include NaN.</exception>
     public static SignedRanks FromSortedDifferences(ReadOnlySpan<double> sorted)
     {
+        // Ranking unsorted data would give plausible but wrong figures, so check: it costs one pass.
+        for (int i = 1; i < sorted.Length; i++)
+        {
+            if (!(sorted[i - 1] <= sorted[i]))
+            {
+                throw new ArgumentException("Differences must be numbers sorted ascending.", nameof(sorted));
+            }
+        }
         int negative = 0;
         while (negative < sorted.Length && sorted[negative] < 0)
         {
@@ -68,10 +77,6 @@ public sealed class SignedRanks
         while (firstPositive < sorted.Length && sorted[firstPositive] == 0)
         {
             firstPositive++;
-        }
-        if (firstPositive < sorted.Length && !(sorted[firstPositive] > 0))
-        {
-            throw new ArgumentException("Differences must be finite numbers sorted ascending.", nameof(sorted));
         }
         int zero = firstPositive - negative;
         int positive = sorted.Length - firstPositive;

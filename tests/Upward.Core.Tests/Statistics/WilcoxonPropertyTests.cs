@@ -129,6 +129,28 @@ public class WilcoxonPropertyTests
         Assert.Equal(test.PAsymptoticContinuityCorrected!.Value, test.PExact.Value, test.PExact.Value * 0.02);
     }
 
+    [Fact]
+    public void RankingRefusesUnsortedDifferences()
+    {
+        Assert.Throws<ArgumentException>(() => SignedRanks.FromSortedDifferences([1, -1]));
+        Assert.Throws<ArgumentException>(() => SignedRanks.FromSortedDifferences([double.NaN, 1]));
+    }
+
+    [Fact]
+    public void RankingUsesMidRanksOfAbsoluteDifferences()
+    {
+        // |d| = 1, 1, 2, 3, 3, 3 → ranks 1.5, 1.5, 3, 5, 5, 5; zeros are set aside.
+        var ranks = SignedRanks.FromSortedDifferences([-3, -1, 0, 0, 1, 2, 3, 3]);
+
+        Assert.Equal(2, ranks.Zero);
+        Assert.Equal(4, ranks.Positive);
+        Assert.Equal(2, ranks.Negative);
+        Assert.Equal([new TieGroup(3, 2, 1), new TieGroup(6, 1, 1), new TieGroup(10, 3, 2)], ranks.Groups.ToArray());
+        Assert.Equal(1.5 + 3 + 5 + 5, ranks.WPlus);
+        Assert.Equal(1.5 + 5, ranks.WMinus);
+        Assert.Equal((8 - 2) + (27 - 3), ranks.TieCorrection);
+    }
+
     // Enumerates all 2ⁿ sign assignments of the mid-ranks: the definition itself, independent of the DP.
     private static double BruteForceExactP(SignedRanks ranks)
     {
