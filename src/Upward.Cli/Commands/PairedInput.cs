@@ -34,6 +34,13 @@ internal static partial class PairedInput
                 ? "\"pre\" and \"post\" are empty: there are no pairs to compare"
                 : "no pairs left after dropping those with a null: there is nothing to compare");
         }
+        for (int i = 0; i < keptPre.Length; i++)
+        {
+            if (!double.IsFinite(keptPost[i] - keptPre[i]))
+            {
+                throw new CliInputException($"the change post - pre of pair {i + 1} (after dropping nulls) is too large to represent");
+            }
+        }
         return (keptPre, keptPost);
     }
 

@@ -31,12 +31,26 @@ public static class StatsCommand
         {
             string json = ReadInput(parse.GetValue(file), console);
             var (pre, post) = PairedInput.Parse(json);
-            var comparison = PairedComparison.Compute(pre, post);
+            var comparison = Compare(pre, post);
             // Written only once everything has succeeded, so a failure leaves standard output empty.
             console.Out.WriteLine(PairedOutput.Write(comparison));
             return CliApp.Ok;
         });
         return paired;
+    }
+
+    private static PairedComparison Compare(double[] pre, double[] post)
+    {
+        try
+        {
+            return PairedComparison.Compute(pre, post);
+        }
+        catch (ArgumentException e)
+        {
+            // The input has been checked already; what is left (such as a change too large for a
+            // double) is still a problem with the input, so it gets the input's exit code.
+            throw new CliInputException(e.Message);
+        }
     }
 
     private static string ReadInput(FileInfo? file, CliConsole console)

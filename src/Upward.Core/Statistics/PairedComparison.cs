@@ -29,7 +29,7 @@ public sealed record PairedComparison(
 
     /// <summary>Compares scores where element i of each series belongs to participant i.</summary>
     /// <remarks>Each series is sorted exactly once and the differences are ranked exactly once.</remarks>
-    /// <exception cref="ArgumentException">The series differ in length, are empty, or hold a value that is not finite.</exception>
+    /// <exception cref="ArgumentException">The series differ in length, are empty, or hold a value (or a change) that is not finite.</exception>
     public static PairedComparison Compute(ReadOnlySpan<double> pre, ReadOnlySpan<double> post)
     {
         if (pre.Length != post.Length)
@@ -53,6 +53,10 @@ public sealed record PairedComparison(
             sortedPre[i] = pre[i];
             sortedPost[i] = post[i];
             sortedDifference[i] = post[i] - pre[i];
+            if (!double.IsFinite(sortedDifference[i]))
+            {
+                throw new ArgumentException($"Pair {i}: the change {post[i]} − {pre[i]} is too large to represent.", nameof(post));
+            }
         }
         sortedPre.Sort();
         sortedPost.Sort();

@@ -14,7 +14,7 @@ public static class Quantiles
         RequireData(sorted);
         int n = sorted.Length;
         int half = n / 2;
-        return n % 2 == 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
+        return n % 2 == 1 ? sorted[half] : Midpoint(sorted[half - 1], sorted[half]);
     }
 
     /// <summary>SPSS's default percentile (R's quantile type 6): the value at rank (n + 1)·p, clamped to the data.</summary>
@@ -67,7 +67,14 @@ public static class Quantiles
     {
         int below = (int)Math.Floor(rank);
         int above = (int)Math.Ceiling(rank);
-        return 0.5 * (sorted[below - 1] + sorted[above - 1]);
+        return Midpoint(sorted[below - 1], sorted[above - 1]);
+    }
+
+    // (a + b)/2, which is exact barring overflow; halving first only when the sum would overflow.
+    private static double Midpoint(double a, double b)
+    {
+        double sum = a + b;
+        return double.IsFinite(sum) ? sum / 2 : a / 2 + b / 2;
     }
 
     private static void RequireData(ReadOnlySpan<double> sorted)

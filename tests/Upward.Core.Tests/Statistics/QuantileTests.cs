@@ -38,6 +38,14 @@ public class QuantileTests
     }
 
     [Fact]
+    public void MediansOfHugeValuesDoNotOverflow()
+    {
+        double[] sorted = [1e308, 1.5e308];
+        Assert.Equal(1.25e308, Quantiles.Median(sorted));
+        Assert.Equal((1e308, 1.5e308), Quantiles.TukeyHinges(sorted));
+    }
+
+    [Fact]
     public void SummaryOfSortsACopy()
     {
         double[] values = [5, 1, 3];

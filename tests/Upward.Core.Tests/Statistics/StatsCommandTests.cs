@@ -91,6 +91,7 @@ public sealed class StatsCommandTests : IDisposable
     [InlineData("""{"pre": [1, 2], "post": [1, -Infinity]}""", "NaN or Infinity")]
     [InlineData("""{"pre": [1, 1e400], "post": [1, 2]}""", "pre[1] is 1e400")]
     [InlineData("""{"pre": [1, true], "post": [1, 2]}""", "pre[1] is true or false")]
+    [InlineData("""{"pre": [1, -1e308], "post": [1, 1e308]}""", "too large to represent")]
     [InlineData("""{"pre": [1, [2]], "post": [1, 2]}""", "pre[1] is an array")]
     [InlineData("""{"post": [1, 2]}""", "missing key \"pre\"")]
     [InlineData("""{"pre": [1, 2]}""", "missing key \"post\"")]
