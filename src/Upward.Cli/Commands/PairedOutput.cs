@@ -1,0 +1,78 @@
+using System.Text;
+using System.Text.Json;
+using Upward.Core.Statistics;
+
+namespace Upward.Cli.Commands;
+
+/// <summary>Writes a <see cref="PairedComparison"/> in the shape of the contract's <c>expected</c> object.</summary>
+internal static class PairedOutput
+{
+    /// <summary>The comparison as indented JSON; numbers in shortest round-trip form.</summary>
+    public static string Write(PairedComparison comparison)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("n_pairs", comparison.Pairs);
+            json.WriteNumber("n_nonzero", comparison.NonZero);
+            json.WriteNumber("n_positive", comparison.Increased);
+            json.WriteNumber("n_negative", comparison.Decreased);
+            WriteSummary(json, "pre", comparison.Pre);
+            WriteSummary(json, "post", comparison.Post);
+            WriteSummary(json, "difference", comparison.Difference);
+            WriteTest(json, comparison.Test);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteSummary(Utf8JsonWriter json, string name, Summary summary)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("n", summary.N);
+        json.WriteNumber("median", summary.Median);
+        json.WriteNumber("q1", summary.Q1);
+        json.WriteNumber("q3", summary.Q3);
+        json.WriteNumber("q1_type7", summary.Q1Type7);
+        json.WriteNumber("q3_type7", summary.Q3Type7);
+        json.WriteNumber("hinge_lower", summary.HingeLower);
+        json.WriteNumber("hinge_upper", summary.HingeUpper);
+        json.WriteNumber("min", summary.Min);
+        json.WriteNumber("max", summary.Max);
+        json.WriteEndObject();
+    }
+
+    private static void WriteTest(Utf8JsonWriter json, WilcoxonSignedRankTest? test)
+    {
+        if (test is null)
+        {
+            json.WriteNull("test");
+            return;
+        }
+        json.WriteStartObject("test");
+        json.WriteNumber("w_plus", test.WPlus);
+        json.WriteNumber("w_minus", test.WMinus);
+        WriteNullable(json, "z", test.Z);
+        WriteNullable(json, "p_asymptotic", test.PAsymptotic);
+        WriteNullable(json, "z_cc", test.ZContinuityCorrected);
+        WriteNullable(json, "p_asymptotic_cc", test.PAsymptoticContinuityCorrected);
+        WriteNullable(json, "p_exact", test.PExact);
+        WriteNullable(json, "r", test.R);
+        json.WriteNumber("rank_biserial", test.RankBiserial);
+        json.WriteNumber("p_sign", test.PSign);
+        json.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is double number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}
