@@ -5,6 +5,7 @@ using Upward.Data.Identity;
 using Upward.Web.Demo;
 using Upward.Web.FirstRun;
 using Upward.Web.Identity;
+using Upward.Web.Programmes;
 
 namespace Upward.Web.Startup;
 
@@ -55,6 +56,13 @@ internal static class ServiceRegistration
         {
             o.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
         });
+        services.Configure<MvcOptions>(o =>
+        {
+            // Model binding's own words ("The value 'x' is not valid for Y") are not plain English.
+            o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((_, _) => "Enter a whole number, like 3");
+            o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(_ => "Enter a whole number, like 3");
+            o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(_ => "Enter a valid value");
+        });
         services.AddProblemDetails();
         services.AddHealthChecks().AddDbContextCheck<UpwardDbContext>("database", tags: ["ready"]);
 
@@ -63,6 +71,7 @@ internal static class ServiceRegistration
         services.AddScoped<SetupLinks>();
         services.AddHostedService<SetupLinkAnnouncer>();
         services.AddScoped<DemoProgramme>();
+        services.AddScoped<ProgrammeGate>();
         services.AddSingleton(TimeProvider.System);
     }
 }

@@ -1,0 +1,82 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Upward.Core.Programmes;
+using Upward.Data;
+using Upward.Web.Programmes;
+
+namespace Upward.Web.Pages.Programmes;
+
+/// <summary>The coordinator's programme settings: threshold k, session time limit, time zone, ethics and retention.</summary>
+public sealed class SettingsModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+{
+    [BindProperty] public SettingsInput Input { get; set; } = new();
+    public bool Saved { get; private set; }
+
+    public sealed class SettingsInput
+    {
+        [Required(ErrorMessage = "Enter a name for the programme")]
+        [StringLength(200, ErrorMessage = "Programme name must be 200 characters or fewer")]
+        public string? Name { get; set; }
+
+        [Required(ErrorMessage = "Enter the fewest people a figure may rest on")]
+        [Range(2, 50, ErrorMessage = "The fewest people must be between 2 and 50")]
+        public int? AnonymityThreshold { get; set; }
+
+        [Required(ErrorMessage = "Enter the session time limit in minutes")]
+        [Range(10, 480, ErrorMessage = "The session time limit must be between 10 and 480 minutes")]
+        public int? SessionTimeLimitMinutes { get; set; }
+
+        [Required(ErrorMessage = "Enter a time zone, like Europe/London")]
+        public string? TimeZone { get; set; }
+
+        [StringLength(100, ErrorMessage = "The reference must be 100 characters or fewer")]
+        public string? EthicsReference { get; set; }
+
+        [Required(ErrorMessage = "Enter how many months to keep answers")]
+        [Range(1, 240, ErrorMessage = "Months to keep answers must be between 1 and 240")]
+        public int? RetentionMonths { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
+    {
+        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused)
+        {
+            return refused;
+        }
+        Saved = saved;
+        Input = new SettingsInput
+        {
+            Name = Programme.Name,
+            AnonymityThreshold = Programme.AnonymityThreshold,
+            SessionTimeLimitMinutes = Programme.SessionTimeLimitMinutes,
+            TimeZone = Programme.TimeZone,
+            EthicsReference = Programme.EthicsReference,
+            RetentionMonths = Programme.RetentionMonths,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused)
+        {
+            return refused;
+        }
+        if (!string.IsNullOrWhiteSpace(Input.TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(Input.TimeZone.Trim(), out _))
+        {
+            ModelState.AddModelError("Input.TimeZone", "Enter a time zone Upward knows, like Europe/London");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        Programme.Name = Input.Name!.Trim();
+        Programme.AnonymityThreshold = Input.AnonymityThreshold!.Value;
+        Programme.SessionTimeLimitMinutes = Input.SessionTimeLimitMinutes!.Value;
+        Programme.TimeZone = Input.TimeZone!.Trim();
+        Programme.EthicsReference = string.IsNullOrWhiteSpace(Input.EthicsReference) ? null : Input.EthicsReference.Trim();
+        Programme.RetentionMonths = Input.RetentionMonths!.Value;
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/programmes/{Programme.Id}/settings?saved=true");
+    }
+}
