@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Upward.Cli.Commands;
 
 namespace Upward.Cli;
 
@@ -23,6 +24,7 @@ public static class CliApp
 
     private static Command[] CommandGroups(CliConsole console) =>
     [
+        MatchCommand.Create(console),
     ];
 
     public static int Run(string[] args, CliConsole console)
