@@ -23,8 +23,8 @@ public static class MatchCommand
             Description = "optimal: most mentees matched, then the largest total weight. random: most mentees matched, drawn from the seed.",
             DefaultValueFactory = _ => "optimal",
         };
-        mode.AcceptOnlyFromAmong("optimal", "random");
-        var seed = new Option<ulong?>("--seed")
+        // Checked in Run rather than by AcceptOnlyFromAmong, whose message spans several lines.
+        var seed = new Option<string?>("--seed")
         {
             Description = $"The random mode's seed, 0 to {MaxSeed}; without it a seed is chosen and written in the output.",
         };
@@ -32,20 +32,12 @@ public static class MatchCommand
 
         var command = new Command("match", "Allocate mentees to mentors.") { file, mode, seed, timings };
         command.SetAction(parse => Run(
-            console,
-            parse.GetValue(file),
-            parse.GetValue(mode) == "random" ? MatchingMode.Random : MatchingMode.Optimal,
-            parse.GetValue(seed),
-            parse.GetValue(timings)));
+            console, parse.GetValue(file), ParseMode(parse.GetValue(mode)), ParseSeed(parse.GetValue(seed)), parse.GetValue(timings)));
         return command;
     }
 
     private static int Run(CliConsole console, string? path, MatchingMode mode, ulong? seed, bool timings)
     {
-        if (seed > MaxSeed)
-        {
-            throw new CliInputException($"--seed {seed} is above the largest seed, {MaxSeed}");
-        }
         var clock = Stopwatch.StartNew();
         var instance = Parse(console, path);
         var parsed = clock.Elapsed;
@@ -70,6 +62,27 @@ public static class MatchCommand
         }
         return CliApp.Ok;
     }
+
+    private static ulong? ParseSeed(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        // Parsed here, not by the option, for a plain message; digits only, so "+1" or " 1" are not seeds.
+        if (!ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seed) || seed > MaxSeed)
+        {
+            throw new CliInputException($"--seed must be a whole number from 0 to {MaxSeed}, not '{text}'");
+        }
+        return seed;
+    }
+
+    private static MatchingMode ParseMode(string? mode) => mode switch
+    {
+        "optimal" => MatchingMode.Optimal,
+        "random" => MatchingMode.Random,
+        _ => throw new CliInputException($"--mode must be 'optimal' or 'random', not '{mode}'"),
+    };
 
     private static MatchingInstance Parse(CliConsole console, string? path)
     {

@@ -19,7 +19,7 @@ internal sealed class MentorHeap
             Array.Resize(ref mentors, Count * 2);
         }
         var i = Count++;
-        // Ties keep insertion order only by accident; any order is fine because equal keys are equal optima.
+        // Ties fall out by the push sequence, which is itself deterministic, so output stays byte-identical.
         while (i > 0)
         {
             var parent = (i - 1) >> 1;
