@@ -33,7 +33,7 @@ public static class Matcher
     /// SplitMix64 seeded with <paramref name="seed"/> gives every pair, in input order, a random
     /// 16-bit score (the top 16 bits of one output); the next outputs shuffle the mentees
     /// (Fisher–Yates from the last position down, bounds by <see cref="SplitMix64.NextBelow"/>),
-    /// and that order settles any tie. The allocation is the one with the most mentees matched and,
+    /// and that order settles ties between equally good allocations. The allocation is the one with the most mentees matched and,
     /// among those, the largest total score, so who is left out depends on the draw and never on
     /// where a mentee appears in the input.
     /// </remarks>
