@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 
 namespace Upward.Core.Matching;
@@ -8,9 +10,9 @@ internal sealed class InstanceParse
     private readonly List<string> mentorIds = [];
     private readonly List<int> capacities = [];
     private readonly List<string> menteeIds = [];
-    private readonly Dictionary<string, int> mentorIndex = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> menteeIndex = new(StringComparer.Ordinal);
-    private char[] idBuffer = new char[256];
+    private readonly Utf8IdTable mentorIndex = new();
+    private readonly Utf8IdTable menteeIndex = new();
+    private byte[] idBuffer = new byte[256];
     private int[] pairMentors = [];
     private int[] pairMentees = [];
     private int[] pairWeights = [];
@@ -169,7 +171,7 @@ internal sealed class InstanceParse
             {
                 throw new MatchingInputException($"mentors[{index}] ('{id}'): capacity {value} is negative");
             }
-            if (!mentorIndex.TryAdd(id, index))
+            if (!mentorIndex.TryAdd(Utf8(id)))
             {
                 throw new MatchingInputException($"mentors[{index}]: duplicate mentor id '{id}'");
             }
@@ -205,7 +207,7 @@ internal sealed class InstanceParse
             {
                 throw new MatchingInputException($"mentees[{index}]: missing id");
             }
-            if (!menteeIndex.TryAdd(id, index))
+            if (!menteeIndex.TryAdd(Utf8(id)))
             {
                 throw new MatchingInputException($"mentees[{index}]: duplicate mentee id '{id}'");
             }
@@ -228,13 +230,13 @@ internal sealed class InstanceParse
         return id;
     }
 
+    // Run once per command on big inputs: compile optimised at once rather than waiting for tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadPairs(ref Utf8JsonReader reader, int documentLength)
     {
         ExpectArray(ref reader, "pairs");
         // A pair takes at least ~40 bytes of JSON; start near the likely count so growth is rare.
         Grow(Math.Max(16, documentLength / 64));
-        var mentors = mentorIndex.GetAlternateLookup<ReadOnlySpan<char>>();
-        var mentees = menteeIndex.GetAlternateLookup<ReadOnlySpan<char>>();
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -246,13 +248,13 @@ internal sealed class InstanceParse
                 if (reader.ValueTextEquals("mentor"u8))
                 {
                     reader.Read();
-                    mentor = Lookup(ref reader, mentors, index, "mentor");
+                    mentor = Lookup(ref reader, mentorIndex, index, "mentor");
                     sawMentor = true;
                 }
                 else if (reader.ValueTextEquals("mentee"u8))
                 {
                     reader.Read();
-                    mentee = Lookup(ref reader, mentees, index, "mentee");
+                    mentee = Lookup(ref reader, menteeIndex, index, "mentee");
                     sawMentee = true;
                 }
                 else if (reader.ValueTextEquals("weight"u8))
@@ -291,26 +293,41 @@ internal sealed class InstanceParse
         }
     }
 
-    private int Lookup(
-        ref Utf8JsonReader reader, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ids, int index, string role)
+    // Run once per command on big inputs: compile optimised at once rather than waiting for tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Lookup(ref Utf8JsonReader reader, Utf8IdTable ids, int index, string role)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
             throw new MatchingInputException($"pairs[{index}]: {role} must be a string id");
         }
-        // UTF-8 never takes fewer bytes than UTF-16 chars, so the raw length bounds the decoded one.
-        var raw = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
-        if (raw > idBuffer.Length)
+        // The input is one contiguous buffer, so ValueSpan holds the whole token; only escapes need copying.
+        var id = reader.ValueSpan;
+        if (reader.ValueIsEscaped)
         {
-            idBuffer = new char[Math.Max(raw, idBuffer.Length * 2)];
+            if (id.Length > idBuffer.Length)
+            {
+                idBuffer = new byte[Math.Max(id.Length, idBuffer.Length * 2)];
+            }
+            id = idBuffer.AsSpan(0, reader.CopyString(idBuffer));
         }
-        var length = reader.CopyString(idBuffer);
-        var id = idBuffer.AsSpan(0, length);
-        if (!ids.TryGetValue(id, out var found))
+        var found = ids.IndexOf(id);
+        if (found < 0)
         {
-            throw new MatchingInputException($"pairs[{index}]: unknown {role} '{id}'");
+            throw new MatchingInputException($"pairs[{index}]: unknown {role} '{reader.GetString()}'");
         }
         return found;
+    }
+
+    /// <summary>The id's UTF-8 bytes, as an unescaped JSON string token holds them.</summary>
+    private ReadOnlySpan<byte> Utf8(string id)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(id.Length);
+        if (length > idBuffer.Length)
+        {
+            idBuffer = new byte[length];
+        }
+        return idBuffer.AsSpan(0, Encoding.UTF8.GetBytes(id, idBuffer));
     }
 
     private void Grow(int size)

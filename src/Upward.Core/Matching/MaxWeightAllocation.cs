@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Upward.Core.Matching;
 
 /// <summary>
@@ -129,6 +131,8 @@ internal sealed class MaxWeightAllocation
 
     private long Worth(int edge) => lexicographicBonus + score[edge];
 
+    // Run once per command on big inputs: compile optimised at once rather than waiting for tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(int root)
     {
         var start = graph.Start[root];
@@ -172,6 +176,8 @@ internal sealed class MaxWeightAllocation
 
     private int Capacity(int mentor) => graph.SlotStart[mentor + 1] - graph.SlotStart[mentor];
 
+    // Run once per command on big inputs: compile optimised at once rather than waiting for tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Search(int root, int start, int end)
     {
         var mentorOf = graph.Mentor;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Upward.Core.Matching;
 
 /// <summary>The usable pairs in compressed rows by mentee, and each mentor's usable places.</summary>
@@ -8,6 +10,8 @@ namespace Upward.Core.Matching;
 /// </remarks>
 internal sealed class PairGraph
 {
+    // Run once per command on big inputs: compile optimised at once rather than waiting for tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PairGraph(MatchingInstance instance)
     {
         var mentors = instance.PairMentorArray;
@@ -89,6 +93,8 @@ internal sealed class PairGraph
     /// <summary>The number of usable edges.</summary>
     public int EdgeCount => Mentor.Length;
 
+    // Run once per command on big inputs: compile optimised at once rather than waiting for tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RejectRepeatedPairs(MatchingInstance instance, int[] allStart, int[] order)
     {
         var mentors = instance.PairMentorArray;

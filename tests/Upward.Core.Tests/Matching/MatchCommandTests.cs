@@ -79,6 +79,24 @@ public class MatchCommandTests
         Assert.Contains("\"matched\":1,\"total_weight\":40", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Escaped_and_accented_ids_name_the_same_people()
+    {
+        var json = """
+            {"format": "upward-matching-instance", "version": 1,
+             "mentors": [{"id": "Zo\u00eb", "capacity": 1}, {"id": "r\"2", "capacity": 1}],
+             "mentees": [{"id": "Siân"}, {"id": "c/2"}],
+             "pairs": [{"mentor": "Zoë", "mentee": "Si\u00e2n", "weight": 10},
+                       {"mentor": "r\u00222", "mentee": "c\/2", "weight": 20}]}
+            """;
+
+        var (exit, output, _) = Run(json, "match");
+
+        Assert.Equal(CliApp.Ok, exit);
+        Assert.Contains("""{"mentor":"Zoë","mentee":"Siân","weight":10}""", output, StringComparison.Ordinal);
+        Assert.Contains("""{"mentor":"r\"2","mentee":"c/2","weight":20}""", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("optimal", null)]
     [InlineData("random", "17")]
