@@ -10,6 +10,7 @@ public class MatchingBenchmarks
     private MatchingInstance trust = null!;
     private MatchingInstance region = null!;
     private MatchingInstance national = null!;
+    private MatchingInstance scarce = null!;
     private byte[] nationalJson = [];
 
     [GlobalSetup]
@@ -18,6 +19,7 @@ public class MatchingBenchmarks
         trust = MatchingInstances.Trust();
         region = MatchingInstances.Region();
         national = MatchingInstances.National();
+        scarce = MatchingInstances.Scarce();
         var path = Path.GetTempFileName();
         MatchingInstances.WriteJson(national, path);
         nationalJson = File.ReadAllBytes(path);
@@ -35,6 +37,12 @@ public class MatchingBenchmarks
 
     [Benchmark]
     public MatchingSolution NationalRandom() => Matcher.Random(national, 1);
+
+    [Benchmark]
+    public MatchingSolution ScarceOptimal() => Matcher.Optimal(scarce);
+
+    [Benchmark]
+    public MatchingSolution ScarceRandom() => Matcher.Random(scarce, 1);
 
     /// <summary>Reading the national instance's JSON, which includes grouping the pairs and the duplicate check.</summary>
     [Benchmark]

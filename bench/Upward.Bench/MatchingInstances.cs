@@ -12,6 +12,10 @@ public static class MatchingInstances
     /// <summary>A nation: 50,000 mentors, 10,000 mentees, 100 willing mentors per mentee (1,000,000 pairs).</summary>
     public static MatchingInstance National() => Generate(50_000, 10_000, 100, seed: 3);
 
+    /// <summary>Places short: 5,000 mentors (about 7,500 places) for 10,000 mentees, 100 willing mentors each (1,000,000 pairs).</summary>
+    /// <remarks>Not in the contract's table: the stress case for the search, where most newcomers displace someone.</remarks>
+    public static MatchingInstance Scarce() => Generate(5_000, 10_000, 100, seed: 7);
+
     /// <summary>The reference trust-2000x500 instance, found by walking up to the repository.</summary>
     public static MatchingInstance Trust() => MatchingInstanceReader.Read(File.ReadAllBytes(ReferencePath("trust-2000x500.json")));
 
