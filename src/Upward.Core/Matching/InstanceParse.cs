@@ -107,7 +107,7 @@ internal sealed class InstanceParse
             ReadPairs(ref deferredPairs, utf8.Length);
         }
 
-        return new MatchingInstance(
+        return MatchingInstance.Adopt(
             [.. mentorIds], [.. capacities], [.. menteeIds],
             pairMentors[..pairCount], pairMentees[..pairCount], pairWeights[..pairCount]);
     }

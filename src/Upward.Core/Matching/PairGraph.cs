@@ -4,8 +4,8 @@ namespace Upward.Core.Matching;
 
 /// <summary>The usable pairs in compressed rows by mentee, and each mentor's usable places.</summary>
 /// <remarks>
-/// A pair whose mentor has no capacity can never be chosen, so it is left out here; the
-/// matcher still counts it as "willing" nowhere, which is what the unmatched reasons need.
+/// A pair whose mentor has no capacity can never be chosen, so it is left out here; that also
+/// makes it count for nothing in the unmatched reasons, as the reasons are defined.
 /// Flat int arrays rather than per-pair objects keep a million pairs cheap to walk.
 /// </remarks>
 internal sealed class PairGraph
