@@ -27,6 +27,7 @@ public static class CliApp
         DbCommand.Create(console),
         AdminCommand.Create(console),
         StatsCommand.Create(console),
+        MatchCommand.Create(console),
     ];
 
     public static int Run(string[] args, CliConsole console)
