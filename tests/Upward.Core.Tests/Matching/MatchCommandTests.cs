@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Upward.Cli;
+using Upward.Core.Tests.Cli;
 
 namespace Upward.Core.Tests.Matching;
 
@@ -155,9 +156,7 @@ public class MatchCommandTests
 
     private static (int Exit, string Output, string Error) Run(string input, params string[] args)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = CliApp.Run(args, new CliConsole(new StringReader(input), output, error));
-        return (exit, output.ToString(), error.ToString());
+        var run = CliRun.WithInput(input, args);
+        return (run.ExitCode, run.Out, run.Error);
     }
 }

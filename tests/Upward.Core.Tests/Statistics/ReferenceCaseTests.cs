@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Upward.Cli;
 using Upward.Core.Statistics;
+using Upward.Core.Tests.Cli;
 
 namespace Upward.Core.Tests.Statistics;
 
@@ -33,14 +34,11 @@ public class ReferenceCaseTests
     {
         var reference = PairedCase.Named(id);
         // The case's input exactly as R wrote it, bare numbers included.
-        var output = new StringWriter();
-        var error = new StringWriter();
+        var run = CliRun.WithInput(reference.Input.GetRawText(), "stats", "paired");
 
-        int exit = CliApp.Run(["stats", "paired"], new CliConsole(new StringReader(reference.Input.GetRawText()), output, error));
-
-        Assert.Equal("", error.ToString());
-        Assert.Equal(CliApp.Ok, exit);
-        using var written = JsonDocument.Parse(output.ToString());
+        Assert.Equal("", run.Error);
+        Assert.Equal(CliApp.Ok, run.ExitCode);
+        using var written = JsonDocument.Parse(run.Out);
         var problems = ReferenceFields.Mismatches(reference.ExpectedFields, ReferenceFields.Flatten(written.RootElement));
         Assert.True(problems.Count == 0, $"{id}:\n{string.Join("\n", problems)}");
     }

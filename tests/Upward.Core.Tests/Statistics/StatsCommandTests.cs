@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Upward.Cli;
+using Upward.Core.Tests.Cli;
 
 namespace Upward.Core.Tests.Statistics;
 
@@ -137,10 +138,8 @@ public sealed class StatsCommandTests : IDisposable
 
     private static CommandRun Run(string input, params string[] options)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = CliApp.Run(["stats", "paired", .. options], new CliConsole(new StringReader(input), output, error));
-        return new CommandRun(exit, output.ToString(), error.ToString());
+        var run = CliRun.WithInput(input, ["stats", "paired", .. options]);
+        return new CommandRun(run.ExitCode, run.Out, run.Error);
     }
 
     private sealed record CommandRun(int Exit, string Output, string Error);
