@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Upward.Core.Auditing;
 using Upward.Core.Organisations;
+using Upward.Core.People;
 using Upward.Core.Programmes;
 using Upward.Data.Identity;
 
@@ -21,6 +22,10 @@ public abstract class UpwardDbContext(DbContextOptions options)
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<ConsentDecision> ConsentDecisions => Set<ConsentDecision>();
+    public DbSet<Relationship> Relationships => Set<Relationship>();
+    public DbSet<Application> Applications => Set<Application>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,4 +11,10 @@ public static class AuditAction
     public const string ConsentRecorded = "consent.recorded";
     public const string Withdrawn = "participant.withdrawn";
     public const string RoleChanged = "role.changed";
+    public const string InvitationAccepted = "invitation.accepted";
+    public const string RelationshipDeclared = "relationship.declared";
+    public const string RelationshipRemoved = "relationship.removed";
+    public const string ApplicationSubmitted = "application.submitted";
+    public const string ApplicationDecided = "application.decided";
+    public const string PersonalDataViewed = "personal-data.viewed";
 }

@@ -13,4 +13,10 @@ public sealed class Enrolment
     public required string ParticipantCode { get; init; }
 
     public DateTime CreatedAtUtc { get; init; } = DateTime.UtcNow;
+
+    /// <summary>Optional banded demographics, reported only in aggregate.</summary>
+    public People.DemographicBands Demographics { get; set; } = new();
+
+    public DateTime? WithdrawnAtUtc { get; set; }
+    public People.WithdrawalChoice? WithdrawalChoice { get; set; }
 }

@@ -18,6 +18,9 @@ public sealed class Programme
     public string TimeZone { get; set; } = "Europe/London";
     public string? EthicsReference { get; set; }
     public int RetentionMonths { get; set; } = 24;
+
+    /// <summary>When set, anyone with the link may apply to join until this moment (open recruitment).</summary>
+    public DateTime? ApplicationsCloseAtUtc { get; set; }
     public DateTime CreatedAtUtc { get; init; } = DateTime.UtcNow;
 
     public List<ProgrammeDomain> Domains { get; init; } = [];

@@ -13,6 +13,8 @@ public static class ProgrammeAccess
             ProgrammeCapability.ViewOverview => isOrganisationAdmin || roles.Count > 0,
             ProgrammeCapability.Manage => isOrganisationAdmin || roles.Contains(ProgrammeRole.Coordinator),
             ProgrammeCapability.ViewProgress => isOrganisationAdmin || roles.Contains(ProgrammeRole.Coordinator),
+            // Only a participant has a participation to manage; administering the organisation gives none.
+            ProgrammeCapability.TakePart => roles.Count > 0,
             _ => false,
         };
 

@@ -11,4 +11,7 @@ public enum ProgrammeCapability
 
     /// <summary>See every participant's progress (the coordinator's board).</summary>
     ViewProgress,
+
+    /// <summary>Consent, give demographics, see what is held, withdraw: one's own participation.</summary>
+    TakePart,
 }

@@ -38,5 +38,6 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
         // One role per person per programme: a registrar who mentors here is mentored elsewhere.
         entity.HasIndex(e => new { e.ProgrammeId, e.UserId, e.Role }).IsUnique();
         entity.HasIndex(e => new { e.ProgrammeId, e.ParticipantCode }).IsUnique();
+        entity.OwnsOne(e => e.Demographics, DemographicColumns.Configure).Navigation(e => e.Demographics).IsRequired();
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Upward.Data;
 using Upward.Data.Identity;
 using Upward.Web.Demo;
+using Upward.Web.Email;
+using Upward.Web.People;
 using Upward.Web.FirstRun;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
@@ -72,6 +74,11 @@ internal static class ServiceRegistration
         services.AddHostedService<SetupLinkAnnouncer>();
         services.AddScoped<DemoProgramme>();
         services.AddScoped<ProgrammeGate>();
+        services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
+        services.AddHttpContextAccessor();
+        services.AddScoped<Mailer>();
+        services.AddScoped<PublicLinks>();
+        services.AddScoped<ProgrammeInvitations>();
         services.AddSingleton(TimeProvider.System);
     }
 }

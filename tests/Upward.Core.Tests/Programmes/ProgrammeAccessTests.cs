@@ -65,3 +65,14 @@ public sealed class ProgrammeAccessTests
         Assert.Throws<ArgumentOutOfRangeException>(() => ParticipantCode.For(ProgrammeRole.Mentor, 0));
     }
 }
+
+public sealed class ParticipantCodeTests
+{
+    [Fact]
+    public void Next_code_follows_the_highest_of_that_role_and_never_reuses_one()
+    {
+        Assert.Equal("MR-01", ParticipantCode.Next(ProgrammeRole.Mentor, []));
+        Assert.Equal("MR-04", ParticipantCode.Next(ProgrammeRole.Mentor, ["MR-01", "MR-03", "ME-07"]));
+        Assert.Equal("ME-08", ParticipantCode.Next(ProgrammeRole.Mentee, ["MR-01", "MR-03", "ME-07"]));
+    }
+}

@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Upward.Core.Auditing;
+using Upward.Core.People;
+using Upward.Core.Programmes;
+using Upward.Data;
+using Upward.Web.Identity;
+using Upward.Web.Programmes;
+using Upward.Web.TagHelpers;
+
+namespace Upward.Web.Pages.Programmes;
+
+/// <summary>A participant withdraws and chooses whether their answers are kept anonymised or erased (UK GDPR).</summary>
+public sealed class WithdrawModel(ProgrammeGate gate, UpwardDbContext db, TimeProvider clock) : ParticipationPageModel(gate, db)
+{
+    [BindProperty] public WithdrawInput Input { get; set; } = new();
+
+    public static readonly IReadOnlyList<RadioOption> Choices =
+    [
+        new(nameof(WithdrawalChoice.KeepAnonymised), "Keep them, under a code and never my name", "They may still count towards the programme's figures."),
+        new(nameof(WithdrawalChoice.Erase), "Erase them", "Everything you gave that can be traced to you is deleted."),
+    ];
+
+    public sealed class WithdrawInput
+    {
+        [Required(ErrorMessage = "Select what should happen to your answers")]
+        public WithdrawalChoice? Choice { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        await EnterParticipationAsync(ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await EnterParticipationAsync(ct) is { } refused)
+        {
+            return refused;
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var enrolment in MyEnrolments)
+        {
+            enrolment.Status = EnrolmentStatus.Withdrawn;
+            enrolment.WithdrawnAtUtc = now;
+            enrolment.WithdrawalChoice = Input.Choice;
+            if (Input.Choice == WithdrawalChoice.Erase)
+            {
+                // Consent decisions stay: they are the record of what was agreed, not answers.
+                enrolment.Demographics = new DemographicBands();
+            }
+            Db.Audit(AuditAction.Withdrawn, User.UserId(), Programme.OrganisationId, Programme.Id, $"enrolment:{enrolment.Id}");
+        }
+        await Db.SaveChangesAsync(ct);
+        return Redirect("/withdrawn");
+    }
+}

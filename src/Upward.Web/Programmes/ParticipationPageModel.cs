@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Upward.Core.Programmes;
+using Upward.Data;
+using Upward.Web.Identity;
+
+namespace Upward.Web.Programmes;
+
+/// <summary>
+/// A page about the signed-in person's own participation in a programme (consent, about you,
+/// what is held, withdrawal). A person with two roles in one programme manages both enrolments together.
+/// </summary>
+public abstract class ParticipationPageModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+{
+    public IReadOnlyList<Enrolment> MyEnrolments { get; private set; } = [];
+
+    protected UpwardDbContext Db => db;
+
+    protected async Task<IActionResult?> EnterParticipationAsync(CancellationToken ct)
+    {
+        if (await EnterAsync(ProgrammeCapability.TakePart, ct) is { } refused)
+        {
+            return refused;
+        }
+        var userId = User.UserId();
+        MyEnrolments = await db.Enrolments
+            .Where(e => e.ProgrammeId == ProgrammeId && e.UserId == userId && e.Status != EnrolmentStatus.Withdrawn)
+            .OrderBy(e => e.Role)
+            .ToListAsync(ct);
+        return MyEnrolments.Count == 0 ? NotFound() : null;
+    }
+}
