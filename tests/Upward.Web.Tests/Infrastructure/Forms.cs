@@ -19,6 +19,34 @@ public static partial class Forms
         return await client.PostAsync(postUrl ?? pageUrl, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>Uploads a file through a page's multipart form, with its antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, string pageUrl, string field, string fileName, byte[] content)
+    {
+        var html = await client.GetStringAsync(pageUrl);
+        var token = TokenPattern().Match(html);
+        if (!token.Success)
+        {
+            throw new InvalidOperationException($"{pageUrl} has no antiforgery token");
+        }
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), field, fileName },
+        };
+        return await client.PostAsync(pageUrl, form);
+    }
+
+    /// <summary>The first link in an email body that starts with <paramref name="prefix"/> after the host.</summary>
+    public static string LinkIn(string? body, string pathPrefix)
+    {
+        var match = Regex.Match(body ?? "", @"https?://[^\s/]+(" + Regex.Escape(pathPrefix) + @"[^\s]*)");
+        if (!match.Success)
+        {
+            throw new InvalidOperationException($"No {pathPrefix} link in: {body}");
+        }
+        return match.Groups[1].Value;
+    }
+
     public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
         await client.SubmitAsync("/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
 

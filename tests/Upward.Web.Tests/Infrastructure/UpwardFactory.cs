@@ -11,6 +11,15 @@ public class UpwardFactory : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = new();
     public bool Demo { get; init; }
+
+    /// <summary>Where email is written when no SMTP server is set (the development mailbox's folder).</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "upward-tests", "mail-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Show the development mailbox page (off by default, as in production).</summary>
+    public bool Mailbox { get; init; }
+
+    /// <summary>Send email to this SMTP server instead of the folder.</summary>
+    public SmtpSink? Smtp { get; init; }
     public string Environment { get; init; } = "Production";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -19,6 +28,14 @@ public class UpwardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Upward:Database:Provider", Database.Provider);
         builder.UseSetting("Upward:Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Upward:Demo", Demo ? "true" : "false");
+        builder.UseSetting("Upward:Email:PickupFolder", MailFolder);
+        builder.UseSetting("Upward:Email:DevelopmentMailbox", Mailbox ? "true" : "false");
+        if (Smtp is not null)
+        {
+            builder.UseSetting("Upward:Email:SmtpHost", "127.0.0.1");
+            builder.UseSetting("Upward:Email:SmtpPort", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Upward:Email:SmtpSecurity", "none");
+        }
         // Keep test output readable: the app's information logs are not what a failing test needs.
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
@@ -44,8 +61,15 @@ public class UpwardFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Database.Dispose();
+            if (Directory.Exists(MailFolder)) Directory.Delete(MailFolder, recursive: true);
         }
     }
+
+    /// <summary>Emails written to the pickup folder so far, oldest first.</summary>
+    public IReadOnlyList<MimeKit.MimeMessage> Sent() =>
+        Directory.Exists(MailFolder)
+            ? Directory.GetFiles(MailFolder, "*.eml").Order().Select(f => MimeKit.MimeMessage.Load(f)).ToList()
+            : [];
 }
 
 /// <summary>The app with the demo programme loaded.</summary>

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Upward.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A minimal SMTP server on 127.0.0.1 (a free port) that accepts every message and keeps it, so
+/// tests can check what Upward's real SMTP client (MailKit) sent. No such package restores here.
+/// </summary>
+public sealed class SmtpSink : IDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<string> _messages = [];
+
+    public SmtpSink()
+    {
+        _listener.Start();
+        _ = AcceptLoopAsync();
+    }
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>Raw messages received (headers and body, dot-unstuffed).</summary>
+    public IReadOnlyList<string> Messages { get { lock (_messages) return _messages.ToList(); } }
+
+    public IReadOnlyList<MimeKit.MimeMessage> Parsed() =>
+        Messages.Select(m => MimeKit.MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m)))).ToList();
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try { client = await _listener.AcceptTcpClientAsync(_stop.Token); }
+            catch (Exception) { return; }
+            _ = ServeAsync(client);
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        using (client)
+        {
+            var stream = client.GetStream();
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            await using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\r\n", AutoFlush = true };
+            await writer.WriteLineAsync("220 localhost test SMTP sink");
+            while (await reader.ReadLineAsync() is { } line)
+            {
+                var verb = line.Split(' ', 2)[0].ToUpperInvariant();
+                switch (verb)
+                {
+                    case "EHLO":
+                        await writer.WriteLineAsync("250-localhost");
+                        await writer.WriteLineAsync("250 8BITMIME");
+                        break;
+                    case "DATA":
+                        await writer.WriteLineAsync("354 end with <CRLF>.<CRLF>");
+                        var message = new StringBuilder();
+                        while (await reader.ReadLineAsync() is { } dataLine && dataLine != ".")
+                        {
+                            message.Append(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine).Append("\r\n");
+                        }
+                        lock (_messages) _messages.Add(message.ToString());
+                        await writer.WriteLineAsync("250 accepted");
+                        break;
+                    case "QUIT":
+                        await writer.WriteLineAsync("221 bye");
+                        return;
+                    default:
+                        await writer.WriteLineAsync("250 OK");
+                        break;
+                }
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _listener.Stop();
+    }
+}
