@@ -15,7 +15,8 @@ internal static class Pipeline
             // An NHS-styled page, never a stack trace.
             app.UseExceptionHandler("/error");
         }
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // The query string is replaced: a handler name left in it would send the error page looking for that handler.
+        app.UseStatusCodePagesWithReExecute("/error/{0}", "?status={0}");
 
         app.Use(async (context, next) =>
         {

@@ -54,10 +54,8 @@ internal static class ServiceRegistration
             .AddPolicy(Policies.OrganisationAdmin, p => p.RequireRole(UpwardRoles.OrganisationAdmin));
 
         services.AddRouting(o => o.LowercaseUrls = true);
-        services.AddRazorPages(o =>
-        {
-            o.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
-        });
+        // Razor Pages check the antiforgery token on every POST by default; only the error pages opt out.
+        services.AddRazorPages();
         services.Configure<MvcOptions>(o =>
         {
             // Model binding's own words ("The value 'x' is not valid for Y") are not plain English.

@@ -12,6 +12,7 @@ public sealed class LiveUpward : UpwardFactory
     public LiveUpward()
     {
         Demo = true;
+        Mailbox = true;
         UseKestrel();
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -50,3 +50,19 @@ public sealed class HomePageTests(UpwardFactory factory) : IClassFixture<UpwardF
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
     }
 }
+
+public sealed class BadRequestPageTests(UpwardFactory factory) : IClassFixture<UpwardFactory>
+{
+    [Theory]
+    [InlineData("/account/sign-in")]
+    [InlineData("/invitations/some-token?handler=Create")]
+    public async Task A_form_posted_without_its_token_gets_the_nhs_bad_request_page(string url)
+    {
+        var response = await factory.Browser().PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["x"] = "y" }));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Sorry, we could not understand that request", html);
+        Assert.Contains("nhsuk-header", html);
+    }
+}

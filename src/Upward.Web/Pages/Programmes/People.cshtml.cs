@@ -35,7 +35,7 @@ public sealed class PeopleModel(ProgrammeGate gate, UpwardDbContext db, Programm
         Rows = enrolled.Select(r => new Row(r.ParticipantCode, r.DisplayName, r.Role, Stage(r.Status), null))
             .Concat(open.Select(i => new Row(null, i.Name, i.Role,
                 i.IsOpen(now) ? $"Invited on {TimeZoneInfo.ConvertTimeFromUtc(i.CreatedAtUtc, zone):d MMM yyyy}" : "Invitation expired", i.Id)))
-            .OrderBy(r => r.Role).ThenBy(r => r.Code ?? "~").ThenBy(r => r.Name)
+            .OrderBy(r => r.Role).ThenBy(r => r.Code ?? "~", StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
         var mentors = enrolled.Count(r => r.Role == ProgrammeRole.Mentor && r.Status == EnrolmentStatus.Consented);
         var mentees = enrolled.Count(r => r.Role == ProgrammeRole.Mentee && r.Status == EnrolmentStatus.Consented);
