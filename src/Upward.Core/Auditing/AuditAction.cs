@@ -7,6 +7,7 @@ public static class AuditAction
     public const string SignInLockedOut = "sign-in.locked-out";
     public const string DemoLoaded = "demo.loaded";
     public const string ProgrammeCreated = "programme.created";
+    public const string ProgrammeStageChanged = "programme.stage-changed";
     public const string InvitationSent = "invitation.sent";
     public const string ConsentRecorded = "consent.recorded";
     public const string Withdrawn = "participant.withdrawn";

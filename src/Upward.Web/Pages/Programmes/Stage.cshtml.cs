@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Upward.Core.Auditing;
+using Upward.Core.Programmes;
+using Upward.Data;
+using Upward.Web.Identity;
+using Upward.Web.Programmes;
+
+namespace Upward.Web.Pages.Programmes;
+
+/// <summary>The coordinator moves the programme one step along draft → recruiting → running → evaluating → closed.</summary>
+public sealed class StageModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+{
+    public ProgrammeStatus? Next => ProgrammeAccess.NextStatus(Programme.Status);
+
+    public string Explanation => Next switch
+    {
+        ProgrammeStatus.Recruiting => "After this the domains are fixed.",
+        ProgrammeStatus.Running => "Phase 1 and the one-to-one sessions can start.",
+        ProgrammeStatus.Evaluating => "The final questionnaires and the evaluation follow.",
+        ProgrammeStatus.Closed => "Nobody can add answers after this; the retention period starts.",
+        _ => "",
+    };
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        await EnterAsync(ProgrammeCapability.Manage, ct) ?? Page();
+
+    /// <param name="from">The status the form was showing, so a double click or a stale tab moves only one step.</param>
+    public async Task<IActionResult> OnPostAsync(ProgrammeStatus? from, CancellationToken ct)
+    {
+        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused) return refused;
+        if (Next is { } next && (from is null || from == Programme.Status))
+        {
+            Programme.Status = next;
+            db.Audit(AuditAction.ProgrammeStageChanged, User.UserId(), Programme.OrganisationId, Programme.Id, $"status:{next}");
+            await db.SaveChangesAsync(ct);
+        }
+        return Redirect($"/programmes/{Programme.Id}");
+    }
+}
