@@ -11,4 +11,9 @@ public static class AuditAction
     public const string ConsentRecorded = "consent.recorded";
     public const string Withdrawn = "participant.withdrawn";
     public const string RoleChanged = "role.changed";
+    public const string WillingnessRecorded = "willingness.recorded";
+    public const string BriefModerated = "brief.moderated";
+    public const string BriefReviewed = "brief.reviewed";
+    public const string BriefReleased = "brief.released";
+    public const string PhaseOneSettingsChanged = "phase-one.settings-changed";
 }
