@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Upward.Core.Auditing;
 using Upward.Core.Organisations;
+using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
 using Upward.Data.Identity;
 
@@ -21,6 +22,15 @@ public abstract class UpwardDbContext(DbContextOptions options)
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
+    public DbSet<PhaseOneSettings> PhaseOneSettings => Set<PhaseOneSettings>();
+    public DbSet<Willingness> Willingness => Set<Willingness>();
+    public DbSet<MentorDecline> MentorDeclines => Set<MentorDecline>();
+    public DbSet<Supervision> Supervisions => Set<Supervision>();
+    public DbSet<GroupNote> GroupNotes => Set<GroupNote>();
+    public DbSet<FeedbackBrief> FeedbackBriefs => Set<FeedbackBrief>();
+    public DbSet<FeedbackBriefSection> FeedbackBriefSections => Set<FeedbackBriefSection>();
+    public DbSet<AnonymousContribution> AnonymousContributions => Set<AnonymousContribution>();
+    public DbSet<AnonymousContributor> AnonymousContributors => Set<AnonymousContributor>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
