@@ -165,6 +165,23 @@ public sealed class AnonymousModeTests(AnonymousDemoFactory factory) : IClassFix
         Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action.Contains("contribut") || (a.Subject != null && a.Subject.Contains(mentee3.ToString())))));
     }
 
+    [Fact]
+    public async Task Settings_refuse_nonsense_and_a_change_of_mode_once_feedback_exists()
+    {
+        var (programmeId, domains) = await SetUpAsync();
+        await ContributeAsync("mentor6", "mentee4", Comments(domains, i => i == 0 ? "Good with the new app" : ""));
+        var url = $"/programmes/{programmeId}/phase-one/settings";
+        var coordinator = await factory.AsAsync("coordinator");
+
+        var nonsense = await (await coordinator.SubmitAsync(url, new Dictionary<string, string> { ["Input.Mode"] = "Banana", ["Input.MenteeMaySeeBrief"] = "true" })).Content.ReadAsStringAsync();
+        Assert.Contains("Select how mentors give feedback", nonsense);
+        Assert.Contains("Select whether mentees may name mentors they would rather not meet", nonsense);
+
+        var switched = await (await coordinator.SubmitAsync(url, new Dictionary<string, string> { ["Input.Mode"] = "Group", ["Input.MenteeMaySeeBrief"] = "true", ["Input.MenteesMayDeclineMentors"] = "false" })).Content.ReadAsStringAsync();
+        Assert.Contains("cannot change once feedback has been given", switched);
+        Assert.Equal(FeedbackMode.Anonymous, await factory.WithDbAsync(db => db.PhaseOneSettings.Where(s => s.ProgrammeId == programmeId).Select(s => s.Mode).SingleAsync()));
+    }
+
     private static async Task<(List<string> Columns, List<object?[]> Values)> ReadAllAsync(UpwardDbContext db, string sql)
     {
         var connection = db.Database.GetDbConnection();

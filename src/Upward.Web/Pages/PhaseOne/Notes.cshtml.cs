@@ -49,7 +49,7 @@ public sealed class NotesModel(ProgrammeGate gate, UpwardDbContext db) : MenteeP
         await LoadAsync(ct);
         if (!GroupMode)
         {
-            return NotFound();
+            return Page();
         }
         var domains = Programme.Domains.Select(d => d.Id).ToList();
         if (Notes.Count != domains.Count || Notes.Select(n => n.DomainId).Except(domains).Any() || Notes.Select(n => n.DomainId).Distinct().Count() != domains.Count)

@@ -103,7 +103,9 @@ public sealed class WillingnessModel(ProgrammeGate gate, UpwardDbContext db) : P
     private async Task<Guid> LoadAsync(CancellationToken ct)
     {
         var mentorId = (await db.MyEnrolmentIdAsync(ProgrammeId, User.UserId(), ProgrammeRole.Mentor, ct))!.Value;
-        Mentees = await db.ParticipantsAsync(ProgrammeId, ProgrammeRole.Mentee, ct);
+        // In a reciprocal programme one may be a mentee too; nobody is asked about mentoring themselves.
+        var myMenteeSelf = await db.MyEnrolmentIdAsync(ProgrammeId, User.UserId(), ProgrammeRole.Mentee, ct);
+        Mentees = (await db.ParticipantsAsync(ProgrammeId, ProgrammeRole.Mentee, ct)).Where(m => m.EnrolmentId != myMenteeSelf).ToList();
         Supervisors = (await db.Supervisions.Where(s => s.MentorEnrolmentId == mentorId).Select(s => s.MenteeEnrolmentId).ToListAsync(ct)).ToHashSet();
         return mentorId;
     }
