@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Upward.Core.Auditing;
 using Upward.Core.Organisations;
 using Upward.Core.People;
+using Upward.Core.PhaseOne;
+using Upward.Core.Sessions;
 using Upward.Core.Programmes;
 using Upward.Data.Identity;
 
@@ -26,6 +28,19 @@ public abstract class UpwardDbContext(DbContextOptions options)
     public DbSet<ConsentDecision> ConsentDecisions => Set<ConsentDecision>();
     public DbSet<Relationship> Relationships => Set<Relationship>();
     public DbSet<Application> Applications => Set<Application>();
+    public DbSet<Pairing> Pairings => Set<Pairing>();
+    public DbSet<MentoringSession> MentoringSessions => Set<MentoringSession>();
+    public DbSet<PrivateNote> PrivateNotes => Set<PrivateNote>();
+    public DbSet<ActionPlanItem> ActionPlanItems => Set<ActionPlanItem>();
+    public DbSet<Concern> Concerns => Set<Concern>();
+    public DbSet<PhaseOneSettings> PhaseOneSettings => Set<PhaseOneSettings>();
+    public DbSet<Willingness> Willingness => Set<Willingness>();
+    public DbSet<MentorDecline> MentorDeclines => Set<MentorDecline>();
+    public DbSet<GroupNote> GroupNotes => Set<GroupNote>();
+    public DbSet<FeedbackBrief> FeedbackBriefs => Set<FeedbackBrief>();
+    public DbSet<FeedbackBriefSection> FeedbackBriefSections => Set<FeedbackBriefSection>();
+    public DbSet<AnonymousContribution> AnonymousContributions => Set<AnonymousContribution>();
+    public DbSet<AnonymousContributor> AnonymousContributors => Set<AnonymousContributor>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -18,4 +18,9 @@ public static class AuditAction
     public const string ApplicationSubmitted = "application.submitted";
     public const string ApplicationDecided = "application.decided";
     public const string PersonalDataViewed = "personal-data.viewed";
+    public const string WillingnessRecorded = "willingness.recorded";
+    public const string BriefModerated = "brief.moderated";
+    public const string BriefReviewed = "brief.reviewed";
+    public const string BriefReleased = "brief.released";
+    public const string PhaseOneSettingsChanged = "phase-one.settings-changed";
 }

@@ -15,6 +15,13 @@ public static class ProgrammeAccess
             ProgrammeCapability.ViewProgress => isOrganisationAdmin || roles.Contains(ProgrammeRole.Coordinator),
             // Only a participant has a participation to manage; administering the organisation gives none.
             ProgrammeCapability.TakePart => roles.Count > 0,
+            // Phase 1. A mentee never holds a capability that shows what mentors said or whom they would mentor.
+            ProgrammeCapability.DeclareWillingness => roles.Contains(ProgrammeRole.Mentor),
+            ProgrammeCapability.ViewWillingness => isOrganisationAdmin || roles.Contains(ProgrammeRole.Coordinator),
+            ProgrammeCapability.FacilitatePhaseOne => roles.Contains(ProgrammeRole.Facilitator) || roles.Contains(ProgrammeRole.Coordinator),
+            ProgrammeCapability.ContributeFeedback => roles.Contains(ProgrammeRole.Mentor),
+            ProgrammeCapability.ReadOwnBrief => roles.Contains(ProgrammeRole.Mentee),
+            ProgrammeCapability.DeclineMentors => roles.Contains(ProgrammeRole.Mentee),
             _ => false,
         };
 

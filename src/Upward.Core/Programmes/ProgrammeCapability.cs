@@ -14,4 +14,21 @@ public enum ProgrammeCapability
 
     /// <summary>Consent, give demographics, see what is held, withdraw: one's own participation.</summary>
     TakePart,
+    /// <summary>Say which mentees one is willing to mentor (mentors).</summary>
+    DeclareWillingness,
+
+    /// <summary>See every mentor's willingness and its summary (coordinators and organisation admins; never mentees).</summary>
+    ViewWillingness,
+
+    /// <summary>Run phase 1: record the group's points, edit, review and release feedback briefs.</summary>
+    FacilitatePhaseOne,
+
+    /// <summary>Contribute anonymous feedback on mentees (mentors).</summary>
+    ContributeFeedback,
+
+    /// <summary>Read one's own released feedback brief (mentees).</summary>
+    ReadOwnBrief,
+
+    /// <summary>Name mentors one would rather not meet, where the programme allows (mentees).</summary>
+    DeclineMentors,
 }

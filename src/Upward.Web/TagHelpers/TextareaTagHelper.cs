@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace Upward.Web.TagHelpers;
 
-/// <summary>The NHS.UK textarea pattern bound to a model property.</summary>
+/// <summary>The NHS.UK textarea pattern bound to a model property, keeping what was typed when the page comes back with errors.</summary>
 [HtmlTargetElement("nhs-textarea", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class TextareaTagHelper(HtmlEncoder encoder) : TagHelper
 {
@@ -14,7 +14,10 @@ public sealed class TextareaTagHelper(HtmlEncoder encoder) : TagHelper
     public required string Label { get; set; }
     public string? Hint { get; set; }
     public int Rows { get; set; } = 5;
+    /// <summary>Render the label as the page heading (one question per page).</summary>
     public bool LabelIsHeading { get; set; }
+    /// <summary>Show the label in the medium heading size (a section's main question).</summary>
+    public bool LabelIsBold { get; set; }
 
     [ViewContext, HtmlAttributeNotBound] public required ViewContext ViewContext { get; set; }
 
@@ -28,7 +31,8 @@ public sealed class TextareaTagHelper(HtmlEncoder encoder) : TagHelper
         var describedBy = new List<string>();
         var html = new StringBuilder();
         html.Append($"<div class=\"nhsuk-form-group{(error != null ? " nhsuk-form-group--error" : "")}\">");
-        var label = $"<label class=\"nhsuk-label{(LabelIsHeading ? " nhsuk-label--l" : "")}\" for=\"{id}\">{E(Label)}</label>";
+        var size = LabelIsHeading ? " nhsuk-label--l" : LabelIsBold ? " nhsuk-label--m" : "";
+        var label = $"<label class=\"nhsuk-label{size}\" for=\"{id}\">{E(Label)}</label>";
         html.Append(LabelIsHeading ? $"<h1 class=\"nhsuk-label-wrapper\">{label}</h1>" : label);
         if (Hint != null) { html.Append($"<div class=\"nhsuk-hint\" id=\"{id}-hint\">{E(Hint)}</div>"); describedBy.Add($"{id}-hint"); }
         if (error != null) { html.Append($"<span class=\"nhsuk-error-message\" id=\"{id}-error\"><span class=\"nhsuk-u-visually-hidden\">Error:</span> {E(error)}</span>"); describedBy.Add($"{id}-error"); }

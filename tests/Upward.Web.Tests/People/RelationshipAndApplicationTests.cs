@@ -11,7 +11,7 @@ public sealed class RelationshipAndApplicationTests(DemoFactory factory) : Peopl
     private Task<Guid> EnrolmentIdAsync(string code) => Factory.WithDbAsync(db => db.Enrolments.Where(e => e.ParticipantCode == code).Select(e => e.Id).SingleAsync());
 
     [Fact]
-    public async Task Coordinator_records_a_supervisor_and_refuses_a_tampered_id()
+    public async Task Coordinator_records_a_conflict_of_interest_and_refuses_a_tampered_id()
     {
         var id = await ProgrammeIdAsync();
         var coordinator = await AsAsync("coordinator");
@@ -27,12 +27,12 @@ public sealed class RelationshipAndApplicationTests(DemoFactory factory) : Peopl
 
         var added = await coordinator.SubmitAsync($"/programmes/{id}/relationships", new Dictionary<string, string>
         {
-            ["Input.MentorEnrolmentId"] = mentor.ToString(), ["Input.MenteeEnrolmentId"] = mentee.ToString(), ["Input.Kind"] = "ClinicalSupervisor",
+            ["Input.MentorEnrolmentId"] = mentor.ToString(), ["Input.MenteeEnrolmentId"] = mentee.ToString(), ["Input.Kind"] = "ConflictOfInterest",
         }, $"/programmes/{id}/relationships?handler=Add");
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
-        var relationship = await Factory.WithDbAsync(db => db.Relationships.SingleAsync(r => r.MentorEnrolmentId == mentor));
-        Assert.Equal(RelationshipKind.ClinicalSupervisor, relationship.Kind);
-        Assert.Contains("Clinical supervisor", await coordinator.GetStringAsync($"/programmes/{id}/relationships"));
+        Assert.True(await Factory.WithDbAsync(db => db.Relationships.AnyAsync(r =>
+            r.MentorEnrolmentId == mentor && r.MenteeEnrolmentId == mentee && r.Kind == RelationshipKind.ConflictOfInterest)));
+        Assert.Contains("Conflict of interest", await coordinator.GetStringAsync($"/programmes/{id}/relationships"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Upward.Core.Programmes;
 using Upward.Data;
 using Upward.Web.Programmes;
@@ -64,7 +65,16 @@ public sealed class DomainsModel(ProgrammeGate gate, UpwardDbContext db) : Progr
                 db.ProgrammeDomains.Add(added);
             }
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Feedback or answers already refer to a domain being removed: the database refuses, and so do we.
+            ModelState.AddModelError("Input.Lines", "A domain you removed already has feedback or answers recorded against it. Keep it, or rename it instead");
+            return Page();
+        }
         return Redirect($"/programmes/{Programme.Id}");
     }
 }

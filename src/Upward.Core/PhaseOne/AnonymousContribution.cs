@@ -1,0 +1,23 @@
+namespace Upward.Core.PhaseOne;
+
+/// <summary>
+/// One mentor's private feedback on one mentee in one domain, stored WITHOUT its author: no author
+/// id, no time, a random id, and re-issued (new ids, shuffled order) whenever another mentor
+/// contributes about the same mentee, so neither ids nor row order can be paired with the
+/// <see cref="AnonymousContributor"/> records. See docs/decisions/anonymous-contributions.md.
+/// </summary>
+public sealed class AnonymousContribution
+{
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid ProgrammeId { get; init; }
+    public Guid MenteeEnrolmentId { get; init; }
+    public Guid DomainId { get; init; }
+    public string Text { get; init; } = "";
+    public int? Rating { get; init; }
+
+    /// <summary>The same content under a fresh random id, for re-issuing a mentee's contributions.</summary>
+    public AnonymousContribution Reissued() => new()
+    {
+        ProgrammeId = ProgrammeId, MenteeEnrolmentId = MenteeEnrolmentId, DomainId = DomainId, Text = Text, Rating = Rating,
+    };
+}

@@ -1,0 +1,148 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Upward.Core.Auditing;
+using Upward.Core.PhaseOne;
+using Upward.Core.Programmes;
+using Upward.Data;
+using Upward.Web.Identity;
+using Upward.Web.PhaseOne;
+using Upward.Web.Programmes;
+
+namespace Upward.Web.Pages.PhaseOne;
+
+/// <summary>
+/// The facilitator builds a mentee's brief from the group's notes or the anonymous contributions,
+/// then edits it domain by domain, taking out anything that could identify a mentor.
+/// </summary>
+public sealed class BriefModel(ProgrammeGate gate, UpwardDbContext db) : MenteePageModel(gate, db)
+{
+    public const int SectionLimit = 8000;
+
+    [BindProperty] public List<SectionInput> Sections { get; set; } = [];
+    public PhaseOneSettings Settings { get; private set; } = null!;
+    public FeedbackBrief? Brief { get; private set; }
+    public int Contributors { get; private set; }
+    public bool Saved { get; private set; }
+
+    public sealed class SectionInput
+    {
+        public Guid DomainId { get; set; }
+        public string? Text { get; set; }
+    }
+
+    public bool BelowThreshold => Settings.Mode == FeedbackMode.Anonymous && !FeedbackBriefRelease.ContributionsMayBeRead(Contributors, Programme.AnonymityThreshold);
+
+    public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
+    {
+        if (await EnterForMenteeAsync(ProgrammeCapability.FacilitatePhaseOne, ct) is { } refused)
+        {
+            return refused;
+        }
+        await LoadAsync(ct);
+        Saved = saved;
+        Sections = Programme.Domains.Select(d => new SectionInput { DomainId = d.Id, Text = Brief?.Sections.SingleOrDefault(s => s.DomainId == d.Id)?.Text ?? "" }).ToList();
+        return Page();
+    }
+
+    /// <summary>Starts the brief from what was gathered; refused below the threshold in anonymous mode.</summary>
+    public async Task<IActionResult> OnPostStartAsync(CancellationToken ct)
+    {
+        if (await EnterForMenteeAsync(ProgrammeCapability.FacilitatePhaseOne, ct) is { } refused)
+        {
+            return refused;
+        }
+        await LoadAsync(ct);
+        if (Brief is not null)
+        {
+            return Redirect(Here);
+        }
+        if (BelowThreshold)
+        {
+            ModelState.AddModelError("", $"Only {Contributors} of the {Programme.AnonymityThreshold} mentors needed have contributed, so the brief cannot be built yet.");
+            return Page();
+        }
+        var brief = new FeedbackBrief { ProgrammeId = ProgrammeId, MenteeEnrolmentId = MenteeId };
+        if (Settings.Mode == FeedbackMode.Group)
+        {
+            var notes = await Db.GroupNotes.Where(n => n.MenteeEnrolmentId == MenteeId).ToListAsync(ct);
+            brief.Sections.AddRange(Programme.Domains.Select(d => new FeedbackBriefSection { BriefId = brief.Id, DomainId = d.Id, Text = BriefDraft.FromGroupNote(notes.SingleOrDefault(n => n.DomainId == d.Id)) }));
+        }
+        else
+        {
+            var contributions = await Db.AnonymousContributions.Where(c => c.MenteeEnrolmentId == MenteeId).ToListAsync(ct);
+            brief.Sections.AddRange(Programme.Domains.Select(d => new FeedbackBriefSection { BriefId = brief.Id, DomainId = d.Id, Text = BriefDraft.FromContributions(contributions.Where(c => c.DomainId == d.Id), Programme.AnonymityThreshold) }));
+        }
+        Db.FeedbackBriefs.Add(brief);
+        Db.Audit(AuditAction.BriefModerated, User.UserId(), Programme.OrganisationId, ProgrammeId, $"brief:{brief.Id}");
+        await Db.SaveChangesAsync(ct);
+        return Redirect(Here);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await EnterForMenteeAsync(ProgrammeCapability.FacilitatePhaseOne, ct) is { } refused)
+        {
+            return refused;
+        }
+        await LoadAsync(ct);
+        if (Brief is null)
+        {
+            return Redirect(Here);
+        }
+        if (!Brief.IsEditable)
+        {
+            ModelState.AddModelError("", "This brief has been released, so it can no longer be changed.");
+            return Page();
+        }
+        var domains = Programme.Domains.Select(d => d.Id).ToList();
+        if (Sections.Count != domains.Count || Sections.Select(s => s.DomainId).Except(domains).Any() || Sections.Select(s => s.DomainId).Distinct().Count() != domains.Count)
+        {
+            Sections = domains.Select(id => Sections.FirstOrDefault(s => s.DomainId == id) ?? new SectionInput { DomainId = id }).ToList();
+            ModelState.Clear();
+            ModelState.AddModelError("", "The domains have changed since the page was opened. Check the brief and save again.");
+            return Page();
+        }
+        for (var i = 0; i < Sections.Count; i++)
+        {
+            if (Sections[i].Text is { Length: > SectionLimit })
+            {
+                ModelState.AddModelError($"Sections[{i}].Text", $"The brief on {DomainName(Sections[i].DomainId).ToLowerInvariant()} must be {SectionLimit} characters or fewer");
+            }
+        }
+        if (Sections.All(s => string.IsNullOrWhiteSpace(s.Text)))
+        {
+            ModelState.AddModelError("Sections[0].Text", "Write the brief for at least one domain");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        foreach (var input in Sections)
+        {
+            var text = input.Text?.Trim() ?? "";
+            if (Brief.Sections.SingleOrDefault(s => s.DomainId == input.DomainId) is { } section)
+            {
+                section.Text = text;
+            }
+            else
+            {
+                Db.FeedbackBriefSections.Add(new FeedbackBriefSection { BriefId = Brief.Id, DomainId = input.DomainId, Text = text });
+            }
+        }
+        Brief.Edited(DateTime.UtcNow);
+        Db.Audit(AuditAction.BriefModerated, User.UserId(), Programme.OrganisationId, ProgrammeId, $"brief:{Brief.Id}");
+        await Db.SaveChangesAsync(ct);
+        return Redirect(Here + "?saved=true");
+    }
+
+    private string Here => $"/programmes/{ProgrammeId}/phase-one/mentees/{MenteeId}/brief";
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Settings = await Db.PhaseOneSettingsForAsync(ProgrammeId, ct);
+        Brief = await Db.FeedbackBriefs.Include(b => b.Sections).SingleOrDefaultAsync(b => b.MenteeEnrolmentId == MenteeId, ct);
+        Contributors = await Db.ContributorCountAsync(MenteeId, ct);
+    }
+
+    public string DomainName(Guid domainId) => Programme.Domains.SingleOrDefault(d => d.Id == domainId)?.Name ?? "this domain";
+}

@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Upward.Core.PhaseOne;
+using Upward.Core.Programmes;
+using Upward.Data;
+using Upward.Web.Identity;
+using Upward.Web.PhaseOne;
+using Upward.Web.Programmes;
+
+namespace Upward.Web.Pages.PhaseOne;
+
+/// <summary>The facilitator records the group's points on one mentee, domain by domain, with an optional group rating.</summary>
+public sealed class NotesModel(ProgrammeGate gate, UpwardDbContext db) : MenteePageModel(gate, db)
+{
+    public const int PointsLimit = 4000;
+
+    [BindProperty] public List<NoteInput> Notes { get; set; } = [];
+    public bool GroupMode { get; private set; }
+    public Participant? NextMentee { get; private set; }
+
+    public sealed class NoteInput
+    {
+        public Guid DomainId { get; set; }
+        public string? Points { get; set; }
+        public int? Rating { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await EnterForMenteeAsync(ProgrammeCapability.FacilitatePhaseOne, ct) is { } refused)
+        {
+            return refused;
+        }
+        await LoadAsync(ct);
+        var saved = await Db.GroupNotes.Where(n => n.MenteeEnrolmentId == MenteeId).ToListAsync(ct);
+        Notes = Programme.Domains.Select(d => saved.SingleOrDefault(n => n.DomainId == d.Id) is { } n
+                ? new NoteInput { DomainId = d.Id, Points = n.Points, Rating = n.Rating }
+                : new NoteInput { DomainId = d.Id })
+            .ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await EnterForMenteeAsync(ProgrammeCapability.FacilitatePhaseOne, ct) is { } refused)
+        {
+            return refused;
+        }
+        await LoadAsync(ct);
+        if (!GroupMode)
+        {
+            return Page();
+        }
+        var domains = Programme.Domains.Select(d => d.Id).ToList();
+        if (Notes.Count != domains.Count || Notes.Select(n => n.DomainId).Except(domains).Any() || Notes.Select(n => n.DomainId).Distinct().Count() != domains.Count)
+        {
+            Notes = domains.Select(id => Notes.FirstOrDefault(n => n.DomainId == id) ?? new NoteInput { DomainId = id }).ToList();
+            ModelState.Clear();
+            ModelState.AddModelError("", "The domains have changed since the page was opened. Check the notes and save again.");
+            return Page();
+        }
+        for (var i = 0; i < Notes.Count; i++)
+        {
+            var domain = DomainName(Notes[i].DomainId);
+            if (ModelState[$"Notes[{i}].Rating"] is { Errors.Count: > 0 } bad)
+            {
+                bad.Errors.Clear();
+                ModelState.AddModelError($"Notes[{i}].Rating", $"The rating for {domain.ToLowerInvariant()} must be from 1 to 5, or none");
+            }
+            else if (!Rating.IsValid(Notes[i].Rating))
+            {
+                ModelState.AddModelError($"Notes[{i}].Rating", $"The rating for {domain.ToLowerInvariant()} must be from 1 to 5, or none");
+            }
+            if (Notes[i].Points is { Length: > PointsLimit })
+            {
+                ModelState.AddModelError($"Notes[{i}].Points", $"The points on {domain.ToLowerInvariant()} must be {PointsLimit} characters or fewer");
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var saved = await Db.GroupNotes.Where(n => n.MenteeEnrolmentId == MenteeId).ToListAsync(ct);
+        var now = DateTime.UtcNow;
+        foreach (var input in Notes)
+        {
+            var points = input.Points?.Trim() ?? "";
+            if (saved.SingleOrDefault(n => n.DomainId == input.DomainId) is { } note)
+            {
+                (note.Points, note.Rating, note.UpdatedAtUtc) = (points, input.Rating, now);
+            }
+            else if (points.Length > 0 || input.Rating is not null)
+            {
+                Db.GroupNotes.Add(new GroupNote { ProgrammeId = ProgrammeId, MenteeEnrolmentId = MenteeId, DomainId = input.DomainId, Points = points, Rating = input.Rating, UpdatedAtUtc = now });
+            }
+        }
+        await Db.SaveChangesAsync(ct);
+        return Redirect(NextMentee is { } next
+            ? $"/programmes/{ProgrammeId}/phase-one/mentees/{next.EnrolmentId}/notes"
+            : $"/programmes/{ProgrammeId}/phase-one");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        GroupMode = (await Db.PhaseOneSettingsForAsync(ProgrammeId, ct)).Mode == FeedbackMode.Group;
+        var mine = await Db.MyEnrolmentIdAsync(ProgrammeId, User.UserId(), ProgrammeRole.Mentee, ct);
+        var mentees = (await Db.ParticipantsAsync(ProgrammeId, ProgrammeRole.Mentee, ct)).Where(m => m.EnrolmentId != mine).ToList();
+        var index = mentees.FindIndex(m => m.EnrolmentId == MenteeId);
+        NextMentee = index >= 0 && index + 1 < mentees.Count ? mentees[index + 1] : null;
+    }
+
+    public string DomainName(Guid domainId) => Programme.Domains.SingleOrDefault(d => d.Id == domainId)?.Name ?? "this domain";
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc;
+using Upward.Core.Programmes;
+using Upward.Data;
+using Upward.Web.Identity;
+using Upward.Web.Programmes;
+
+namespace Upward.Web.PhaseOne;
+
+/// <summary>
+/// A phase 1 page about one mentee named in the route. The mentee must be a current mentee of this
+/// programme, and never the person looking: nobody facilitates or contributes to their own brief.
+/// </summary>
+public abstract class MenteePageModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+{
+    protected UpwardDbContext Db { get; } = db;
+
+    [FromRoute(Name = "menteeId")] public Guid MenteeId { get; set; }
+
+    public Participant Mentee { get; private set; } = null!;
+
+    /// <summary>EnterAsync, then the mentee check; a tampered or foreign mentee id is simply not found.</summary>
+    protected async Task<IActionResult?> EnterForMenteeAsync(ProgrammeCapability capability, CancellationToken ct)
+    {
+        if (await EnterAsync(capability, ct) is { } refused)
+        {
+            return refused;
+        }
+        var mentees = await Db.ParticipantsAsync(ProgrammeId, ProgrammeRole.Mentee, ct);
+        var mine = await Db.MyEnrolmentIdAsync(ProgrammeId, User.UserId(), ProgrammeRole.Mentee, ct);
+        var mentee = mentees.SingleOrDefault(m => m.EnrolmentId == MenteeId);
+        if (mentee is null || mentee.EnrolmentId == mine)
+        {
+            return NotFound();
+        }
+        Mentee = mentee;
+        return null;
+    }
+}

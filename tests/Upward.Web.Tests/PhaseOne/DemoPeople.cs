@@ -1,0 +1,67 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Upward.Core.Organisations;
+using Upward.Data.Identity;
+using Upward.Web.Demo;
+using Upward.Web.Tests.Infrastructure;
+
+namespace Upward.Web.Tests.PhaseOne;
+
+/// <summary>Signs in as demo people and finds their ids, for the phase 1 tests.</summary>
+public static class DemoPeople
+{
+    public const string OutsiderEmail = "outsider@other-trust.example";
+
+    public static async Task<Guid> ProgrammeIdAsync(this UpwardFactory factory) =>
+        await factory.WithDbAsync(db => db.Programmes.Where(p => p.Name == DemoProgramme.ProgrammeName).Select(p => p.Id).SingleAsync());
+
+    /// <summary>The enrolment id of a demo person (for example "mentee2") in the demo programme.</summary>
+    public static async Task<Guid> EnrolmentIdAsync(this UpwardFactory factory, string localPart) =>
+        await factory.WithDbAsync(db => db.Enrolments
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, u.Email })
+            .Where(x => x.Email == DemoProgramme.EmailOf(localPart))
+            .Select(x => x.Id).SingleAsync());
+
+    public static async Task<HttpClient> AsAsync(this UpwardFactory factory, string localPartOrEmail)
+    {
+        if (localPartOrEmail == OutsiderEmail)
+        {
+            await factory.EnsureOutsiderAsync();
+        }
+        var client = factory.Browser();
+        var email = localPartOrEmail.Contains('@') ? localPartOrEmail : DemoProgramme.EmailOf(localPartOrEmail);
+        var response = await client.SignInAsync(email, DemoProgramme.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>An administrator of a different organisation, who must see nothing of the demo trust.</summary>
+    public static async Task EnsureOutsiderAsync(this UpwardFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UpwardUser>>();
+        if (await users.FindByEmailAsync(OutsiderEmail) is not null) return;
+        var db = scope.ServiceProvider.GetRequiredService<Upward.Data.UpwardDbContext>();
+        var other = new Organisation { Name = "Other Trust" };
+        db.Organisations.Add(other);
+        await db.SaveChangesAsync();
+        var user = new UpwardUser { UserName = OutsiderEmail, Email = OutsiderEmail, DisplayName = "Outsider", OrganisationId = other.Id };
+        Assert.True((await users.CreateAsync(user, DemoProgramme.Password)).Succeeded);
+        await users.AddToRoleAsync(user, UpwardRoles.OrganisationAdmin);
+    }
+
+    public static void AssertRefused(HttpResponseMessage response, string what)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/account/access-denied") == true,
+            $"{what}: expected access denied, got {(int)response.StatusCode} {response.Headers.Location}");
+    }
+
+    public static void AssertAllowed(HttpResponseMessage response, string what)
+    {
+        var ok = response.StatusCode == HttpStatusCode.OK
+            || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/account/") == false);
+        Assert.True(ok, $"{what}: expected the page, got {(int)response.StatusCode} {response.Headers.Location}");
+    }
+}
