@@ -8,6 +8,13 @@ public static class AuditAction
     public const string DemoLoaded = "demo.loaded";
     public const string ProgrammeCreated = "programme.created";
     public const string ProgrammeStageChanged = "programme.stage-changed";
+    public const string AllocationConfirmed = "allocation.confirmed";
+    public const string PairingAddedByHand = "pairing.added-by-hand";
+    public const string PairingEnded = "pairing.ended";
+    public const string GroundRulesAccepted = "ground-rules.accepted";
+    public const string SessionScheduled = "session.scheduled";
+    public const string SessionHeld = "session.held";
+    public const string ConcernRaised = "concern.raised";
     public const string InvitationSent = "invitation.sent";
     public const string ConsentRecorded = "consent.recorded";
     public const string Withdrawn = "participant.withdrawn";

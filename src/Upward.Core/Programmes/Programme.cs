@@ -23,13 +23,22 @@ public sealed class Programme
     public DateTime? ApplicationsCloseAtUtc { get; set; }
     public DateTime CreatedAtUtc { get; init; } = DateTime.UtcNow;
 
+    /// <summary>Whether a mentor may be paired with their own clinical supervisor (the study allowed it).</summary>
+    public Allocation.SupervisorRule SupervisorRule { get; set; } = Allocation.SupervisorRule.Allowed;
+
+    /// <summary>How many mentees one mentor takes in an allocation.</summary>
+    public int MenteesPerMentor { get; set; } = 1;
+
+    /// <summary>How many one-to-one sessions a pair is expected to hold (the study: one).</summary>
+    public int SessionsPerPair { get; set; } = 1;
+
     public List<ProgrammeDomain> Domains { get; init; } = [];
     public List<Enrolment> Enrolments { get; init; } = [];
 
     /// <summary>Starts a draft programme from a template, copying its domains so they can be edited.</summary>
     public static Programme FromTemplate(ProgrammeTemplate template, Guid organisationId, string name)
     {
-        var programme = new Programme { Name = name, Type = template.Type, OrganisationId = organisationId };
+        var programme = new Programme { Name = name, Type = template.Type, OrganisationId = organisationId, SessionsPerPair = template.SessionsPerPair };
         for (var i = 0; i < template.Domains.Count; i++)
         {
             programme.Domains.Add(new ProgrammeDomain { ProgrammeId = programme.Id, Position = i + 1, Name = template.Domains[i] });

@@ -15,6 +15,10 @@ public static class ProgrammeAccess
             ProgrammeCapability.ViewProgress => isOrganisationAdmin || roles.Contains(ProgrammeRole.Coordinator),
             // Only a participant has a participation to manage; administering the organisation gives none.
             ProgrammeCapability.TakePart => roles.Count > 0,
+            ProgrammeCapability.HoldSessions => roles.Contains(ProgrammeRole.Mentor) || roles.Contains(ProgrammeRole.Mentee),
+            ProgrammeCapability.RaiseConcern => roles.Count > 0,
+            // A concern can name colleagues: only the programme's own leads read it.
+            ProgrammeCapability.ReadConcerns => roles.Contains(ProgrammeRole.Coordinator),
             // Phase 1. A mentee never holds a capability that shows what mentors said or whom they would mentor.
             ProgrammeCapability.DeclareWillingness => roles.Contains(ProgrammeRole.Mentor),
             ProgrammeCapability.ViewWillingness => isOrganisationAdmin || roles.Contains(ProgrammeRole.Coordinator),

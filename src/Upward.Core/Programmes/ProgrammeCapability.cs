@@ -31,4 +31,13 @@ public enum ProgrammeCapability
 
     /// <summary>Name mentors one would rather not meet, where the programme allows (mentees).</summary>
     DeclineMentors,
+
+    /// <summary>Meet one's pair: ground rules, sessions, private notes, the mentee's action plan.</summary>
+    HoldSessions,
+
+    /// <summary>Raise a concern privately with the programme's lead.</summary>
+    RaiseConcern,
+
+    /// <summary>Read concerns raised in the programme (its coordinators only; not organisation admins).</summary>
+    ReadConcerns,
 }

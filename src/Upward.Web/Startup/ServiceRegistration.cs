@@ -5,6 +5,7 @@ using Upward.Data.Identity;
 using Upward.Web.Demo;
 using Upward.Web.Email;
 using Upward.Web.People;
+using Upward.Web.Sessions;
 using Upward.Web.FirstRun;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
@@ -77,6 +78,7 @@ internal static class ServiceRegistration
         services.AddScoped<Mailer>();
         services.AddScoped<PublicLinks>();
         services.AddScoped<ProgrammeInvitations>();
+        services.AddScoped<AllocationFactsQuery>();
         services.AddSingleton(TimeProvider.System);
     }
 }

@@ -678,6 +678,9 @@ namespace Upward.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("MenteesPerMentor")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -692,7 +695,13 @@ namespace Upward.Data.Migrations.Postgres
                     b.Property<int>("SessionTimeLimitMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<int>("SessionsPerPair")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupervisorRule")
                         .HasColumnType("integer");
 
                     b.Property<string>("TimeZone")

@@ -667,6 +667,9 @@ namespace Upward.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MenteesPerMentor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -681,7 +684,13 @@ namespace Upward.Data.Migrations.Sqlite
                     b.Property<int>("SessionTimeLimitMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SessionsPerPair")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupervisorRule")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TimeZone")

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Upward.Core.Programmes;
+using Upward.Core.Sessions;
 using Upward.Data;
 using Upward.Web.Identity;
 using Upward.Web.People;
@@ -28,11 +29,13 @@ public sealed class PeopleModel(ProgrammeGate gate, UpwardDbContext db, Programm
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Programme.TimeZone);
         var enrolled = await db.Enrolments
             .Where(e => e.ProgrammeId == ProgrammeId)
-            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.ParticipantCode, e.Role, e.Status, u.DisplayName })
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, e.ParticipantCode, e.Role, e.Status, u.DisplayName })
             .ToListAsync(ct);
+        var pairs = await PairStagesAsync(ct);
         var open = await db.Invitations.Where(i => i.ProgrammeId == ProgrammeId && i.AcceptedAtUtc == null).ToListAsync(ct);
 
-        Rows = enrolled.Select(r => new Row(r.ParticipantCode, r.DisplayName, r.Role, Stage(r.Status), null))
+        Rows = enrolled.Select(r => new Row(r.ParticipantCode, r.DisplayName, r.Role,
+                pairs.TryGetValue(r.Id, out var pair) && r.Status == EnrolmentStatus.Consented ? pair : Stage(r.Status), null))
             .Concat(open.Select(i => new Row(null, i.Name, i.Role,
                 i.IsOpen(now) ? $"Invited on {TimeZoneInfo.ConvertTimeFromUtc(i.CreatedAtUtc, zone):d MMM yyyy}" : "Invitation expired", i.Id)))
             .OrderBy(r => r.Role).ThenBy(r => r.Code ?? "~", StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)
@@ -56,6 +59,28 @@ public sealed class PeopleModel(ProgrammeGate gate, UpwardDbContext db, Programm
         }
         await invitations.ResendAsync(Programme, invitation, User.UserId(), ct);
         return Redirect($"/programmes/{Programme.Id}/people?invited=1");
+    }
+
+    /// <summary>Where each paired person's sessions stand, for the board (never what was said).</summary>
+    private async Task<Dictionary<Guid, string>> PairStagesAsync(CancellationToken ct)
+    {
+        var pairings = await db.Pairings.Where(p => p.ProgrammeId == ProgrammeId && p.Status == PairingStatus.Active).ToListAsync(ct);
+        var ids = pairings.Select(p => p.Id).ToList();
+        var sessions = await db.MentoringSessions.Where(s => ids.Contains(s.PairingId)).ToListAsync(ct);
+        var stages = new Dictionary<Guid, string>();
+        foreach (var pairing in pairings)
+        {
+            var mine = sessions.Where(s => s.PairingId == pairing.Id).ToList();
+            var held = mine.Count(s => s.Status == SessionStatus.Held);
+            var text = !pairing.GroundRulesAccepted ? "Paired, ground rules not yet accepted by both"
+                : held > 0 ? $"Paired, {held} of {Programme.SessionsPerPair} {(Programme.SessionsPerPair == 1 ? "session" : "sessions")} held"
+                : mine.Any(s => s.Status == SessionStatus.Agreed) ? "Paired, session agreed"
+                : mine.Any(s => s.Status == SessionStatus.Proposed) ? "Paired, a time is proposed"
+                : "Paired, no session planned yet";
+            stages[pairing.MentorEnrolmentId] = stages.TryGetValue(pairing.MentorEnrolmentId, out var other) ? $"{other}; {text}" : text;
+            stages[pairing.MenteeEnrolmentId] = text;
+        }
+        return stages;
     }
 
     private static string Stage(EnrolmentStatus status) => status switch

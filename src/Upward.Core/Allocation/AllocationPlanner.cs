@@ -1,0 +1,81 @@
+using Upward.Core.Matching;
+
+namespace Upward.Core.Allocation;
+
+/// <summary>
+/// Turns a programme's facts into an allocation with the Core matching engine (never a second
+/// algorithm), and says in plain English why each pair was made or could not be.
+/// </summary>
+public static class AllocationPlanner
+{
+    private const int BaseWeight = 50;
+    private const int PreferredSupervisorWeight = 100;
+
+    /// <summary>Why this mentor may not mentor this mentee, or null when the pair is allowed.</summary>
+    public static string? WhyNot(AllocationFacts facts, Guid mentor, Guid mentee)
+    {
+        var pair = (mentor, mentee);
+        if (!facts.Mentors.Contains(mentor)) return "This mentor is not available for allocation";
+        if (facts.PlacesLeft(mentor) == 0) return "This mentor already has as many mentees as they can take";
+        if (!facts.Mentees.Contains(mentee)) return "This mentee is not available for allocation";
+        if (!facts.Willing.Contains(pair)) return "This mentor did not say they were willing to mentor this mentee";
+        if (facts.Conflicts.Contains(pair)) return "A conflict of interest is declared between them";
+        if (facts.DeclinedByMentee.Contains(pair)) return "The mentee asked not to be paired with this mentor";
+        if (facts.EndedPairs.Contains(pair)) return "They were paired before and the pairing was ended";
+        if (facts.SupervisorRule == SupervisorRule.Forbidden && facts.Supervisions.Contains(pair))
+            return "The mentee is this mentor's clinical supervisor, and this programme does not pair them";
+        return null;
+    }
+
+    public static AllocationPlan Plan(AllocationFacts facts, MatchingMode mode, ulong seed)
+    {
+        var instance = BuildInstance(facts);
+        var solution = Matcher.Solve(instance, mode, seed);
+        var pairs = solution.Assignments
+            .Select(a => new ProposedPair(facts.Mentors[a.Mentor], facts.Mentees[a.Mentee], ReasonFor(facts, mode, seed, facts.Mentors[a.Mentor], facts.Mentees[a.Mentee])))
+            .ToList();
+        var unmatched = solution.Unmatched
+            .Select(u => new LeftOut(facts.Mentees[u.Mentee], u.Reason switch
+            {
+                UnmatchedReason.NobodyWilling => "No mentor taking mentees this round is willing and free of conflicts to mentor them",
+                _ => "Every mentor willing to mentor them already has as many mentees as they can take",
+            }))
+            .ToList();
+        return new AllocationPlan(mode, mode == MatchingMode.Random ? seed : null, pairs, unmatched);
+    }
+
+    /// <summary>The engine's instance: allowed pairs only, weighted by the supervisor rule.</summary>
+    public static MatchingInstance BuildInstance(AllocationFacts facts)
+    {
+        var mentors = new List<int>();
+        var mentees = new List<int>();
+        var weights = new List<int>();
+        for (var e = 0; e < facts.Mentees.Count; e++)
+        {
+            for (var r = 0; r < facts.Mentors.Count; r++)
+            {
+                if (WhyNot(facts, facts.Mentors[r], facts.Mentees[e]) is not null) continue;
+                mentors.Add(r);
+                mentees.Add(e);
+                var supervises = facts.Supervisions.Contains((facts.Mentors[r], facts.Mentees[e]));
+                weights.Add(facts.SupervisorRule == SupervisorRule.Preferred && supervises ? PreferredSupervisorWeight : BaseWeight);
+            }
+        }
+        return new MatchingInstance(
+            facts.Mentors.Select(m => m.ToString()).ToArray(),
+            facts.Mentors.Select(facts.PlacesLeft).ToArray(),
+            facts.Mentees.Select(m => m.ToString()).ToArray(),
+            mentors.ToArray(), mentees.ToArray(), weights.ToArray());
+    }
+
+    private static string ReasonFor(AllocationFacts facts, MatchingMode mode, ulong seed, Guid mentor, Guid mentee)
+    {
+        var supervises = facts.Supervisions.Contains((mentor, mentee));
+        var willing = supervises ? "The mentor is willing to mentor their own clinical supervisor" : "The mentor said they are willing to mentor this mentee";
+        return mode == MatchingMode.Random
+            ? $"{willing}; chosen at random (seed {seed}) among the allocations that give the most mentees a mentor."
+            : supervises && facts.SupervisorRule == SupervisorRule.Preferred
+                ? $"{willing}, which this programme prefers; part of the allocation that gives the most mentees a mentor."
+                : $"{willing}; part of the allocation that gives the most mentees a mentor.";
+    }
+}

@@ -1,0 +1,179 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Upward.Core.Allocation;
+using Upward.Core.Auditing;
+using Upward.Core.Matching;
+using Upward.Core.Programmes;
+using Upward.Core.Sessions;
+using Upward.Data;
+using Upward.Web.Email;
+using Upward.Web.Identity;
+using Upward.Web.Programmes;
+using Upward.Web.Sessions;
+using Upward.Web.TagHelpers;
+
+namespace Upward.Web.Pages.Programmes;
+
+/// <summary>
+/// The coordinator allocates with Core's engine (random within willingness, as in the study, or
+/// optimal), previews every pair with its reason, confirms, pairs by hand or ends a pairing.
+/// </summary>
+public sealed class AllocationModel(ProgrammeGate gate, UpwardDbContext db, AllocationFactsQuery query, Mailer mailer, PublicLinks links, TimeProvider clock)
+    : ProgrammePageModel(gate)
+{
+    /// <summary>Seeds stay below 2^53 so every JSON reader and spreadsheet holds them exactly.</summary>
+    public const ulong MaxSeed = (1UL << 53) - 1;
+
+    [BindProperty(SupportsGet = true)] public MatchingMode? Mode { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Seed { get; set; }
+    [BindProperty] public HandInput Hand { get; set; } = new();
+
+    public sealed class HandInput
+    {
+        public Guid? Mentee { get; set; }
+        public Guid? Mentor { get; set; }
+    }
+
+    public AllocationFacts Facts { get; private set; } = null!;
+    public IReadOnlyDictionary<Guid, AllocationFactsQuery.Person> People { get; private set; } = new Dictionary<Guid, AllocationFactsQuery.Person>();
+    public IReadOnlyList<Pairing> Active { get; private set; } = [];
+    public AllocationPlan? Plan { get; private set; }
+
+    public static readonly IReadOnlyList<RadioOption> ModeOptions =
+    [
+        new(nameof(MatchingMode.Random), "At random within each mentor's willingness", "The published study's method."),
+        new(nameof(MatchingMode.Optimal), "Best fit", "The most mentees matched, then pairs the programme prefers (for example a mentor's own supervisor, if preferred)."),
+    ];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused) return refused;
+        await LoadAsync(ct);
+        if (Mode is { } mode)
+        {
+            if (ParseSeed() is { } seed)
+            {
+                Plan = AllocationPlanner.Plan(Facts, mode, seed);
+                Seed = mode == MatchingMode.Random ? seed.ToString() : null;
+            }
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
+    {
+        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused) return refused;
+        await LoadAsync(ct);
+        if (Mode is not { } mode || ParseSeed() is not { } seed)
+        {
+            ModelState.AddModelError(nameof(Mode), "Preview an allocation before confirming it");
+            return Page();
+        }
+        // The same facts, mode and seed give the same plan as the preview.
+        var plan = AllocationPlanner.Plan(Facts, mode, seed);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var created = plan.Pairs.Select(p => new Pairing
+        {
+            ProgrammeId = Programme.Id, MentorEnrolmentId = p.Mentor, MenteeEnrolmentId = p.Mentee, CreatedAtUtc = now, Reason = p.Reason,
+        }).ToList();
+        db.Pairings.AddRange(created);
+        await LinkBriefsAsync(created, ct);
+        db.Audit(AuditAction.AllocationConfirmed, User.UserId(), Programme.OrganisationId, Programme.Id,
+            mode == MatchingMode.Random ? $"allocation:random:seed={seed}" : "allocation:optimal");
+        await db.SaveChangesAsync(ct);
+        await TellPairsAsync(created, ct);
+        return Redirect($"/programmes/{Programme.Id}/allocation");
+    }
+
+    public async Task<IActionResult> OnPostPairAsync(CancellationToken ct)
+    {
+        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused) return refused;
+        await LoadAsync(ct);
+        if (Hand.Mentee is null) ModelState.AddModelError("Hand.Mentee", "Select a mentee");
+        if (Hand.Mentor is null) ModelState.AddModelError("Hand.Mentor", "Select a mentor");
+        if (Hand.Mentee is { } mentee && Hand.Mentor is { } mentor && AllocationPlanner.WhyNot(Facts, mentor, mentee) is { } why)
+        {
+            // Even by hand, nobody is pushed onto a mentee they did not agree to mentor.
+            ModelState.AddModelError("Hand.Mentor", why);
+        }
+        if (!ModelState.IsValid) return Page();
+
+        var pairing = new Pairing
+        {
+            ProgrammeId = Programme.Id, MentorEnrolmentId = Hand.Mentor!.Value, MenteeEnrolmentId = Hand.Mentee!.Value,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime, Reason = "Paired by hand by the coordinator, within the mentor's stated willingness.",
+        };
+        db.Pairings.Add(pairing);
+        await LinkBriefsAsync([pairing], ct);
+        db.Audit(AuditAction.PairingAddedByHand, User.UserId(), Programme.OrganisationId, Programme.Id, $"pairing:{pairing.Id}");
+        await db.SaveChangesAsync(ct);
+        await TellPairsAsync([pairing], ct);
+        return Redirect($"/programmes/{Programme.Id}/allocation");
+    }
+
+    public async Task<IActionResult> OnPostEndAsync(Guid pairingId, CancellationToken ct)
+    {
+        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused) return refused;
+        var pairing = await db.Pairings.SingleOrDefaultAsync(p => p.Id == pairingId && p.ProgrammeId == Programme.Id && p.Status == PairingStatus.Active, ct);
+        if (pairing is null) return NotFound();
+        // No fault is recorded: only that the pairing ended, so the engine will not propose it again.
+        pairing.Status = PairingStatus.Ended;
+        pairing.EndedAtUtc = clock.GetUtcNow().UtcDateTime;
+        db.Audit(AuditAction.PairingEnded, User.UserId(), Programme.OrganisationId, Programme.Id, $"pairing:{pairing.Id}");
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/programmes/{Programme.Id}/allocation");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var result = await query.LoadAsync(Programme, ct);
+        Facts = result.Facts;
+        People = result.People;
+        Active = result.ActivePairings;
+    }
+
+    private ulong? ParseSeed()
+    {
+        if (string.IsNullOrWhiteSpace(Seed))
+        {
+            return Mode == MatchingMode.Random ? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) & MaxSeed : 0;
+        }
+        if (ulong.TryParse(Seed.Trim(), out var seed) && seed <= MaxSeed)
+        {
+            return seed;
+        }
+        ModelState.AddModelError(nameof(Seed), $"Enter the seed as a whole number from 0 to {MaxSeed}, or leave it empty");
+        return null;
+    }
+
+    private async Task LinkBriefsAsync(IEnumerable<Pairing> pairings, CancellationToken ct)
+    {
+        foreach (var pairing in pairings)
+        {
+            var brief = await db.FeedbackBriefs.SingleOrDefaultAsync(b => b.ProgrammeId == Programme.Id && b.MenteeEnrolmentId == pairing.MenteeEnrolmentId, ct);
+            if (brief is not null) brief.AllocatedMentorEnrolmentId = pairing.MentorEnrolmentId;
+        }
+    }
+
+    private async Task TellPairsAsync(IEnumerable<Pairing> pairings, CancellationToken ct)
+    {
+        var link = links.To($"/programmes/{Programme.Id}/pairing");
+        foreach (var pairing in pairings)
+        {
+            foreach (var (me, other, role) in new[] { (pairing.MentorEnrolmentId, pairing.MenteeEnrolmentId, "mentee"), (pairing.MenteeEnrolmentId, pairing.MentorEnrolmentId, "mentor") })
+            {
+                if (!People.TryGetValue(me, out var person) || person.Email is null || !People.TryGetValue(other, out var partner)) continue;
+                await mailer.SendAsync(new OutgoingEmail(person.Email, person.Name, $"Your {role} in {Programme.Name}", $"""
+                    Dear {person.Name},
+
+                    Your {role} in "{Programme.Name}" is {partner.Name}.
+
+                    Before you meet, please both read and accept the ground rules, then agree a time.
+                    Sessions are in confidence and never recorded. Open your pairing here:
+                    {link}
+                    """), ct);
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using Upward.Core.Allocation;
+using Upward.Core.Matching;
+
+namespace Upward.Core.Tests.Allocation;
+
+public sealed class AllocationPlannerTests
+{
+    private static readonly Guid[] Mentors = [.. Enumerable.Range(1, 6).Select(i => new Guid($"00000000-0000-0000-0000-00000000010{i}"))];
+    private static readonly Guid[] Mentees = [.. Enumerable.Range(1, 5).Select(i => new Guid($"00000000-0000-0000-0000-00000000020{i}"))];
+
+    /// <summary>The pilot's pattern: three mentors willing for all, two for three of five, one for four of five.</summary>
+    private static HashSet<(Guid, Guid)> PilotWillingness()
+    {
+        var willing = new HashSet<(Guid, Guid)>();
+        for (var r = 0; r < 6; r++)
+        for (var e = 0; e < 5; e++)
+        {
+            var yes = r < 3 || (r < 5 ? e < 3 : e < 4);
+            if (yes) willing.Add((Mentors[r], Mentees[e]));
+        }
+        return willing;
+    }
+
+    private static AllocationFacts Facts(
+        HashSet<(Guid, Guid)>? willing = null, HashSet<(Guid, Guid)>? conflicts = null, HashSet<(Guid, Guid)>? supervisions = null,
+        SupervisorRule rule = SupervisorRule.Allowed, HashSet<(Guid, Guid)>? ended = null, HashSet<(Guid, Guid)>? declined = null) =>
+        new(Mentors, Mentees, willing ?? PilotWillingness(), conflicts ?? [], supervisions ?? [], declined ?? [], ended ?? [], 1, rule);
+
+    [Theory]
+    [InlineData(1UL)]
+    [InlineData(42UL)]
+    [InlineData(2026UL)]
+    public void Random_mode_matches_every_pilot_mentee_only_within_willingness_and_reproduces_from_the_seed(ulong seed)
+    {
+        var facts = Facts();
+        var plan = AllocationPlanner.Plan(facts, MatchingMode.Random, seed);
+        var again = AllocationPlanner.Plan(facts, MatchingMode.Random, seed);
+
+        Assert.Equal(5, plan.Pairs.Count);
+        Assert.All(plan.Pairs, p => Assert.Contains((p.Mentor, p.Mentee), facts.Willing));
+        Assert.Equal(plan.Pairs.Select(p => (p.Mentor, p.Mentee)), again.Pairs.Select(p => (p.Mentor, p.Mentee)));
+        Assert.Equal(seed, plan.Seed);
+        Assert.Contains($"seed {seed}", plan.Pairs[0].Reason);
+    }
+
+    [Fact]
+    public void A_conflict_an_ended_pair_a_mentee_decline_and_a_forbidden_supervisor_are_never_paired()
+    {
+        // Only mentor 1 is willing to mentor mentee 1; every other tie forbids it in turn.
+        var willing = new HashSet<(Guid, Guid)> { (Mentors[0], Mentees[0]) };
+        var pair = new HashSet<(Guid, Guid)> { (Mentors[0], Mentees[0]) };
+        foreach (var facts in new[]
+                 {
+                     Facts(willing, conflicts: pair), Facts(willing, ended: pair), Facts(willing, declined: pair),
+                     Facts(willing, supervisions: pair, rule: SupervisorRule.Forbidden),
+                 })
+        {
+            var plan = AllocationPlanner.Plan(facts, MatchingMode.Optimal, 0);
+            Assert.Empty(plan.Pairs);
+            Assert.Contains(plan.Unmatched, u => u.Mentee == Mentees[0] && u.Reason.StartsWith("No mentor", StringComparison.Ordinal));
+            Assert.NotNull(AllocationPlanner.WhyNot(facts, Mentors[0], Mentees[0]));
+        }
+        Assert.Null(AllocationPlanner.WhyNot(Facts(willing, supervisions: pair, rule: SupervisorRule.Allowed), Mentors[0], Mentees[0]));
+    }
+
+    [Fact]
+    public void A_mentor_who_said_no_is_refused_with_a_reason()
+    {
+        var facts = Facts();
+        Assert.Equal("This mentor did not say they were willing to mentor this mentee", AllocationPlanner.WhyNot(facts, Mentors[5], Mentees[4]));
+    }
+
+    [Fact]
+    public void Preferred_supervisors_are_paired_in_optimal_mode()
+    {
+        var supervisions = new HashSet<(Guid, Guid)> { (Mentors[0], Mentees[1]), (Mentors[1], Mentees[0]) };
+        var plan = AllocationPlanner.Plan(Facts(supervisions: supervisions, rule: SupervisorRule.Preferred), MatchingMode.Optimal, 0);
+
+        Assert.Equal(5, plan.Pairs.Count);
+        Assert.Contains(plan.Pairs, p => p.Mentor == Mentors[0] && p.Mentee == Mentees[1]);
+        Assert.Contains(plan.Pairs, p => p.Mentor == Mentors[1] && p.Mentee == Mentees[0]);
+        Assert.Null(plan.Seed);
+    }
+
+    [Fact]
+    public void When_willing_mentors_are_full_the_reason_says_so()
+    {
+        var willing = new HashSet<(Guid, Guid)> { (Mentors[0], Mentees[0]), (Mentors[0], Mentees[1]) };
+        var plan = AllocationPlanner.Plan(Facts(willing), MatchingMode.Optimal, 0);
+
+        Assert.Single(plan.Pairs);
+        Assert.Contains(plan.Unmatched, u => u.Reason.StartsWith("Every mentor willing", StringComparison.Ordinal));
+        Assert.Contains(plan.Unmatched, u => u.Reason.StartsWith("No mentor", StringComparison.Ordinal));
+    }
+}
