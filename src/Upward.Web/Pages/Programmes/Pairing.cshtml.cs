@@ -40,6 +40,9 @@ public sealed class PairingModel(ProgrammeGate gate, UpwardDbContext db, Mailer 
     public IReadOnlyList<(string Domain, string Text)> Brief { get; private set; } = [];
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
+    /// <summary>The programme's cadence is complete for this pair.</summary>
+    public bool AllSessionsHeld => Sessions.Count(s => s.Status == SessionStatus.Held) >= Programme.SessionsPerPair;
+
     public static readonly IReadOnlyList<RadioOption> TimeFeltOptions =
     [
         new(nameof(TimeFelt.TooShort), "Too short"), new(nameof(TimeFelt.AboutRight), "About right"), new(nameof(TimeFelt.TooLong), "Too long"),
@@ -115,7 +118,9 @@ public sealed class PairingModel(ProgrammeGate gate, UpwardDbContext db, Mailer 
         var startsAt = ParseStart();
         var limit = Propose.TimeLimitMinutes ?? Programme.SessionTimeLimitMinutes;
         if (limit is < 10 or > 480) ModelState.AddModelError("Propose.TimeLimitMinutes", "The time limit must be between 10 and 480 minutes");
-        if (Sessions.Count(s => s.Status is SessionStatus.Proposed or SessionStatus.Agreed) > 0)
+        if (AllSessionsHeld)
+            ModelState.AddModelError("Propose.Place", $"You have held all {Programme.SessionsPerPair} sessions this programme plans");
+        else if (Sessions.Count(s => s.Status is SessionStatus.Proposed or SessionStatus.Agreed) > 0)
             ModelState.AddModelError("Propose.Place", "There is already a session planned: change or cancel it first");
         if (!ModelState.IsValid) return Page();
 
