@@ -1,0 +1,39 @@
+namespace Upward.Core.Themes;
+
+/// <summary>
+/// The study's Table 1: for each theme, how many participants' answers carried it at each stage,
+/// and a representative quote, only ever from someone who agreed to be quoted.
+/// </summary>
+public static class ThemesByStage
+{
+    /// <summary>What the table needs to know about a coded answer; no names, only participant codes.</summary>
+    public sealed record AnswerFacts(Guid AnswerId, string Stage, string ParticipantCode, bool MayQuote, string Text);
+
+    public sealed record Row(Theme Theme, IReadOnlyDictionary<string, int> ParticipantsByStage, string? Quote, string? QuoteFrom);
+
+    /// <param name="stages">Column order, for example before phase 1, after phase 1, before phase 2, after phase 2.</param>
+    /// <param name="chosenQuotes">The answer a researcher picked as representative, per theme.</param>
+    public static IReadOnlyList<Row> Build(
+        IReadOnlyList<Theme> themes, IEnumerable<Coding> codings, IReadOnlyDictionary<Guid, AnswerFacts> answers,
+        IReadOnlyList<string> stages, IReadOnlyDictionary<Guid, Guid> chosenQuotes)
+    {
+        var byTheme = codings.Where(c => answers.ContainsKey(c.AnswerId)).GroupBy(c => c.ThemeId).ToDictionary(g => g.Key, g => g.ToList());
+        var rows = new List<Row>();
+        foreach (var theme in themes.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase))
+        {
+            var mine = byTheme.GetValueOrDefault(theme.Id) ?? [];
+            // A participant counts once per stage however many coders or passages carry the theme.
+            var counts = stages.ToDictionary(s => s, s => mine.Select(c => answers[c.AnswerId]).Where(a => a.Stage == s).Select(a => a.ParticipantCode).Distinct().Count());
+            string? quote = null, from = null;
+            if (chosenQuotes.TryGetValue(theme.Id, out var chosen) && answers.TryGetValue(chosen, out var facts) && facts.MayQuote && mine.Any(c => c.AnswerId == chosen))
+            {
+                var passage = mine.FirstOrDefault(c => c.AnswerId == chosen && c.PassageStart is not null);
+                quote = passage is { PassageStart: { } start, PassageLength: { } length } && start >= 0 && start + length <= facts.Text.Length
+                    ? facts.Text.Substring(start, length) : facts.Text;
+                from = facts.ParticipantCode;
+            }
+            rows.Add(new Row(theme, counts, quote, from));
+        }
+        return rows;
+    }
+}
