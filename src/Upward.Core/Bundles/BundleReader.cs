@@ -22,11 +22,11 @@ public static class BundleReader
         }
         using (document)
         {
-            return Read(new JsonNode(document.RootElement, "$"));
+            return Read(new JsonCursor(document.RootElement, "$"));
         }
     }
 
-    private static ResearchBundle Read(JsonNode root)
+    private static ResearchBundle Read(JsonCursor root)
     {
         root.Object("format", "version", "programme", "instruments", "participants", "answers", "willingness", "pairs", "sessions");
         // Format and version first: a different file should be named as such, not as a list of missing fields.
@@ -53,7 +53,7 @@ public static class BundleReader
         return new ResearchBundle(programme, instruments, participants, answers, willingness, pairs, sessions);
     }
 
-    private static BundleProgramme ReadProgramme(JsonNode node)
+    private static BundleProgramme ReadProgramme(JsonCursor node)
     {
         node.Object("name", "type", "anonymity_threshold", "time_zone", "session_time_limit_minutes", "sessions_per_pair", "domains");
         var k = node.Required("anonymity_threshold");
@@ -92,7 +92,7 @@ public static class BundleReader
             domains);
     }
 
-    private static List<BundleInstrument> ReadInstruments(JsonNode node)
+    private static List<BundleInstrument> ReadInstruments(JsonCursor node)
     {
         var instruments = new List<BundleInstrument>();
         foreach (var item in node.Items())
@@ -124,7 +124,7 @@ public static class BundleReader
         return instruments;
     }
 
-    private static BundleItem ReadItem(JsonNode node, List<BundleItem> earlier)
+    private static BundleItem ReadItem(JsonCursor node, List<BundleItem> earlier)
     {
         node.Object("key", "type", "text", "choices", "score");
         string key = node.Required("key").String();
@@ -159,7 +159,7 @@ public static class BundleReader
         return new BundleItem(key, type, node.Required("text").String(), choices, score?.String());
     }
 
-    private static List<BundleParticipant> ReadParticipants(JsonNode node)
+    private static List<BundleParticipant> ReadParticipants(JsonCursor node)
     {
         var participants = new List<BundleParticipant>();
         var codes = new HashSet<string>(StringComparer.Ordinal);
@@ -182,7 +182,7 @@ public static class BundleReader
         return participants;
     }
 
-    private static BundleDemographics ReadDemographics(JsonNode node)
+    private static BundleDemographics ReadDemographics(JsonCursor node)
     {
         node.Object("gender", "age_band", "staff_group", "grade", "years_in_role", "prior_mentoring");
         // Only the listed bands are accepted, so free text (which could name someone) cannot ride along.
@@ -205,6 +205,6 @@ public static class BundleReader
             Band(Demographics.PriorMentoring));
     }
 
-    internal static BundleStage ReadStage(JsonNode node) =>
+    internal static BundleStage ReadStage(JsonCursor node) =>
         BundleNames.TryStage(node.String(), out var stage) ? stage : throw node.Fail($"expected one of {BundleNames.StageChoices}");
 }

@@ -17,7 +17,7 @@ internal sealed class BundleReferences
         _domains = programme.Domains.Select(d => d.Position).ToHashSet();
     }
 
-    public BundleAnswer Answer(JsonNode node)
+    public BundleAnswer Answer(JsonCursor node)
     {
         node.Object("participant", "instrument", "instrument_version", "item", "domain", "number", "text");
         var participant = Participant(node.Required("participant"));
@@ -89,7 +89,7 @@ internal sealed class BundleReferences
         }
     }
 
-    public BundleWillingness Willingness(JsonNode node)
+    public BundleWillingness Willingness(JsonCursor node)
     {
         node.Object("mentor", "mentee", "willing");
         var (mentor, mentee) = MentorAndMentee(node);
@@ -100,7 +100,7 @@ internal sealed class BundleReferences
         return new BundleWillingness(mentor, mentee, node.Required("willing").Bool());
     }
 
-    public BundlePair Pair(JsonNode node)
+    public BundlePair Pair(JsonCursor node)
     {
         node.Object("mentor", "mentee", "ended");
         var (mentor, mentee) = MentorAndMentee(node);
@@ -111,7 +111,7 @@ internal sealed class BundleReferences
         return new BundlePair(mentor, mentee, node.Optional("ended")?.Bool() ?? false);
     }
 
-    public BundleSession Session(JsonNode node)
+    public BundleSession Session(JsonCursor node)
     {
         node.Object("mentor", "mentee", "number", "minutes", "time_felt", "held");
         var (mentor, mentee) = MentorAndMentee(node);
@@ -137,7 +137,7 @@ internal sealed class BundleReferences
         return new BundleSession(mentor, mentee, number.Int(), minutes, felt, node.Required("held").Bool());
     }
 
-    private (string Mentor, string Mentee) MentorAndMentee(JsonNode node)
+    private (string Mentor, string Mentee) MentorAndMentee(JsonCursor node)
     {
         var mentor = Participant(node.Required("mentor"));
         var mentee = Participant(node.Required("mentee"));
@@ -152,12 +152,12 @@ internal sealed class BundleReferences
         return (mentor.Code, mentee.Code);
     }
 
-    private BundleParticipant Participant(JsonNode node) =>
+    private BundleParticipant Participant(JsonCursor node) =>
         _participants.TryGetValue(node.String(), out var participant)
             ? participant
             : throw node.Fail($"unknown participant \"{node.String()}\"");
 
-    private static double CheckNumber(JsonNode node, BundleItem item)
+    private static double CheckNumber(JsonCursor node, BundleItem item)
     {
         double value = node.Number();
         bool ok = item.Type switch

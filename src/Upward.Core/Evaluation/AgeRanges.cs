@@ -5,7 +5,11 @@ namespace Upward.Core.Evaluation;
 /// <summary>An age range from banded ages, for example "31 to 40 years" (the paper's "age range 31–40 years").</summary>
 internal static class AgeRanges
 {
-    /// <summary>From the lower end of the youngest band to the upper end of the oldest; null when fewer than k gave a band.</summary>
+    /// <summary>
+    /// From the lower end of the youngest band to the upper end of the oldest; null when fewer than
+    /// k gave a band, or when the youngest or oldest band holds fewer than k people, because naming
+    /// an end of the range would then point at a small group.
+    /// </summary>
     public static (string? Range, int Respondents) Describe(IEnumerable<string?> bands, int k)
     {
         var order = Demographics.AgeBand.Bands.ToList();
@@ -14,7 +18,12 @@ internal static class AgeRanges
         {
             return (null, given.Count);
         }
-        string youngest = order[given.Min()], oldest = order[given.Max()];
+        int min = given.Min(), max = given.Max();
+        if (given.Count(i => i == min) < k || given.Count(i => i == max) < k)
+        {
+            return (null, given.Count);
+        }
+        string youngest = order[min], oldest = order[max];
         string range = (youngest, oldest) switch
         {
             ("Under 25", "Under 25") => "under 25 years",

@@ -3,10 +3,10 @@ using System.Text.Json;
 namespace Upward.Core.Bundles;
 
 /// <summary>A JSON value with its path, so every complaint about a bundle says where the fault is.</summary>
-internal readonly record struct JsonNode(JsonElement Element, string Path)
+internal readonly record struct JsonCursor(JsonElement Element, string Path)
 {
     /// <summary>This object's properties, refusing any name not in <paramref name="allowed"/> (the format is strict so typos are caught, not ignored).</summary>
-    public JsonNode Object(params string[] allowed)
+    public JsonCursor Object(params string[] allowed)
     {
         if (Element.ValueKind != JsonValueKind.Object)
         {
@@ -22,13 +22,13 @@ internal readonly record struct JsonNode(JsonElement Element, string Path)
         return this;
     }
 
-    public JsonNode? Optional(string name) =>
-        Element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? new JsonNode(value, $"{Path}.{name}") : null;
+    public JsonCursor? Optional(string name) =>
+        Element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? new JsonCursor(value, $"{Path}.{name}") : null;
 
-    public JsonNode Required(string name) =>
+    public JsonCursor Required(string name) =>
         Optional(name) ?? throw new BundleFormatException($"{Path}.{name}", "missing");
 
-    public IEnumerable<JsonNode> Items()
+    public IEnumerable<JsonCursor> Items()
     {
         if (Element.ValueKind != JsonValueKind.Array)
         {
@@ -37,7 +37,7 @@ internal readonly record struct JsonNode(JsonElement Element, string Path)
         int i = 0;
         foreach (var item in Element.EnumerateArray())
         {
-            yield return new JsonNode(item, $"{Path}[{i++}]");
+            yield return new JsonCursor(item, $"{Path}[{i++}]");
         }
     }
 
