@@ -115,12 +115,17 @@ public static class ReportHtml
         foreach (var comparison in report.Comparisons)
         {
             string title = $"{ReportText.PluralTitle(comparison.Audience)}’ {comparison.Score}: {BundleNames.Describe(comparison.From)} to {BundleNames.Describe(comparison.To)}";
-            html.Append($"<h3>{HtmlEncode(title)}</h3>\n<table>\n<caption>{HtmlEncode(title)}, out of {ReportText.Number(comparison.Maximum)} (each domain out of 5)</caption>\n");
+            html.Append($"<h3>{HtmlEncode(title)}</h3>\n<table>\n<caption>{HtmlEncode(title)}, out of {ReportText.Number(comparison.Maximum)}{(comparison.Rows.Count > 1 ? " (each domain out of 5)" : "")}</caption>\n");
             html.Append("<thead><tr><th scope=\"col\">Domain</th><th scope=\"col\">Pairs (n)</th><th scope=\"col\">Before: median (IQR)</th><th scope=\"col\">After: median (IQR)</th><th scope=\"col\">p</th><th scope=\"col\">Exact p</th><th scope=\"col\">r</th></tr></thead>\n<tbody>\n");
             foreach (var row in comparison.Rows)
             {
                 html.Append($"<tr><th scope=\"row\">{HtmlEncode(row.Label)}</th><td class=\"num\">{row.Pairs}</td>");
-                if (row.Comparison is { } c)
+                if (row.Comparison is { Test: null } unchanged)
+                {
+                    // Every pair gave the same score twice: there is nothing to test.
+                    html.Append($"<td>{ReportText.MedianIqr(unchanged.Pre)}</td><td>{ReportText.MedianIqr(unchanged.Post)}</td><td colspan=\"3\">no change in any pair</td>");
+                }
+                else if (row.Comparison is { } c)
                 {
                     html.Append($"<td>{ReportText.MedianIqr(c.Pre)}</td><td>{ReportText.MedianIqr(c.Post)}</td><td class=\"num\">{HtmlEncode(ReportText.P(c.Test?.PAsymptotic))}</td><td class=\"num\">{HtmlEncode(ReportText.ExactP(c.Test?.PExact))}</td><td class=\"num\">{ReportText.Effect(c.Test?.R)}</td>");
                 }
