@@ -28,6 +28,7 @@ public static class CliApp
         AdminCommand.Create(console),
         StatsCommand.Create(console),
         MatchCommand.Create(console),
+        AnalyseCommand.Create(console),
     ];
 
     public static int Run(string[] args, CliConsole console)

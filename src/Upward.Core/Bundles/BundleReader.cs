@@ -1,0 +1,210 @@
+using System.Text.Json;
+using Upward.Core.People;
+
+namespace Upward.Core.Bundles;
+
+/// <summary>Reads a research bundle strictly: unknown fields, missing fields and references to unknown participants, items or domains are errors.</summary>
+public static class BundleReader
+{
+    /// <summary>Parses and checks a bundle.</summary>
+    /// <exception cref="BundleFormatException">The bundle is not valid JSON or breaks the format; the message names the path.</exception>
+    public static ResearchBundle Read(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = 16 });
+        }
+        catch (JsonException e)
+        {
+            throw new BundleFormatException("$", $"not valid JSON ({e.Message})");
+        }
+        using (document)
+        {
+            return Read(new JsonCursor(document.RootElement, "$"));
+        }
+    }
+
+    private static ResearchBundle Read(JsonCursor root)
+    {
+        root.Object("format", "version", "programme", "instruments", "participants", "answers", "willingness", "pairs", "sessions");
+        // Format and version first: a different file should be named as such, not as a list of missing fields.
+        var format = root.Required("format");
+        if (format.String() != ResearchBundle.Format)
+        {
+            throw format.Fail($"expected \"{ResearchBundle.Format}\", found \"{format.String()}\"");
+        }
+        var version = root.Required("version");
+        if (version.Int() != ResearchBundle.Version)
+        {
+            throw version.Fail($"version {version.Int()} is not supported; this build reads version {ResearchBundle.Version}");
+        }
+
+        var programme = ReadProgramme(root.Required("programme"));
+        var instruments = ReadInstruments(root.Required("instruments"));
+        var participants = ReadParticipants(root.Required("participants"));
+        var references = new BundleReferences(programme, instruments, participants);
+        var answers = root.Required("answers").Items().Select(references.Answer).ToList();
+        references.RejectDuplicateAnswers(answers);
+        var willingness = root.Required("willingness").Items().Select(references.Willingness).ToList();
+        var pairs = root.Required("pairs").Items().Select(references.Pair).ToList();
+        var sessions = root.Required("sessions").Items().Select(references.Session).ToList();
+        return new ResearchBundle(programme, instruments, participants, answers, willingness, pairs, sessions);
+    }
+
+    private static BundleProgramme ReadProgramme(JsonCursor node)
+    {
+        node.Object("name", "type", "anonymity_threshold", "time_zone", "session_time_limit_minutes", "sessions_per_pair", "domains");
+        var k = node.Required("anonymity_threshold");
+        if (k.Int() < 1)
+        {
+            throw k.Fail("must be at least 1");
+        }
+        var limit = node.Optional("session_time_limit_minutes");
+        if (limit is { } l && l.Int() < 1)
+        {
+            throw l.Fail("must be at least 1");
+        }
+        var perPair = node.Required("sessions_per_pair");
+        if (perPair.Int() < 1)
+        {
+            throw perPair.Fail("must be at least 1");
+        }
+        var domains = new List<BundleDomain>();
+        foreach (var item in node.Required("domains").Items())
+        {
+            item.Object("position", "name");
+            var position = item.Required("position");
+            if (position.Int() < 1 || domains.Any(d => d.Position == position.Int()))
+            {
+                throw position.Fail($"position {position.Int()} must be at least 1 and unique");
+            }
+            domains.Add(new BundleDomain(position.Int(), item.Required("name").String()));
+        }
+        return new BundleProgramme(
+            node.Required("name").String(),
+            node.Required("type").String(),
+            k.Int(),
+            node.Required("time_zone").String(),
+            limit?.Int(),
+            perPair.Int(),
+            domains);
+    }
+
+    private static List<BundleInstrument> ReadInstruments(JsonCursor node)
+    {
+        var instruments = new List<BundleInstrument>();
+        foreach (var item in node.Items())
+        {
+            item.Object("key", "version", "audience", "stage", "items");
+            string key = item.Required("key").String();
+            var version = item.Required("version");
+            if (version.Int() < 1)
+            {
+                throw version.Fail("must be at least 1");
+            }
+            if (instruments.Any(i => i.Key == key && i.Version == version.Int()))
+            {
+                throw item.Fail($"instrument \"{key}\" version {version.Int()} appears twice");
+            }
+            var audience = item.Required("audience");
+            if (!BundleNames.TryRole(audience.String(), out var role))
+            {
+                throw audience.Fail($"expected one of {BundleNames.RoleChoices}");
+            }
+            var stage = ReadStage(item.Required("stage"));
+            var questions = new List<BundleItem>();
+            foreach (var question in item.Required("items").Items())
+            {
+                questions.Add(ReadItem(question, questions));
+            }
+            instruments.Add(new BundleInstrument(key, version.Int(), role, stage, questions));
+        }
+        return instruments;
+    }
+
+    private static BundleItem ReadItem(JsonCursor node, List<BundleItem> earlier)
+    {
+        node.Object("key", "type", "text", "choices", "score");
+        string key = node.Required("key").String();
+        if (earlier.Any(i => i.Key == key))
+        {
+            throw node.Required("key").Fail($"item \"{key}\" appears twice in this instrument");
+        }
+        var typeNode = node.Required("type");
+        if (!BundleNames.TryItemType(typeNode.String(), out var type))
+        {
+            throw typeNode.Fail($"expected one of {BundleNames.ItemTypeChoices}");
+        }
+        List<string>? choices = node.Optional("choices")?.Items().Select(c => c.String()).ToList();
+        if (type == BundleItemType.SingleChoice && (choices is null || choices.Count < 2))
+        {
+            throw node.Fail("a single_choice item needs at least two choices");
+        }
+        if (type != BundleItemType.SingleChoice && choices is not null)
+        {
+            throw node.Required("choices").Fail("only single_choice items have choices");
+        }
+        var score = node.Optional("score");
+        if (score is { } s && type is not (BundleItemType.Scale or BundleItemType.DomainGrid))
+        {
+            throw s.Fail("only scale and domain_grid items carry a score");
+        }
+        if (score is { } named && earlier.Any(i => i.Score == named.String()))
+        {
+            // One item per score per questionnaire, so "confidence after phase 2" means one thing.
+            throw named.Fail($"score \"{named.String()}\" is already carried by another item of this instrument");
+        }
+        return new BundleItem(key, type, node.Required("text").String(), choices, score?.String());
+    }
+
+    private static List<BundleParticipant> ReadParticipants(JsonCursor node)
+    {
+        var participants = new List<BundleParticipant>();
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in node.Items())
+        {
+            item.Object("code", "role", "withdrawn_at_stage", "demographics");
+            var code = item.Required("code");
+            if (!codes.Add(code.String()))
+            {
+                throw code.Fail($"participant code \"{code.String()}\" appears twice");
+            }
+            var roleNode = item.Required("role");
+            if (!BundleNames.TryRole(roleNode.String(), out var role))
+            {
+                throw roleNode.Fail($"expected one of {BundleNames.RoleChoices}");
+            }
+            BundleStage? withdrawn = item.Optional("withdrawn_at_stage") is { } w ? ReadStage(w) : null;
+            participants.Add(new BundleParticipant(code.String(), role, withdrawn, ReadDemographics(item.Required("demographics"))));
+        }
+        return participants;
+    }
+
+    private static BundleDemographics ReadDemographics(JsonCursor node)
+    {
+        node.Object("gender", "age_band", "staff_group", "grade", "years_in_role", "prior_mentoring");
+        // Only the listed bands are accepted, so free text (which could name someone) cannot ride along.
+        string? Band(Demographics.Question question)
+        {
+            if (node.Optional(question.Key) is not { } value)
+            {
+                return null;
+            }
+            return Demographics.Normalise(question, value.String()) is { } band && band == value.String()
+                ? band
+                : throw value.Fail($"not one of the {question.Key} bands: {string.Join(", ", question.Bands.Select(b => $"\"{b}\""))}");
+        }
+        return new BundleDemographics(
+            Band(Demographics.Gender),
+            Band(Demographics.AgeBand),
+            Band(Demographics.StaffGroup),
+            Band(Demographics.Grade),
+            Band(Demographics.YearsInRole),
+            Band(Demographics.PriorMentoring));
+    }
+
+    internal static BundleStage ReadStage(JsonCursor node) =>
+        BundleNames.TryStage(node.String(), out var stage) ? stage : throw node.Fail($"expected one of {BundleNames.StageChoices}");
+}

@@ -1,0 +1,24 @@
+using Upward.Core.Bundles;
+
+namespace Upward.Core.Evaluation;
+
+/// <summary>
+/// A programme's evaluation (PRODUCT.md, method step 9): the cohort, every questionnaire's figures,
+/// before/after comparisons of each named score, sessions and willingness. Every number comes from
+/// the statistics engine and every figure carries its n.
+/// </summary>
+/// <param name="AnonymityThreshold">k: figures from fewer than k respondents, and breakdown cells under k, are suppressed.</param>
+/// <param name="Domains">Domain names in position order.</param>
+public sealed record EvaluationReport(
+    string ProgrammeName,
+    int AnonymityThreshold,
+    IReadOnlyList<BundleDomain> Domains,
+    IReadOnlyList<CohortFigures> Cohort,
+    WillingnessFigures? Willingness,
+    SessionFigures Sessions,
+    IReadOnlyList<InstrumentFigures> Questionnaires,
+    IReadOnlyList<ScoreComparison> Comparisons)
+{
+    /// <summary>Builds the report from a bundle, in memory, grouping the answers once.</summary>
+    public static EvaluationReport Build(ResearchBundle bundle) => new EvaluationBuilder(bundle).Build();
+}
