@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Upward.Core.Auditing;
 using Upward.Core.Organisations;
 using Upward.Core.Programmes;
+using Upward.Core.Questionnaires;
 using Upward.Data.Identity;
 
 namespace Upward.Data;
@@ -21,6 +22,11 @@ public abstract class UpwardDbContext(DbContextOptions options)
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
+    public DbSet<Instrument> Instruments => Set<Instrument>();
+    public DbSet<InstrumentItem> InstrumentItems => Set<InstrumentItem>();
+    public DbSet<Wave> Waves => Set<Wave>();
+    public DbSet<Response> Responses => Set<Response>();
+    public DbSet<Answer> Answers => Set<Answer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

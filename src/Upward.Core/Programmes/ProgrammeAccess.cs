@@ -13,6 +13,8 @@ public static class ProgrammeAccess
             ProgrammeCapability.ViewOverview => isOrganisationAdmin || roles.Count > 0,
             ProgrammeCapability.Manage => isOrganisationAdmin || roles.Contains(ProgrammeRole.Coordinator),
             ProgrammeCapability.ViewProgress => isOrganisationAdmin || roles.Contains(ProgrammeRole.Coordinator),
+            ProgrammeCapability.ManageQuestionnaires => isOrganisationAdmin || roles.Contains(ProgrammeRole.Coordinator),
+            ProgrammeCapability.AnswerQuestionnaires => roles.Contains(ProgrammeRole.Mentor) || roles.Contains(ProgrammeRole.Mentee),
             _ => false,
         };
 

@@ -11,4 +11,10 @@ public enum ProgrammeCapability
 
     /// <summary>See every participant's progress (the coordinator's board).</summary>
     ViewProgress,
+
+    /// <summary>Create, open, close and reword the programme's questionnaires.</summary>
+    ManageQuestionnaires,
+
+    /// <summary>Answer the questionnaires put to one's own role (one's own answers only).</summary>
+    AnswerQuestionnaires,
 }
