@@ -11,4 +11,9 @@ public static class AuditAction
     public const string ConsentRecorded = "consent.recorded";
     public const string Withdrawn = "participant.withdrawn";
     public const string RoleChanged = "role.changed";
+    public const string QuestionnaireSubmitted = "questionnaire.submitted";
+    public const string QuestionnaireWavesCreated = "questionnaire.waves-created";
+    public const string QuestionnaireWaveOpened = "questionnaire.wave-opened";
+    public const string QuestionnaireWaveClosed = "questionnaire.wave-closed";
+    public const string QuestionnaireReworded = "questionnaire.reworded";
 }
