@@ -33,8 +33,10 @@ public sealed class Questionnaire
     public InstrumentItem? After(InstrumentItem item) => Items.FirstOrDefault(i => i.Position > item.Position);
     public InstrumentItem? Before(InstrumentItem item) => Items.LastOrDefault(i => i.Position < item.Position);
 
-    /// <summary>Where to carry on: the first item not yet complete, or null when all are.</summary>
-    public InstrumentItem? FirstUnanswered => Items.FirstOrDefault(i => !IsAnswered(i) && !i.Optional) ?? Items.FirstOrDefault(i => !IsComplete(i));
+    /// <summary>Where to carry on: the question after the furthest one answered, else the first still needed; null when none is.</summary>
+    public InstrumentItem? FirstUnanswered =>
+        Items.LastOrDefault(IsAnswered) is { } furthest && After(furthest) is { } next ? next
+        : Items.FirstOrDefault(i => !IsComplete(i) || (!IsAnswered(i) && !Items.Any(IsAnswered)));
 
     /// <summary>
     /// Loads the wave for the signed-in user. A draft begun on an older version moves to the wave's
