@@ -50,7 +50,7 @@ public static class BuiltInInstruments
 {
     // Items shared between stages; the same key and score name at two stages is what makes them comparable.
     private static readonly BuiltInItem Concerns = new("concerns", ItemType.YesNo,
-        "Do you have any worries about taking part in reverse mentoring?", FollowUp: "What are you worried about? (optional)", Score: "concerns");
+        "Do you have any worries about taking part in reverse mentoring?", FollowUp: "If yes, what are you worried about? (optional)", Score: "concerns");
     private static readonly BuiltInItem Easier = new("easier", ItemType.FreeText,
         "What would make giving or receiving this feedback easier for you?", Hint: "Leave this blank if nothing comes to mind.", Optional: true);
     private static readonly BuiltInItem Understanding = new("understanding", ItemType.Scale,
@@ -73,9 +73,9 @@ public static class BuiltInInstruments
     private static readonly BuiltInItem Experience = new("experience", ItemType.SingleChoice,
         "Overall, how was your experience of the programme?", Choices: ["Poor", "Fair", "Good", "Excellent"], Score: "experience");
     private static readonly BuiltInItem Useful = new("useful", ItemType.YesNo,
-        "Did you find reverse mentoring useful?", FollowUp: "What was most useful? (optional)", Score: "useful");
+        "Did you find reverse mentoring useful?", FollowUp: "If yes, what was most useful? (optional)", Score: "useful");
     private static readonly BuiltInItem ChangePractice = new("change-practice", ItemType.YesNo,
-        "Will you change anything about how you work because of it?", FollowUp: "What will you change? (optional)", Score: "change-practice");
+        "Will you change anything about how you work because of it?", FollowUp: "If yes, what will you change? (optional)", Score: "change-practice");
     private static readonly BuiltInItem Appraisal = new("appraisal", ItemType.YesNo,
         "Should feedback from junior colleagues be part of senior clinicians' appraisal?", Score: "appraisal");
     private static readonly BuiltInItem Comments = new("comments", ItemType.FreeText,
