@@ -23,7 +23,8 @@ public static class DatabaseRegistration
         }
         else
         {
-            services.AddDbContext<UpwardDbContext, SqliteUpwardDbContext>(o => o.UseSqlite(connectionString));
+            // A new queue handle per context (options are built per scope); the queue itself is shared.
+            services.AddDbContext<UpwardDbContext, SqliteUpwardDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteWriteQueue()));
         }
         return services;
     }

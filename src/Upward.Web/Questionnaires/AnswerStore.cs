@@ -25,7 +25,11 @@ public static class AnswerStore
                 response = await db.Responses.SingleAsync(r => r.WaveId == questionnaire.Wave.Id && r.EnrolmentId == questionnaire.Enrolment.Id, ct);
             }
         }
-        var existing = await db.Answers.Where(a => a.ResponseId == response.Id && a.ItemId == item.Id).ToListAsync(ct);
+        // The draft's answers were loaded (and are tracked) with the questionnaire; a response just
+        // found after a race has its own, so read those.
+        var existing = response == questionnaire.Response
+            ? questionnaire.AnswersTo(item).ToList()
+            : await db.Answers.Where(a => a.ResponseId == response.Id && a.ItemId == item.Id).ToListAsync(ct);
         foreach (var value in values)
         {
             var row = existing.FirstOrDefault(a => a.DomainId == value.DomainId);
