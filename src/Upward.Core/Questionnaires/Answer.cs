@@ -10,8 +10,14 @@ public sealed class Answer
     public Guid ResponseId { get; init; }
     public Guid ItemId { get; set; }
 
-    /// <summary>The programme domain rated, for a domain grid; null otherwise.</summary>
-    public Guid? DomainId { get; init; }
+    /// <summary>
+    /// The programme domain rated, for a domain grid; <see cref="Guid.Empty"/> for an answer to the
+    /// whole item. Never null, so one unique index keeps one row per answer on every database
+    /// (SQLite and PostgreSQL both let NULLs repeat in a unique index).
+    /// </summary>
+    public Guid DomainId { get; init; }
+
+    public bool IsDomainRating => DomainId != Guid.Empty;
 
     public int? Number { get; set; }
     public string? Text { get; set; }

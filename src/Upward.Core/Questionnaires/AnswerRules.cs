@@ -5,8 +5,8 @@ namespace Upward.Core.Questionnaires;
 /// <summary>What a participant typed or chose on one question page, before it is checked.</summary>
 public sealed record AnswerInput(string? Value, string? FollowUp = null, IReadOnlyDictionary<Guid, string?>? Domains = null);
 
-/// <summary>One answer row's content, ready to store.</summary>
-public sealed record AnswerValue(Guid? DomainId, int? Number, string? Text);
+/// <summary>One answer row's content, ready to store; <paramref name="DomainId"/> is <see cref="Guid.Empty"/> unless it rates a domain.</summary>
+public sealed record AnswerValue(Guid DomainId, int? Number, string? Text);
 
 /// <summary>A problem with an answer; <see cref="Field"/> is "Value", "FollowUp" or a domain id.</summary>
 public sealed record AnswerError(string Field, string Message);
@@ -36,7 +36,7 @@ public static class AnswerRules
         switch (item.Type)
         {
             case ItemType.Scale:
-                if (Rating(input.Value, item, "Value", errors) is { } rating) values.Add(new(null, rating, null));
+                if (Rating(input.Value, item, "Value", errors) is { } rating) values.Add(new(Guid.Empty, rating, null));
                 break;
             case ItemType.DomainGrid:
                 var given = input.Domains ?? new Dictionary<Guid, string?>();
@@ -59,7 +59,7 @@ public static class AnswerRules
                 if (yesNo is "yes" or "no")
                 {
                     var followUp = yesNo == "yes" ? Words(input.FollowUp, "FollowUp", errors) : null;
-                    values.Add(new(null, yesNo == "yes" ? 1 : 0, followUp));
+                    values.Add(new(Guid.Empty, yesNo == "yes" ? 1 : 0, followUp));
                 }
                 else if (!string.IsNullOrWhiteSpace(yesNo))
                 {
@@ -77,7 +77,7 @@ public static class AnswerRules
                 }
                 else if (int.TryParse(input.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var choice) && choice >= 1 && choice <= item.Choices.Count)
                 {
-                    values.Add(new(null, choice, item.Choices[choice - 1]));
+                    values.Add(new(Guid.Empty, choice, item.Choices[choice - 1]));
                 }
                 else
                 {
@@ -100,12 +100,12 @@ public static class AnswerRules
                 }
                 else
                 {
-                    values.Add(new(null, m, null));
+                    values.Add(new(Guid.Empty, m, null));
                 }
                 break;
             case ItemType.FreeText:
                 var text = Words(input.Value, "Value", errors);
-                if (text is not null) values.Add(new(null, null, text));
+                if (text is not null) values.Add(new(Guid.Empty, null, text));
                 else if (!item.Optional && errors.Count == 0) errors.Add(new("Value", "Enter your answer"));
                 break;
         }

@@ -66,7 +66,8 @@ internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
         entity.Property(a => a.Text).HasMaxLength(4000);
         entity.HasOne<Response>().WithMany().HasForeignKey(a => a.ResponseId);
         entity.HasOne<InstrumentItem>().WithMany().HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Restrict);
-        entity.HasOne<ProgrammeDomain>().WithMany().HasForeignKey(a => a.DomainId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign key to the domain: Guid.Empty stands for "the whole item" (see Answer.DomainId).
+        entity.Ignore(a => a.IsDomainRating);
         entity.HasIndex(a => new { a.ResponseId, a.ItemId, a.DomainId }).IsUnique();
     }
 }

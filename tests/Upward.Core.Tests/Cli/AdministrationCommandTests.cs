@@ -19,7 +19,8 @@ public sealed class AdministrationCommandTests : IDisposable
         var second = CliRun.Of("db", "migrate", "--connection", Connection);
 
         Assert.Equal(0, first.ExitCode);
-        Assert.StartsWith("Applied 1 migration(s)", first.Out);
+        // The count grows with each feature's migration until the lead squashes them; the wording is what matters.
+        Assert.Matches(@"^Applied \d+ migration\(s\)", first.Out);
         Assert.True(File.Exists(Path.Combine(_folder, "upward.db")));
         Assert.Equal(0, second.ExitCode);
         Assert.Equal("The database is up to date.", second.Out.Trim());

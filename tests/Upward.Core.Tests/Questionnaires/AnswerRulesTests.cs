@@ -46,7 +46,7 @@ public sealed class AnswerRulesTests
         var all = Domains.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => (string?)(x.i + 2).ToString());
         var ok = AnswerRules.Check(item, Domains, new AnswerInput(null, null, all));
         Assert.Equal([2, 3, 4], ok.Values.Select(v => v.Number!.Value));
-        Assert.Equal(Domains.Cast<Guid?>(), ok.Values.Select(v => v.DomainId));
+        Assert.Equal(Domains, ok.Values.Select(v => v.DomainId));
 
         var partial = AnswerRules.Check(item, Domains, new AnswerInput(null, null, new Dictionary<Guid, string?> { [Domains[0]] = "3", [Domains[2]] = "7" }));
         Assert.Empty(partial.Values);

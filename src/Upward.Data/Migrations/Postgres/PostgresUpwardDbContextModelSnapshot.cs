@@ -330,7 +330,7 @@ namespace Upward.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<Guid?>("DomainId")
+                    b.Property<Guid>("DomainId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ItemId")
@@ -347,8 +347,6 @@ namespace Upward.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("DomainId");
 
                     b.HasIndex("ItemId");
 
@@ -730,11 +728,6 @@ namespace Upward.Data.Migrations.Postgres
 
             modelBuilder.Entity("Upward.Core.Questionnaires.Answer", b =>
                 {
-                    b.HasOne("Upward.Core.Programmes.ProgrammeDomain", null)
-                        .WithMany()
-                        .HasForeignKey("DomainId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Upward.Core.Questionnaires.InstrumentItem", null)
                         .WithMany()
                         .HasForeignKey("ItemId")

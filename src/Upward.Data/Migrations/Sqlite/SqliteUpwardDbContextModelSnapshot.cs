@@ -318,7 +318,7 @@ namespace Upward.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("DomainId")
+                    b.Property<Guid>("DomainId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ItemId")
@@ -335,8 +335,6 @@ namespace Upward.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("DomainId");
 
                     b.HasIndex("ItemId");
 
@@ -718,11 +716,6 @@ namespace Upward.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Upward.Core.Questionnaires.Answer", b =>
                 {
-                    b.HasOne("Upward.Core.Programmes.ProgrammeDomain", null)
-                        .WithMany()
-                        .HasForeignKey("DomainId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Upward.Core.Questionnaires.InstrumentItem", null)
                         .WithMany()
                         .HasForeignKey("ItemId")

@@ -45,7 +45,7 @@ public sealed class QuestionModel(ProgrammeGate gate, UpwardDbContext db) : Prog
             _ => answers.FirstOrDefault()?.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         FollowUp = Item.Type == ItemType.YesNo ? answers.FirstOrDefault()?.Text : null;
-        Domains = answers.Where(a => a.DomainId is not null).ToDictionary(a => a.DomainId!.Value.ToString(), a => (string?)a.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Domains = answers.Where(a => a.IsDomainRating).ToDictionary(a => a.DomainId.ToString(), a => (string?)a.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Version = Questionnaire.Instrument.Id;
         return Page();
     }

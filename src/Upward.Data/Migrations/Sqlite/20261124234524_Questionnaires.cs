@@ -1,10 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Upward.Data.Migrations.Postgres
+namespace Upward.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Questionnaires : Migration
@@ -16,13 +15,13 @@ namespace Upward.Data.Migrations.Postgres
                 name: "Instruments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Introduction = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Introduction = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -39,20 +38,20 @@ namespace Upward.Data.Migrations.Postgres
                 name: "InstrumentItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    InstrumentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Type = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Hint = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    LowLabel = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
-                    HighLabel = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
-                    Choices = table.Column<List<string>>(type: "text[]", nullable: false),
-                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    FollowUpText = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ScoreName = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
-                    Optional = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstrumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Hint = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LowLabel = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    HighLabel = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    Choices = table.Column<string>(type: "TEXT", nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    FollowUpText = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ScoreName = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    Optional = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -69,15 +68,15 @@ namespace Upward.Data.Migrations.Postgres
                 name: "Waves",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    InstrumentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Audience = table.Column<int>(type: "integer", nullable: false),
-                    Stage = table.Column<int>(type: "integer", nullable: false),
-                    IsOpen = table.Column<bool>(type: "boolean", nullable: false),
-                    OpenedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstrumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Audience = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsOpen = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -100,14 +99,14 @@ namespace Upward.Data.Migrations.Postgres
                 name: "Responses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    WaveId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    InstrumentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    StartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WaveId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstrumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -136,12 +135,12 @@ namespace Upward.Data.Migrations.Postgres
                 name: "Answers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DomainId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Number = table.Column<int>(type: "integer", nullable: true),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DomainId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -153,23 +152,12 @@ namespace Upward.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Answers_ProgrammeDomains_DomainId",
-                        column: x => x.DomainId,
-                        principalTable: "ProgrammeDomains",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
                         name: "FK_Answers_Responses_ResponseId",
                         column: x => x.ResponseId,
                         principalTable: "Responses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Answers_DomainId",
-                table: "Answers",
-                column: "DomainId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Answers_ItemId",
