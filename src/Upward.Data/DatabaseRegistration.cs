@@ -23,8 +23,7 @@ public static class DatabaseRegistration
         }
         else
         {
-            // A new queue handle per context (options are built per scope); the queue itself is shared.
-            services.AddDbContext<UpwardDbContext, SqliteUpwardDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteWriteQueue()));
+            services.AddDbContext<UpwardDbContext, SqliteUpwardDbContext>(o => o.UseSqlite(connectionString));
         }
         return services;
     }

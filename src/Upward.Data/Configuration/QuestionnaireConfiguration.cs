@@ -56,6 +56,9 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         // One response per participant per wave: the database, not the page, stops a second one.
         entity.HasIndex(r => new { r.WaveId, r.EnrolmentId }).IsUnique();
         entity.HasIndex(r => r.EnrolmentId);
+        // Saving a page updates its response only while it is still a draft, in the same
+        // transaction as the answers: a save racing the submission fails whole, so sent answers stay final.
+        entity.Property(r => r.Status).IsConcurrencyToken();
     }
 }
 

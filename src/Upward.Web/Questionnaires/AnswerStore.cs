@@ -12,7 +12,8 @@ public static class AnswerStore
     /// double tap) makes the database refuse the second insert (one row per response, item and
     /// domain); the loser re-reads and writes over the winner, so the later save stands and no row is doubled.
     /// </summary>
-    public static async Task SaveAsync(UpwardDbContext db, Questionnaire questionnaire, InstrumentItem item, IReadOnlyList<AnswerValue> values, CancellationToken ct)
+    /// <returns>False when the response was sent meanwhile (from another tab or device), in which case nothing was written.</returns>
+    public static async Task<bool> SaveAsync(UpwardDbContext db, Questionnaire questionnaire, InstrumentItem item, IReadOnlyList<AnswerValue> values, CancellationToken ct)
     {
         var response = await ResponseAsync(db, questionnaire, ct);
         var existing = response == questionnaire.Response ? questionnaire.AnswersTo(item).ToList() : await ReadAsync(db, response, item, ct);
@@ -22,7 +23,11 @@ public static class AnswerStore
             try
             {
                 await db.SaveChangesAsync(ct);
-                return;
+                return true;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return false;
             }
             catch (DbUpdateException) when (attempt < 3)
             {

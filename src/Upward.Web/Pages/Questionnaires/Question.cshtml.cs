@@ -77,7 +77,10 @@ public sealed class QuestionModel(ProgrammeGate gate, UpwardDbContext db) : Prog
             }
             return Page();
         }
-        await AnswerStore.SaveAsync(db, Questionnaire, Item, check.Values, ct);
+        if (!await AnswerStore.SaveAsync(db, Questionnaire, Item, check.Values, ct))
+        {
+            return Redirect($"{BaseUrl}/done");
+        }
         var next = Questionnaire.After(Item);
         return Redirect(Change || next is null ? $"{BaseUrl}/check" : $"{BaseUrl}/questions/{next.Key}");
     }

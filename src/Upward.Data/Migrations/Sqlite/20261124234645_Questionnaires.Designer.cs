@@ -11,7 +11,7 @@ using Upward.Data;
 namespace Upward.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteUpwardDbContext))]
-    [Migration("20261124234524_Questionnaires")]
+    [Migration("20261124234645_Questionnaires")]
     partial class Questionnaires
     {
         /// <inheritdoc />
@@ -464,6 +464,7 @@ namespace Upward.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("SubmittedAtUtc")

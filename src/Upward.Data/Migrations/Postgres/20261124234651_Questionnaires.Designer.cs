@@ -13,7 +13,7 @@ using Upward.Data;
 namespace Upward.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresUpwardDbContext))]
-    [Migration("20261124234528_Questionnaires")]
+    [Migration("20261124234651_Questionnaires")]
     partial class Questionnaires
     {
         /// <inheritdoc />
@@ -476,6 +476,7 @@ namespace Upward.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("SubmittedAtUtc")
