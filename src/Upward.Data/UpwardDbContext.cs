@@ -7,6 +7,7 @@ using Upward.Core.People;
 using Upward.Core.PhaseOne;
 using Upward.Core.Sessions;
 using Upward.Core.Programmes;
+using Upward.Core.Questionnaires;
 using Upward.Data.Identity;
 
 namespace Upward.Data;
@@ -41,6 +42,11 @@ public abstract class UpwardDbContext(DbContextOptions options)
     public DbSet<FeedbackBriefSection> FeedbackBriefSections => Set<FeedbackBriefSection>();
     public DbSet<AnonymousContribution> AnonymousContributions => Set<AnonymousContribution>();
     public DbSet<AnonymousContributor> AnonymousContributors => Set<AnonymousContributor>();
+    public DbSet<Instrument> Instruments => Set<Instrument>();
+    public DbSet<InstrumentItem> InstrumentItems => Set<InstrumentItem>();
+    public DbSet<Wave> Waves => Set<Wave>();
+    public DbSet<Response> Responses => Set<Response>();
+    public DbSet<Answer> Answers => Set<Answer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -30,4 +30,9 @@ public static class AuditAction
     public const string BriefReviewed = "brief.reviewed";
     public const string BriefReleased = "brief.released";
     public const string PhaseOneSettingsChanged = "phase-one.settings-changed";
+    public const string QuestionnaireSubmitted = "questionnaire.submitted";
+    public const string QuestionnaireWavesCreated = "questionnaire.waves-created";
+    public const string QuestionnaireWaveOpened = "questionnaire.wave-opened";
+    public const string QuestionnaireWaveClosed = "questionnaire.wave-closed";
+    public const string QuestionnaireReworded = "questionnaire.reworded";
 }

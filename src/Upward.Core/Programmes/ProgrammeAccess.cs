@@ -26,6 +26,8 @@ public static class ProgrammeAccess
             ProgrammeCapability.ContributeFeedback => roles.Contains(ProgrammeRole.Mentor),
             ProgrammeCapability.ReadOwnBrief => roles.Contains(ProgrammeRole.Mentee),
             ProgrammeCapability.DeclineMentors => roles.Contains(ProgrammeRole.Mentee),
+            ProgrammeCapability.ManageQuestionnaires => isOrganisationAdmin || roles.Contains(ProgrammeRole.Coordinator),
+            ProgrammeCapability.AnswerQuestionnaires => roles.Contains(ProgrammeRole.Mentor) || roles.Contains(ProgrammeRole.Mentee),
             _ => false,
         };
 

@@ -40,4 +40,9 @@ public enum ProgrammeCapability
 
     /// <summary>Read concerns raised in the programme (its coordinators only; not organisation admins).</summary>
     ReadConcerns,
+    /// <summary>Create, open, close and reword the programme's questionnaires.</summary>
+    ManageQuestionnaires,
+
+    /// <summary>Answer the questionnaires put to one's own role (one's own answers only).</summary>
+    AnswerQuestionnaires,
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Upward.Core.Programmes;
+using Upward.Core.Questionnaires;
 using Upward.Data;
 using Upward.Web.Identity;
 
@@ -9,6 +11,10 @@ public sealed class IndexModel(UpwardDbContext db) : PageModel
 {
     public bool SignedIn { get; private set; }
     public IReadOnlyList<ProgrammeCard> Programmes { get; private set; } = [];
+
+    public IReadOnlyList<DueQuestionnaire> Due { get; private set; } = [];
+
+    public sealed record DueQuestionnaire(Guid ProgrammeId, Guid WaveId, string Title, string ProgrammeName, bool Started);
 
     public sealed record ProgrammeCard(Guid Id, string Name, string Status, IReadOnlyList<string> Roles);
 
@@ -28,6 +34,27 @@ public sealed class IndexModel(UpwardDbContext db) : PageModel
             .Select(g => new ProgrammeCard(g.Key.Id, g.Key.Name, g.Key.Status.ToString().ToLowerInvariant(),
                 g.Select(r => r.Role.ToString().ToLowerInvariant()).OrderBy(r => r).ToList()))
             .OrderBy(c => c.Name)
+            .ToList();
+        Due = await DueAsync(userId, ct);
+    }
+
+    /// <summary>Open questionnaires put to one of the user's roles that they have not yet sent.</summary>
+    private async Task<IReadOnlyList<DueQuestionnaire>> DueAsync(Guid userId, CancellationToken ct)
+    {
+        var rows = await db.Enrolments
+            .Where(e => e.UserId == userId && e.Status == EnrolmentStatus.Consented)
+            .Join(db.Waves.Where(w => w.IsOpen), e => new { e.ProgrammeId, Role = e.Role }, w => new { w.ProgrammeId, Role = w.Audience }, (e, w) => new { Enrolment = e.Id, Wave = w })
+            .Join(db.Instruments, x => x.Wave.InstrumentId, i => i.Id, (x, i) => new { x.Enrolment, x.Wave.Id, x.Wave.ProgrammeId, i.Title })
+            .Join(db.Programmes, x => x.ProgrammeId, p => p.Id, (x, p) => new { x.Enrolment, x.Id, x.ProgrammeId, x.Title, ProgrammeName = p.Name })
+            .Select(x => new
+            {
+                x.Id, x.ProgrammeId, x.Title, x.ProgrammeName,
+                Status = db.Responses.Where(r => r.WaveId == x.Id && r.EnrolmentId == x.Enrolment).Select(r => (ResponseStatus?)r.Status).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return rows.Where(r => r.Status != ResponseStatus.Submitted)
+            .Select(r => new DueQuestionnaire(r.ProgrammeId, r.Id, r.Title, r.ProgrammeName, r.Status == ResponseStatus.Draft))
+            .OrderBy(r => r.ProgrammeName).ThenBy(r => r.Title)
             .ToList();
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Upward.Core.Programmes;
 using Upward.Core.Sessions;
+using Upward.Core.Questionnaires;
 using Upward.Data;
 using Upward.Web.Identity;
 using Upward.Web.People;
@@ -16,7 +17,7 @@ public sealed class PeopleModel(ProgrammeGate gate, UpwardDbContext db, Programm
     public string Summary { get; private set; } = "";
     public int Invited { get; private set; }
 
-    public sealed record Row(string? Code, string Name, ProgrammeRole Role, string Stage, Guid? InvitationId);
+    public sealed record Row(string? Code, string Name, ProgrammeRole Role, string Stage, Guid? InvitationId, string Questionnaires = "");
 
     public async Task<IActionResult> OnGetAsync(int invited, CancellationToken ct)
     {
@@ -34,8 +35,18 @@ public sealed class PeopleModel(ProgrammeGate gate, UpwardDbContext db, Programm
         var pairs = await PairStagesAsync(ct);
         var open = await db.Invitations.Where(i => i.ProgrammeId == ProgrammeId && i.AcceptedAtUtc == null).ToListAsync(ct);
 
+        // Completion only (how many sent of those opened), never the answers themselves.
+        var waves = await db.Waves.Where(w => w.ProgrammeId == ProgrammeId && w.OpenedAtUtc != null).Select(w => new { w.Id, w.Audience }).ToListAsync(ct);
+        var sent = await db.Responses.Where(r => r.Status == ResponseStatus.Submitted && db.Waves.Any(w => w.Id == r.WaveId && w.ProgrammeId == ProgrammeId))
+            .Select(r => r.EnrolmentId).ToListAsync(ct);
+        string Completion(Guid enrolmentId, ProgrammeRole role)
+        {
+            var due = waves.Count(w => w.Audience == role);
+            return due == 0 ? "None yet" : $"{sent.Count(id => id == enrolmentId)} of {due} sent";
+        }
+
         Rows = enrolled.Select(r => new Row(r.ParticipantCode, r.DisplayName, r.Role,
-                pairs.TryGetValue(r.Id, out var pair) && r.Status == EnrolmentStatus.Consented ? pair : Stage(r.Status), null))
+                pairs.TryGetValue(r.Id, out var pair) && r.Status == EnrolmentStatus.Consented ? pair : Stage(r.Status), null, Completion(r.Id, r.Role)))
             .Concat(open.Select(i => new Row(null, i.Name, i.Role,
                 i.IsOpen(now) ? $"Invited on {TimeZoneInfo.ConvertTimeFromUtc(i.CreatedAtUtc, zone):d MMM yyyy}" : "Invitation expired", i.Id)))
             .OrderBy(r => r.Role).ThenBy(r => r.Code ?? "~", StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)

@@ -1,9 +1,11 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Upward.Data.Migrations.Sqlite
+namespace Upward.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +17,10 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,14 +31,14 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ActorUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ActorUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -47,10 +49,10 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -61,11 +63,11 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "SetupTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UsedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UsedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -76,11 +78,11 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -97,24 +99,24 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -131,21 +133,21 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Programmes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Type = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    AnonymityThreshold = table.Column<int>(type: "INTEGER", nullable: false),
-                    SessionTimeLimitMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    EthicsReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    RetentionMonths = table.Column<int>(type: "INTEGER", nullable: false),
-                    ApplicationsCloseAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SupervisorRule = table.Column<int>(type: "INTEGER", nullable: false),
-                    MenteesPerMentor = table.Column<int>(type: "INTEGER", nullable: false),
-                    SessionsPerPair = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    AnonymityThreshold = table.Column<int>(type: "integer", nullable: false),
+                    SessionTimeLimitMinutes = table.Column<int>(type: "integer", nullable: false),
+                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EthicsReference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RetentionMonths = table.Column<int>(type: "integer", nullable: false),
+                    ApplicationsCloseAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SupervisorRule = table.Column<int>(type: "integer", nullable: false),
+                    MenteesPerMentor = table.Column<int>(type: "integer", nullable: false),
+                    SessionsPerPair = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -162,11 +164,11 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -183,10 +185,10 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -203,8 +205,8 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -227,10 +229,10 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -247,15 +249,15 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Applications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false),
-                    Statement = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    Statement = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -272,21 +274,21 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Enrolments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ParticipantCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Gender = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    AgeBand = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    StaffGroup = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    Grade = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    YearsInRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    PriorMentoring = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    WithdrawnAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    WithdrawalChoice = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ParticipantCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Gender = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    AgeBand = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    StaffGroup = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Grade = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    YearsInRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    PriorMentoring = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    WithdrawnAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WithdrawalChoice = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -306,25 +308,48 @@ namespace Upward.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Instruments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Introduction = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Instruments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Instruments_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Invitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AcceptedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Gender = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    AgeBand = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    StaffGroup = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    Grade = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    YearsInRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    PriorMentoring = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AcceptedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Gender = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    AgeBand = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    StaffGroup = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Grade = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    YearsInRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    PriorMentoring = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -341,10 +366,10 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "PhaseOneSettings",
                 columns: table => new
                 {
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Mode = table.Column<int>(type: "INTEGER", nullable: false),
-                    MenteeMaySeeBrief = table.Column<bool>(type: "INTEGER", nullable: false),
-                    MenteesMayDeclineMentors = table.Column<bool>(type: "INTEGER", nullable: false)
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Mode = table.Column<int>(type: "integer", nullable: false),
+                    MenteeMaySeeBrief = table.Column<bool>(type: "boolean", nullable: false),
+                    MenteesMayDeclineMentors = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -361,10 +386,10 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "ProgrammeDomains",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -381,10 +406,10 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "AnonymousContributors",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MentorEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MentorEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -413,13 +438,13 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Concerns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RaisedByEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    RaisedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AsksToEndPairing = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AcknowledgedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RaisedByEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RaisedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AsksToEndPairing = table.Column<bool>(type: "boolean", nullable: false),
+                    AcknowledgedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -442,12 +467,12 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "ConsentDecisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Purpose = table.Column<int>(type: "INTEGER", nullable: false),
-                    TextVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    Given = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Purpose = table.Column<int>(type: "integer", nullable: false),
+                    TextVersion = table.Column<int>(type: "integer", nullable: false),
+                    Given = table.Column<bool>(type: "boolean", nullable: false),
+                    DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -464,15 +489,15 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "FeedbackBriefs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    AllocatedMentorEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReviewedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReleasedToMentorAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReleasedToMenteeAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    AllocatedMentorEnrolmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReviewedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReleasedToMentorAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReleasedToMenteeAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -501,10 +526,10 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "MentorDeclines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MentorEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MentorEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -533,16 +558,16 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Pairings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MentorEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    EndedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    MentorAcceptedGroundRulesAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    MenteeAcceptedGroundRulesAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MentorEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    EndedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    MentorAcceptedGroundRulesAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    MenteeAcceptedGroundRulesAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -571,12 +596,12 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Relationships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MentorEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    DeclaredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MentorEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    DeclaredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -605,13 +630,13 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Willingness",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MentorEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Willing = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PrivateReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MentorEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Willing = table.Column<bool>(type: "boolean", nullable: false),
+                    PrivateReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -637,15 +662,76 @@ namespace Upward.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "InstrumentItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstrumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Hint = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    LowLabel = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    HighLabel = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    Choices = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    FollowUpText = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ScoreName = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    Optional = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InstrumentItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InstrumentItems_Instruments_InstrumentId",
+                        column: x => x.InstrumentId,
+                        principalTable: "Instruments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Waves",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstrumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Audience = table.Column<int>(type: "integer", nullable: false),
+                    Stage = table.Column<int>(type: "integer", nullable: false),
+                    IsOpen = table.Column<bool>(type: "boolean", nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Waves", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Waves_Instruments_InstrumentId",
+                        column: x => x.InstrumentId,
+                        principalTable: "Instruments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Waves_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AnonymousContributions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DomainId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Rating = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DomainId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Rating = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -674,13 +760,13 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "GroupNotes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DomainId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Points = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DomainId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Points = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -709,10 +795,10 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "FeedbackBriefSections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BriefId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DomainId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BriefId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DomainId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -735,13 +821,13 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "ActionPlanItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PairingId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PairingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Action = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -764,19 +850,19 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "MentoringSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PairingId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    TimeLimitMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProposedBy = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgreedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CalendarSequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    MinutesTaken = table.Column<int>(type: "INTEGER", nullable: true),
-                    TimeFelt = table.Column<int>(type: "INTEGER", nullable: true),
-                    HeldRecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PairingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    StartsAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    TimeLimitMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Place = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ProposedBy = table.Column<int>(type: "integer", nullable: false),
+                    AgreedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CalendarSequence = table.Column<int>(type: "integer", nullable: false),
+                    MinutesTaken = table.Column<int>(type: "integer", nullable: true),
+                    TimeFelt = table.Column<int>(type: "integer", nullable: true),
+                    HeldRecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -793,11 +879,11 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "PrivateNotes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PairingId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    WrittenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PairingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    WrittenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -812,6 +898,70 @@ namespace Upward.Data.Migrations.Sqlite
                         name: "FK_PrivateNotes_Pairings_PairingId",
                         column: x => x.PairingId,
                         principalTable: "Pairings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Responses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WaveId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstrumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Responses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Responses_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Responses_Instruments_InstrumentId",
+                        column: x => x.InstrumentId,
+                        principalTable: "Instruments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Responses_Waves_WaveId",
+                        column: x => x.WaveId,
+                        principalTable: "Waves",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Answers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DomainId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Answers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Answers_InstrumentItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "InstrumentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Answers_Responses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "Responses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -856,6 +1006,17 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "IX_AnonymousContributors_ProgrammeId",
                 table: "AnonymousContributors",
                 column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Answers_ItemId",
+                table: "Answers",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Answers_ResponseId_ItemId_DomainId",
+                table: "Answers",
+                columns: new[] { "ResponseId", "ItemId", "DomainId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_ProgrammeId_Status",
@@ -985,6 +1146,18 @@ namespace Upward.Data.Migrations.Sqlite
                 column: "ProgrammeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_InstrumentItems_InstrumentId_Key",
+                table: "InstrumentItems",
+                columns: new[] { "InstrumentId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instruments_ProgrammeId_Key_Version",
+                table: "Instruments",
+                columns: new[] { "ProgrammeId", "Key", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Invitations_ProgrammeId_Email_Role",
                 table: "Invitations",
                 columns: new[] { "ProgrammeId", "Email", "Role" });
@@ -1063,15 +1236,42 @@ namespace Upward.Data.Migrations.Sqlite
                 column: "MentorEnrolmentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Relationships_ProgrammeId_MentorEnrolmentId_MenteeEnrolmentId_Kind",
+                name: "IX_Relationships_ProgrammeId_MentorEnrolmentId_MenteeEnrolment~",
                 table: "Relationships",
                 columns: new[] { "ProgrammeId", "MentorEnrolmentId", "MenteeEnrolmentId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Responses_EnrolmentId",
+                table: "Responses",
+                column: "EnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Responses_InstrumentId",
+                table: "Responses",
+                column: "InstrumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Responses_WaveId_EnrolmentId",
+                table: "Responses",
+                columns: new[] { "WaveId", "EnrolmentId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SetupTokens_TokenHash",
                 table: "SetupTokens",
                 column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Waves_InstrumentId",
+                table: "Waves",
+                column: "InstrumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Waves_ProgrammeId_Audience_Stage",
+                table: "Waves",
+                columns: new[] { "ProgrammeId", "Audience", "Stage" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1091,8 +1291,8 @@ namespace Upward.Data.Migrations.Sqlite
                 column: "ProgrammeId");
 
             // The audit log is append-only: the database itself refuses to change or remove an entry.
-            migrationBuilder.Sql("CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON AuditEntries BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;");
-            migrationBuilder.Sql("CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON AuditEntries BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;");
+            migrationBuilder.Sql("CREATE FUNCTION upward_refuse_audit_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit entries are append-only'; END; $$;");
+            migrationBuilder.Sql("CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON \"AuditEntries\" FOR EACH ROW EXECUTE FUNCTION upward_refuse_audit_change();");
         }
 
         /// <inheritdoc />
@@ -1106,6 +1306,9 @@ namespace Upward.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AnonymousContributors");
+
+            migrationBuilder.DropTable(
+                name: "Answers");
 
             migrationBuilder.DropTable(
                 name: "Applications");
@@ -1165,6 +1368,12 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Willingness");
 
             migrationBuilder.DropTable(
+                name: "InstrumentItems");
+
+            migrationBuilder.DropTable(
+                name: "Responses");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -1177,7 +1386,13 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Pairings");
 
             migrationBuilder.DropTable(
+                name: "Waves");
+
+            migrationBuilder.DropTable(
                 name: "Enrolments");
+
+            migrationBuilder.DropTable(
+                name: "Instruments");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
@@ -1187,6 +1402,7 @@ namespace Upward.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Organisations");
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS upward_refuse_audit_change();");
         }
     }
 }

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Upward.Data.Migrations.Postgres
+namespace Upward.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,10 +15,10 @@ namespace Upward.Data.Migrations.Postgres
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -30,14 +29,14 @@ namespace Upward.Data.Migrations.Postgres
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ActorUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ActorUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -48,10 +47,10 @@ namespace Upward.Data.Migrations.Postgres
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -62,11 +61,11 @@ namespace Upward.Data.Migrations.Postgres
                 name: "SetupTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UsedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UsedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -77,11 +76,11 @@ namespace Upward.Data.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -98,24 +97,24 @@ namespace Upward.Data.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -132,21 +131,21 @@ namespace Upward.Data.Migrations.Postgres
                 name: "Programmes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Type = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    AnonymityThreshold = table.Column<int>(type: "integer", nullable: false),
-                    SessionTimeLimitMinutes = table.Column<int>(type: "integer", nullable: false),
-                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    EthicsReference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    RetentionMonths = table.Column<int>(type: "integer", nullable: false),
-                    ApplicationsCloseAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SupervisorRule = table.Column<int>(type: "integer", nullable: false),
-                    MenteesPerMentor = table.Column<int>(type: "integer", nullable: false),
-                    SessionsPerPair = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnonymityThreshold = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionTimeLimitMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EthicsReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    RetentionMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApplicationsCloseAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SupervisorRule = table.Column<int>(type: "INTEGER", nullable: false),
+                    MenteesPerMentor = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionsPerPair = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -163,11 +162,11 @@ namespace Upward.Data.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -184,10 +183,10 @@ namespace Upward.Data.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -204,8 +203,8 @@ namespace Upward.Data.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -228,10 +227,10 @@ namespace Upward.Data.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -248,15 +247,15 @@ namespace Upward.Data.Migrations.Postgres
                 name: "Applications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    Role = table.Column<int>(type: "integer", nullable: false),
-                    Statement = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    Statement = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -273,21 +272,21 @@ namespace Upward.Data.Migrations.Postgres
                 name: "Enrolments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    ParticipantCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Gender = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    AgeBand = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    StaffGroup = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    Grade = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    YearsInRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    PriorMentoring = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    WithdrawnAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    WithdrawalChoice = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParticipantCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Gender = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    AgeBand = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    StaffGroup = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    YearsInRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    PriorMentoring = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    WithdrawnAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WithdrawalChoice = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -307,25 +306,48 @@ namespace Upward.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Instruments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Introduction = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Instruments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Instruments_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Invitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Role = table.Column<int>(type: "integer", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AcceptedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Gender = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    AgeBand = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    StaffGroup = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    Grade = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    YearsInRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    PriorMentoring = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AcceptedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Gender = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    AgeBand = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    StaffGroup = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    YearsInRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    PriorMentoring = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -342,10 +364,10 @@ namespace Upward.Data.Migrations.Postgres
                 name: "PhaseOneSettings",
                 columns: table => new
                 {
-                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Mode = table.Column<int>(type: "integer", nullable: false),
-                    MenteeMaySeeBrief = table.Column<bool>(type: "boolean", nullable: false),
-                    MenteesMayDeclineMentors = table.Column<bool>(type: "boolean", nullable: false)
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Mode = table.Column<int>(type: "INTEGER", nullable: false),
+                    MenteeMaySeeBrief = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MenteesMayDeclineMentors = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -362,10 +384,10 @@ namespace Upward.Data.Migrations.Postgres
                 name: "ProgrammeDomains",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -382,10 +404,10 @@ namespace Upward.Data.Migrations.Postgres
                 name: "AnonymousContributors",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MentorEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MentorEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -414,13 +436,13 @@ namespace Upward.Data.Migrations.Postgres
                 name: "Concerns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RaisedByEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    RaisedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AsksToEndPairing = table.Column<bool>(type: "boolean", nullable: false),
-                    AcknowledgedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RaisedByEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RaisedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AsksToEndPairing = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AcknowledgedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -443,12 +465,12 @@ namespace Upward.Data.Migrations.Postgres
                 name: "ConsentDecisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Purpose = table.Column<int>(type: "integer", nullable: false),
-                    TextVersion = table.Column<int>(type: "integer", nullable: false),
-                    Given = table.Column<bool>(type: "boolean", nullable: false),
-                    DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<int>(type: "INTEGER", nullable: false),
+                    TextVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Given = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -465,15 +487,15 @@ namespace Upward.Data.Migrations.Postgres
                 name: "FeedbackBriefs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    AllocatedMentorEnrolmentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReviewedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ReleasedToMentorAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ReleasedToMenteeAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    AllocatedMentorEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReviewedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReleasedToMentorAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReleasedToMenteeAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -502,10 +524,10 @@ namespace Upward.Data.Migrations.Postgres
                 name: "MentorDeclines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MentorEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MentorEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -534,16 +556,16 @@ namespace Upward.Data.Migrations.Postgres
                 name: "Pairings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MentorEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    EndedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    MentorAcceptedGroundRulesAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    MenteeAcceptedGroundRulesAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MentorEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    EndedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    MentorAcceptedGroundRulesAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    MenteeAcceptedGroundRulesAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -572,12 +594,12 @@ namespace Upward.Data.Migrations.Postgres
                 name: "Relationships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MentorEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    DeclaredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MentorEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeclaredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -606,13 +628,13 @@ namespace Upward.Data.Migrations.Postgres
                 name: "Willingness",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MentorEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Willing = table.Column<bool>(type: "boolean", nullable: false),
-                    PrivateReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MentorEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Willing = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PrivateReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -638,15 +660,76 @@ namespace Upward.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "InstrumentItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstrumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Hint = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LowLabel = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    HighLabel = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    Choices = table.Column<string>(type: "TEXT", nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    FollowUpText = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ScoreName = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    Optional = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InstrumentItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InstrumentItems_Instruments_InstrumentId",
+                        column: x => x.InstrumentId,
+                        principalTable: "Instruments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Waves",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstrumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Audience = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsOpen = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Waves", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Waves_Instruments_InstrumentId",
+                        column: x => x.InstrumentId,
+                        principalTable: "Instruments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Waves_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AnonymousContributions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DomainId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Rating = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DomainId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -675,13 +758,13 @@ namespace Upward.Data.Migrations.Postgres
                 name: "GroupNotes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DomainId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Points = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Rating = table.Column<int>(type: "integer", nullable: true),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DomainId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Points = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -710,10 +793,10 @@ namespace Upward.Data.Migrations.Postgres
                 name: "FeedbackBriefSections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    BriefId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DomainId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BriefId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DomainId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -736,13 +819,13 @@ namespace Upward.Data.Migrations.Postgres
                 name: "ActionPlanItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PairingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Action = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PairingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -765,19 +848,19 @@ namespace Upward.Data.Migrations.Postgres
                 name: "MentoringSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PairingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    StartsAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    TimeLimitMinutes = table.Column<int>(type: "integer", nullable: false),
-                    Place = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    ProposedBy = table.Column<int>(type: "integer", nullable: false),
-                    AgreedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CalendarSequence = table.Column<int>(type: "integer", nullable: false),
-                    MinutesTaken = table.Column<int>(type: "integer", nullable: true),
-                    TimeFelt = table.Column<int>(type: "integer", nullable: true),
-                    HeldRecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PairingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    TimeLimitMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProposedBy = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgreedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CalendarSequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    MinutesTaken = table.Column<int>(type: "INTEGER", nullable: true),
+                    TimeFelt = table.Column<int>(type: "INTEGER", nullable: true),
+                    HeldRecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -794,11 +877,11 @@ namespace Upward.Data.Migrations.Postgres
                 name: "PrivateNotes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PairingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Text = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    WrittenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PairingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    WrittenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -813,6 +896,70 @@ namespace Upward.Data.Migrations.Postgres
                         name: "FK_PrivateNotes_Pairings_PairingId",
                         column: x => x.PairingId,
                         principalTable: "Pairings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Responses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WaveId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstrumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Responses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Responses_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Responses_Instruments_InstrumentId",
+                        column: x => x.InstrumentId,
+                        principalTable: "Instruments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Responses_Waves_WaveId",
+                        column: x => x.WaveId,
+                        principalTable: "Waves",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Answers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DomainId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Answers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Answers_InstrumentItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "InstrumentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Answers_Responses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "Responses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -857,6 +1004,17 @@ namespace Upward.Data.Migrations.Postgres
                 name: "IX_AnonymousContributors_ProgrammeId",
                 table: "AnonymousContributors",
                 column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Answers_ItemId",
+                table: "Answers",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Answers_ResponseId_ItemId_DomainId",
+                table: "Answers",
+                columns: new[] { "ResponseId", "ItemId", "DomainId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_ProgrammeId_Status",
@@ -986,6 +1144,18 @@ namespace Upward.Data.Migrations.Postgres
                 column: "ProgrammeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_InstrumentItems_InstrumentId_Key",
+                table: "InstrumentItems",
+                columns: new[] { "InstrumentId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instruments_ProgrammeId_Key_Version",
+                table: "Instruments",
+                columns: new[] { "ProgrammeId", "Key", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Invitations_ProgrammeId_Email_Role",
                 table: "Invitations",
                 columns: new[] { "ProgrammeId", "Email", "Role" });
@@ -1064,15 +1234,42 @@ namespace Upward.Data.Migrations.Postgres
                 column: "MentorEnrolmentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Relationships_ProgrammeId_MentorEnrolmentId_MenteeEnrolment~",
+                name: "IX_Relationships_ProgrammeId_MentorEnrolmentId_MenteeEnrolmentId_Kind",
                 table: "Relationships",
                 columns: new[] { "ProgrammeId", "MentorEnrolmentId", "MenteeEnrolmentId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Responses_EnrolmentId",
+                table: "Responses",
+                column: "EnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Responses_InstrumentId",
+                table: "Responses",
+                column: "InstrumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Responses_WaveId_EnrolmentId",
+                table: "Responses",
+                columns: new[] { "WaveId", "EnrolmentId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SetupTokens_TokenHash",
                 table: "SetupTokens",
                 column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Waves_InstrumentId",
+                table: "Waves",
+                column: "InstrumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Waves_ProgrammeId_Audience_Stage",
+                table: "Waves",
+                columns: new[] { "ProgrammeId", "Audience", "Stage" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1092,8 +1289,8 @@ namespace Upward.Data.Migrations.Postgres
                 column: "ProgrammeId");
 
             // The audit log is append-only: the database itself refuses to change or remove an entry.
-            migrationBuilder.Sql("CREATE FUNCTION upward_refuse_audit_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit entries are append-only'; END; $$;");
-            migrationBuilder.Sql("CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON \"AuditEntries\" FOR EACH ROW EXECUTE FUNCTION upward_refuse_audit_change();");
+            migrationBuilder.Sql("CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON AuditEntries BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;");
+            migrationBuilder.Sql("CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON AuditEntries BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;");
         }
 
         /// <inheritdoc />
@@ -1107,6 +1304,9 @@ namespace Upward.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AnonymousContributors");
+
+            migrationBuilder.DropTable(
+                name: "Answers");
 
             migrationBuilder.DropTable(
                 name: "Applications");
@@ -1166,6 +1366,12 @@ namespace Upward.Data.Migrations.Postgres
                 name: "Willingness");
 
             migrationBuilder.DropTable(
+                name: "InstrumentItems");
+
+            migrationBuilder.DropTable(
+                name: "Responses");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -1178,7 +1384,13 @@ namespace Upward.Data.Migrations.Postgres
                 name: "Pairings");
 
             migrationBuilder.DropTable(
+                name: "Waves");
+
+            migrationBuilder.DropTable(
                 name: "Enrolments");
+
+            migrationBuilder.DropTable(
+                name: "Instruments");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
@@ -1188,7 +1400,6 @@ namespace Upward.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Organisations");
-            migrationBuilder.Sql("DROP FUNCTION IF EXISTS upward_refuse_audit_change();");
         }
     }
 }

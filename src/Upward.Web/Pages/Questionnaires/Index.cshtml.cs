@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Upward.Core.Auditing;
+using Upward.Core.Programmes;
+using Upward.Core.Questionnaires;
+using Upward.Data;
+using Upward.Web.Identity;
+using Upward.Web.Programmes;
+using Upward.Web.Questionnaires;
+
+namespace Upward.Web.Pages.Questionnaires;
+
+/// <summary>
+/// The programme's questionnaires: a participant sees those put to them; a coordinator also sees
+/// every wave with how many have answered (never what), and opens, closes and adds them.
+/// </summary>
+public sealed class IndexModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+{
+    public IReadOnlyList<MyWave> Mine { get; private set; } = [];
+    public IReadOnlyList<WaveRow> Waves { get; private set; } = [];
+    public bool Manages { get; private set; }
+
+    public sealed record MyWave(Guid WaveId, string Title, string Stage, bool IsOpen, ResponseStatus? Status);
+    public sealed record WaveRow(Guid WaveId, Guid InstrumentId, string Title, int Version, string Audience, string Stage, bool IsOpen, int Submitted, int Started, int Audiences);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await EnterAsync(ProgrammeCapability.ViewOverview, ct) is { } refused)
+        {
+            return refused;
+        }
+        Manages = May(ProgrammeCapability.ManageQuestionnaires);
+        var waves = await db.Waves.Where(w => w.ProgrammeId == ProgrammeId)
+            .Join(db.Instruments, w => w.InstrumentId, i => i.Id, (w, i) => new { Wave = w, i.Title, i.Version })
+            .ToListAsync(ct);
+        waves = waves.OrderBy(w => w.Wave.Stage).ThenBy(w => w.Wave.Audience).ToList();
+
+        if (May(ProgrammeCapability.AnswerQuestionnaires))
+        {
+            var userId = User.UserId();
+            var enrolments = await db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId && e.UserId == userId && e.Status == EnrolmentStatus.Consented).ToListAsync(ct);
+            var enrolmentIds = enrolments.Select(e => e.Id).ToList();
+            var responses = await db.Responses.Where(r => enrolmentIds.Contains(r.EnrolmentId)).ToListAsync(ct);
+            Mine = waves.Where(w => w.Wave.OpenedAtUtc is not null && enrolments.Any(e => e.Role == w.Wave.Audience))
+                .Select(w => new MyWave(w.Wave.Id, w.Title, StageNames.Of(w.Wave.Stage), w.Wave.IsOpen,
+                    responses.FirstOrDefault(r => r.WaveId == w.Wave.Id)?.Status))
+                .ToList();
+        }
+        if (Manages)
+        {
+            var counts = await db.Responses.Where(r => waves.Select(w => w.Wave.Id).Contains(r.WaveId))
+                .GroupBy(r => new { r.WaveId, r.Status }).Select(g => new { g.Key.WaveId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+            var audiences = await db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId && e.Status == EnrolmentStatus.Consented)
+                .GroupBy(e => e.Role).Select(g => new { Role = g.Key, Count = g.Count() }).ToListAsync(ct);
+            Waves = waves.Select(w => new WaveRow(w.Wave.Id, w.Wave.InstrumentId, w.Title, w.Version, Plural(w.Wave.Audience), StageNames.Of(w.Wave.Stage), w.Wave.IsOpen,
+                counts.Where(c => c.WaveId == w.Wave.Id && c.Status == ResponseStatus.Submitted).Sum(c => c.Count),
+                counts.Where(c => c.WaveId == w.Wave.Id).Sum(c => c.Count),
+                audiences.FirstOrDefault(a => a.Role == w.Wave.Audience)?.Count ?? 0)).ToList();
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddBuiltInsAsync(CancellationToken ct)
+    {
+        if (await EnterAsync(ProgrammeCapability.ManageQuestionnaires, ct) is { } refused)
+        {
+            return refused;
+        }
+        var added = await BuiltInWaves.AddAsync(db, Programme, ct);
+        db.Audit(AuditAction.QuestionnaireWavesCreated, User.UserId(), Programme.OrganisationId, Programme.Id, $"{added} waves");
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/programmes/{ProgrammeId}/questionnaires");
+    }
+
+    public Task<IActionResult> OnPostOpenAsync(Guid waveId, CancellationToken ct) => SetOpenAsync(waveId, true, ct);
+
+    public Task<IActionResult> OnPostCloseAsync(Guid waveId, CancellationToken ct) => SetOpenAsync(waveId, false, ct);
+
+    private async Task<IActionResult> SetOpenAsync(Guid waveId, bool open, CancellationToken ct)
+    {
+        if (await EnterAsync(ProgrammeCapability.ManageQuestionnaires, ct) is { } refused)
+        {
+            return refused;
+        }
+        var wave = await db.Waves.SingleOrDefaultAsync(w => w.Id == waveId && w.ProgrammeId == ProgrammeId, ct);
+        if (wave is null)
+        {
+            return NotFound();
+        }
+        if (open) wave.Open(DateTime.UtcNow); else wave.Close(DateTime.UtcNow);
+        db.Audit(open ? AuditAction.QuestionnaireWaveOpened : AuditAction.QuestionnaireWaveClosed, User.UserId(), Programme.OrganisationId, Programme.Id, wave.Id.ToString());
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/programmes/{ProgrammeId}/questionnaires");
+    }
+
+    private static string Plural(ProgrammeRole role) => role switch
+    {
+        ProgrammeRole.Mentor => "Mentors",
+        ProgrammeRole.Mentee => "Mentees",
+        _ => role.ToString(),
+    };
+}

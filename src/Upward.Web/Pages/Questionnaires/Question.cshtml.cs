@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Upward.Core.Programmes;
+using Upward.Core.Questionnaires;
+using Upward.Data;
+using Upward.Web.Identity;
+using Upward.Web.Programmes;
+using Upward.Web.Questionnaires;
+
+namespace Upward.Web.Pages.Questionnaires;
+
+/// <summary>One question (or one domain grid) per page; every Continue saves, so answering can stop and resume anywhere.</summary>
+public sealed class QuestionModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+{
+    public const string StaleVersionMessage =
+        "This questionnaire was updated while you were answering. Your answers so far are kept: check this question and continue";
+
+    [FromRoute(Name = "waveId")] public Guid WaveId { get; set; }
+    [FromRoute(Name = "itemKey")] public string ItemKey { get; set; } = "";
+    [FromQuery(Name = "change")] public bool Change { get; set; }
+
+    [BindProperty] public string? Value { get; set; }
+    [BindProperty] public string? FollowUp { get; set; }
+    [BindProperty] public Dictionary<string, string?> Domains { get; set; } = [];
+
+    /// <summary>The version the page was drawn from, so a page left open across a new version is caught.</summary>
+    [BindProperty] public Guid Version { get; set; }
+
+    public Questionnaire Questionnaire { get; private set; } = null!;
+    public InstrumentItem Item { get; private set; } = null!;
+    public string BackUrl { get; private set; } = "";
+    public string BaseUrl => $"/programmes/{ProgrammeId}/questionnaires/{WaveId}";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused)
+        {
+            return refused;
+        }
+        var answers = Questionnaire.AnswersTo(Item);
+        Value = Item.Type switch
+        {
+            ItemType.YesNo => answers.FirstOrDefault()?.Number switch { 1 => "yes", 0 => "no", _ => null },
+            ItemType.FreeText => answers.FirstOrDefault()?.Text,
+            _ => answers.FirstOrDefault()?.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        FollowUp = Item.Type == ItemType.YesNo ? answers.FirstOrDefault()?.Text : null;
+        Domains = answers.Where(a => a.IsDomainRating).ToDictionary(a => a.DomainId.ToString(), a => (string?)a.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Version = Questionnaire.Instrument.Id;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused)
+        {
+            return refused;
+        }
+        if (Version != Questionnaire.Instrument.Id)
+        {
+            ModelState.AddModelError("", StaleVersionMessage);
+            Version = Questionnaire.Instrument.Id;
+            return Page();
+        }
+        var domains = new Dictionary<Guid, string?>();
+        foreach (var (key, value) in Domains)
+        {
+            // A domain the page never offered (a tampered form) is reported, not ignored or stored.
+            domains[Guid.TryParse(key, out var id) ? id : Guid.Empty] = value;
+        }
+        var check = AnswerRules.Check(Item, Questionnaire.DomainIds, new AnswerInput(Value, FollowUp, domains));
+        if (!check.IsValid)
+        {
+            foreach (var error in check.Errors)
+            {
+                ModelState.AddModelError(Guid.TryParse(error.Field, out _) ? $"domain-{error.Field}" : error.Field, error.Message);
+            }
+            return Page();
+        }
+        if (!await AnswerStore.SaveAsync(db, Questionnaire, Item, check.Values, ct))
+        {
+            return Redirect($"{BaseUrl}/done");
+        }
+        var next = Questionnaire.After(Item);
+        return Redirect(Change || next is null ? $"{BaseUrl}/check" : $"{BaseUrl}/questions/{next.Key}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        if (await EnterAsync(ProgrammeCapability.AnswerQuestionnaires, ct) is { } refused)
+        {
+            return refused;
+        }
+        var (questionnaire, refusal) = await Questionnaire.LoadAsync(db, Programme, User.UserId(), WaveId, ct);
+        if (refusal == QuestionnaireRefusal.NotFound) return NotFound();
+        if (refusal == QuestionnaireRefusal.NotYours) return Forbid();
+        Questionnaire = questionnaire!;
+        if (Questionnaire.IsSubmitted) return Redirect($"{BaseUrl}/done");
+        if (!Questionnaire.Wave.IsOpen) return Redirect(BaseUrl);
+        if (Questionnaire.ItemFor(ItemKey) is not { } item) return NotFound();
+        Item = item;
+        var before = Questionnaire.Before(Item);
+        BackUrl = Change ? $"{BaseUrl}/check" : before is null ? BaseUrl : $"{BaseUrl}/questions/{before.Key}";
+        return null;
+    }
+}
