@@ -15,6 +15,8 @@ public static class AuditAction
     public const string SessionScheduled = "session.scheduled";
     public const string SessionHeld = "session.held";
     public const string ConcernRaised = "concern.raised";
+    public const string EvaluationExported = "evaluation.exported";
+    public const string BundleImported = "bundle.imported";
     public const string InvitationSent = "invitation.sent";
     public const string ConsentRecorded = "consent.recorded";
     public const string Withdrawn = "participant.withdrawn";

@@ -15,6 +15,7 @@ public static class ProgrammeAccess
             ProgrammeCapability.ViewProgress => isOrganisationAdmin || roles.Contains(ProgrammeRole.Coordinator),
             // Only a participant has a participation to manage; administering the organisation gives none.
             ProgrammeCapability.TakePart => roles.Count > 0,
+            ProgrammeCapability.ViewEvaluation => roles.Contains(ProgrammeRole.Coordinator) || roles.Contains(ProgrammeRole.Researcher),
             ProgrammeCapability.HoldSessions => roles.Contains(ProgrammeRole.Mentor) || roles.Contains(ProgrammeRole.Mentee),
             ProgrammeCapability.RaiseConcern => roles.Count > 0,
             // A concern can name colleagues: only the programme's own leads read it.

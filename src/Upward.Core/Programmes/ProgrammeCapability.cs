@@ -45,4 +45,7 @@ public enum ProgrammeCapability
 
     /// <summary>Answer the questionnaires put to one's own role (one's own answers only).</summary>
     AnswerQuestionnaires,
+
+    /// <summary>Read the evaluation report and take its de-identified exports (coordinators and researchers).</summary>
+    ViewEvaluation,
 }

@@ -79,6 +79,8 @@ internal static class ServiceRegistration
         services.AddScoped<PublicLinks>();
         services.AddScoped<ProgrammeInvitations>();
         services.AddScoped<AllocationFactsQuery>();
+        services.AddScoped<Upward.Web.Evaluation.BundleExport>();
+        services.AddScoped<Upward.Web.Evaluation.BundleImport>();
         services.AddSingleton(TimeProvider.System);
     }
 }

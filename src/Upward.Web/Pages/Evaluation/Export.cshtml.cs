@@ -1,0 +1,85 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Upward.Core.Auditing;
+using Upward.Core.Bundles;
+using Upward.Core.Evaluation;
+using Upward.Core.Programmes;
+using Upward.Data;
+using Upward.Web.Evaluation;
+using Upward.Web.Identity;
+using Upward.Web.Programmes;
+
+namespace Upward.Web.Pages.Evaluation;
+
+/// <summary>
+/// De-identified exports (participant codes only), every one audited: tidy CSV and codebook,
+/// an XLSX workbook, the report as PDF and the research bundle.
+/// </summary>
+public sealed class ExportModel(ProgrammeGate gate, BundleExport export, UpwardDbContext db) : ProgrammePageModel(gate)
+{
+    public string Problem { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string file, CancellationToken ct)
+    {
+        if (await EnterAsync(ProgrammeCapability.ViewEvaluation, ct) is { } refused) return refused;
+        if (file is not ("answers.csv" or "codebook.csv" or "evaluation.xlsx" or "report.pdf" or "bundle.json")) return NotFound();
+
+        var bundle = await export.BuildAsync(Programme, ct);
+        var name = Slug(Programme.Name);
+        byte[] content;
+        string type;
+        switch (file)
+        {
+            case "answers.csv":
+                content = Csv(TidyTables.ToCsv(TidyTables.AnswerColumns, TidyTables.AnswerRows(bundle)));
+                type = "text/csv; charset=utf-8";
+                break;
+            case "codebook.csv":
+                content = Csv(TidyTables.ToCsv(TidyTables.CodebookColumns, TidyTables.CodebookRows(bundle)));
+                type = "text/csv; charset=utf-8";
+                break;
+            case "evaluation.xlsx":
+                var report = EvaluationReport.Build(bundle);
+                content = Workbook.Write(
+                [
+                    new Workbook.Sheet("Answers", TidyTables.AnswerColumns, TidyTables.AnswerRows(bundle), new HashSet<int> { 5, 9, 11 }),
+                    new Workbook.Sheet("Codebook", TidyTables.CodebookColumns, TidyTables.CodebookRows(bundle)),
+                    new Workbook.Sheet("Comparisons", ComparisonTable.Columns, ComparisonTable.Rows(report), ComparisonTable.NumericColumns),
+                ]);
+                type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+                break;
+            case "report.pdf":
+                var pdfReport = EvaluationReport.Build(bundle);
+                try
+                {
+                    content = ReportPdf.Write($"Evaluation report: {Programme.Name}", ComparisonTable.Sections(pdfReport).Prepend(("About these figures",
+                        (IReadOnlyList<string>)[$"Participants who agreed to the use of their answers, under codes. Medians with IQR as SPSS calculates it; p is SPSS's two-sided asymptotic p, exact p counts every arrangement of signs; r = z/√n. Figures from fewer than {pdfReport.AnonymityThreshold} people are not shown."])));
+                }
+                catch (FontUnavailableException e)
+                {
+                    Problem = e.Message;
+                    Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                    return Page();
+                }
+                type = "application/pdf";
+                break;
+            default:
+                content = BundleWriter.Write(bundle);
+                type = "application/json";
+                break;
+        }
+        db.Audit(AuditAction.EvaluationExported, User.UserId(), Programme.OrganisationId, Programme.Id, $"export:{file}");
+        await db.SaveChangesAsync(ct);
+        return File(content, type, $"{name}-{file}");
+    }
+
+    // A byte-order mark so Excel opens UTF-8 CSV with accents intact; R and SPSS ignore it.
+    private static byte[] Csv(string text) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
+
+    private static string Slug(string name)
+    {
+        var slug = new string(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
+        while (slug.Contains("--", StringComparison.Ordinal)) slug = slug.Replace("--", "-", StringComparison.Ordinal);
+        return slug.Trim('-') is { Length: > 0 } s ? s[..Math.Min(s.Length, 60)] : "programme";
+    }
+}
