@@ -72,6 +72,10 @@ public sealed class BriefModel(ProgrammeGate gate, UpwardDbContext db) : MenteeP
             var contributions = await Db.AnonymousContributions.Where(c => c.MenteeEnrolmentId == MenteeId).ToListAsync(ct);
             brief.Sections.AddRange(Programme.Domains.Select(d => new FeedbackBriefSection { BriefId = brief.Id, DomainId = d.Id, Text = BriefDraft.FromContributions(contributions.Where(c => c.DomainId == d.Id), Programme.AnonymityThreshold) }));
         }
+        foreach (var section in brief.Sections)
+        {
+            section.Text = FitSection(section.Text);
+        }
         Db.FeedbackBriefs.Add(brief);
         Db.Audit(AuditAction.BriefModerated, User.UserId(), Programme.OrganisationId, ProgrammeId, $"brief:{brief.Id}");
         await Db.SaveChangesAsync(ct);
@@ -134,6 +138,15 @@ public sealed class BriefModel(ProgrammeGate gate, UpwardDbContext db) : MenteeP
         await Db.SaveChangesAsync(ct);
         return Redirect(Here + "?saved=true");
     }
+
+    private const string Shortened = "\n\n[This draft was shortened to fit: the comments were longer than a brief section can hold. Summarise them.]";
+
+    /// <summary>
+    /// Several mentors' comments (each up to 4,000 characters) can exceed a section's 8,000; the
+    /// database would refuse the draft, so cut it and say so, for the facilitator to summarise.
+    /// </summary>
+    private static string FitSection(string text) =>
+        text.Length <= SectionLimit ? text : text[..(SectionLimit - Shortened.Length)].TrimEnd() + Shortened;
 
     private string Here => $"/programmes/{ProgrammeId}/phase-one/mentees/{MenteeId}/brief";
 

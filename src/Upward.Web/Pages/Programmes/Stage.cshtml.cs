@@ -28,6 +28,13 @@ public sealed class StageModel(ProgrammeGate gate, UpwardDbContext db) : Program
     public async Task<IActionResult> OnPostAsync(ProgrammeStatus? from, CancellationToken ct)
     {
         if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused) return refused;
+        if (ModelState["from"] is { Errors.Count: > 0 })
+        {
+            // An unreadable "from" (tampered or garbled) must not count as "no from": move nothing.
+            ModelState.Clear();
+            ModelState.AddModelError("", "The programme's stage could not be read from the form. Check the stage and try again.");
+            return Page();
+        }
         if (Next is { } next && (from is null || from == Programme.Status))
         {
             Programme.Status = next;
