@@ -19,4 +19,7 @@ public sealed class Enrolment
 
     public DateTime? WithdrawnAtUtc { get; set; }
     public People.WithdrawalChoice? WithdrawalChoice { get; set; }
+
+    /// <summary>The first questionnaire stage the person did not reach, so a report keeps them for what they answered.</summary>
+    public Questionnaires.Stage? WithdrawnAtStage { get; set; }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Upward.Core.Auditing;
 using Upward.Core.Organisations;
+using Upward.Core.People;
 using Upward.Core.Programmes;
 using Upward.Data;
 using Upward.Data.Identity;
@@ -12,7 +13,7 @@ namespace Upward.Web.Demo;
 /// Made-up data shaped like the published pilot (6 mentors, 5 mentees, seven domains), loaded only
 /// with the --demo switch. Its accounts share one published password, which is why it is opt-in.
 /// </summary>
-public sealed class DemoProgramme(UpwardDbContext db, UserManager<UpwardUser> users, RoleManager<IdentityRole<Guid>> roles, ILogger<DemoProgramme> log)
+public sealed class DemoProgramme(UpwardDbContext db, UserManager<UpwardUser> users, RoleManager<IdentityRole<Guid>> roles, DemoPilotEvaluation pilot, ILogger<DemoProgramme> log)
 {
     public const string OrganisationName = "Demo Teaching Hospitals NHS Foundation Trust";
     public const string ProgrammeName = "Gastroenterology reverse mentoring pilot";
@@ -62,6 +63,7 @@ public sealed class DemoProgramme(UpwardDbContext db, UserManager<UpwardUser> us
         }
 
         var numbers = new Dictionary<ProgrammeRole, int>();
+        Guid coordinatorId = Guid.Empty, researcherId = Guid.Empty;
         foreach (var (localPart, name, role) in People)
         {
             var user = new UpwardUser { UserName = EmailOf(localPart), Email = EmailOf(localPart), DisplayName = name, OrganisationId = organisation.Id, EmailConfirmed = true };
@@ -76,14 +78,26 @@ public sealed class DemoProgramme(UpwardDbContext db, UserManager<UpwardUser> us
                 continue;
             }
             numbers[role.Value] = numbers.GetValueOrDefault(role.Value) + 1;
-            db.Enrolments.Add(new Enrolment
+            var enrolment = new Enrolment
             {
                 ProgrammeId = programme.Id,
                 UserId = user.Id,
                 Role = role.Value,
                 Status = EnrolmentStatus.Consented,
                 ParticipantCode = ParticipantCode.For(role.Value, numbers[role.Value]),
-            });
+            };
+            db.Enrolments.Add(enrolment);
+            // Everyone in the demo agreed to every purpose except mentor6, who did not agree to be quoted.
+            foreach (var text in ConsentText.Current)
+            {
+                db.ConsentDecisions.Add(new ConsentDecision
+                {
+                    EnrolmentId = enrolment.Id, Purpose = text.Purpose, TextVersion = text.Version, DecidedAtUtc = DateTime.UtcNow,
+                    Given = !(localPart == "mentor6" && text.Purpose == ConsentPurpose.QuoteAnonymously),
+                });
+            }
+            if (role == ProgrammeRole.Coordinator) coordinatorId = user.Id;
+            if (role == ProgrammeRole.Researcher) researcherId = user.Id;
         }
         // The study's questionnaires, with the mentors' first one open so the demo shows one due.
         await Upward.Web.Questionnaires.BuiltInWaves.AddAsync(db, programme, ct);
@@ -91,6 +105,7 @@ public sealed class DemoProgramme(UpwardDbContext db, UserManager<UpwardUser> us
         db.Audit(AuditAction.DemoLoaded, actorUserId: null, organisation.Id, programme.Id);
         await db.SaveChangesAsync(ct);
         await DemoPhaseOne.LoadAsync(db, programme.Id, ct);
+        await pilot.LoadAsync(organisation.Id, coordinatorId, researcherId, ct);
         log.LogWarning("Demo data loaded: {Accounts} accounts share the published demo password", People.Count);
     }
 }

@@ -114,10 +114,11 @@ public sealed class BundleExport(UpwardDbContext db)
                 s.MinutesTaken, s.TimeFelt is { } felt ? (Upward.Core.Bundles.TimeFelt)(int)felt : null, s.Status == SessionStatus.Held)).ToList());
     }
 
-    /// <summary>For someone who withdrew and let their answers be kept: the first of their audience's stages they did not answer.</summary>
+    /// <summary>For someone who withdrew and let their answers be kept: the stage recorded at withdrawal, else the first of their audience's stages they did not answer.</summary>
     private static BundleStage? WithdrawnAt(Enrolment e, IEnumerable<Wave> waves, ISet<Stage> answered)
     {
         if (e.Status != EnrolmentStatus.Withdrawn) return null;
+        if (e.WithdrawnAtStage is { } recorded) return ToBundle(recorded);
         var missed = waves.Where(w => w.Audience == e.Role && !answered.Contains(w.Stage))
             .Select(w => ToBundle(w.Stage)).OrderBy(BundleNames.StageOrder).ToList();
         return missed.Count > 0 ? missed[0] : null;

@@ -46,6 +46,8 @@ public sealed class BundleImport(UpwardDbContext db, UserManager<UpwardUser> use
             var user = new UpwardUser
             {
                 UserName = $"imported-{programme.Id:N}-{p.Code}",
+                // Identity insists on a unique email; .invalid can never receive mail.
+                Email = $"{p.Code.ToLowerInvariant()}.{programme.Id:N}@imported.invalid",
                 DisplayName = $"Participant {p.Code}",
                 OrganisationId = organisationId,
                 // No password and locked for ever: a placeholder, not a person who can sign in.
@@ -53,7 +55,7 @@ public sealed class BundleImport(UpwardDbContext db, UserManager<UpwardUser> use
                 LockoutEnd = DateTimeOffset.MaxValue,
             };
             var created = await users.CreateAsync(user);
-            if (!created.Succeeded) throw new InvalidOperationException($"Could not create the placeholder for {p.Code}");
+            if (!created.Succeeded) throw new InvalidOperationException($"Could not create the placeholder for {p.Code}: {created.Errors.First().Description}");
             var enrolment = new Enrolment
             {
                 ProgrammeId = programme.Id,
@@ -63,6 +65,7 @@ public sealed class BundleImport(UpwardDbContext db, UserManager<UpwardUser> use
                 Status = p.WithdrawnAtStage is null ? EnrolmentStatus.Consented : EnrolmentStatus.Withdrawn,
                 WithdrawalChoice = p.WithdrawnAtStage is null ? null : WithdrawalChoice.KeepAnonymised,
                 WithdrawnAtUtc = p.WithdrawnAtStage is null ? null : now,
+                WithdrawnAtStage = p.WithdrawnAtStage is { } stage ? Enum.Parse<Stage>(stage.ToString()) : null,
                 Demographics = new DemographicBands
                 {
                     Gender = p.Demographics.Gender, AgeBand = p.Demographics.AgeBand, StaffGroup = p.Demographics.StaffGroup,

@@ -72,6 +72,7 @@ internal static class ServiceRegistration
         services.AddScoped<SetupLinks>();
         services.AddHostedService<SetupLinkAnnouncer>();
         services.AddScoped<DemoProgramme>();
+        services.AddScoped<DemoPilotEvaluation>();
         services.AddScoped<ProgrammeGate>();
         services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
         services.AddHttpContextAccessor();

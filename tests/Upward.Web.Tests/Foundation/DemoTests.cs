@@ -12,7 +12,7 @@ public sealed class DemoTests(DemoFactory factory) : IClassFixture<DemoFactory>
     public async Task Demo_switch_loads_the_pilot_shape()
     {
         _ = factory.Server;
-        var programme = await factory.WithDbAsync(db => db.Programmes.Include(p => p.Domains).Include(p => p.Enrolments).SingleAsync());
+        var programme = await factory.WithDbAsync(db => db.Programmes.Include(p => p.Domains).Include(p => p.Enrolments).SingleAsync(p => p.Name == DemoProgramme.ProgrammeName));
 
         Assert.Equal(DemoProgramme.ProgrammeName, programme.Name);
         Assert.Equal(ProgrammeType.ClinicalFeedback, programme.Type);

@@ -17,7 +17,7 @@ public sealed class MailboxTests
     {
         using var factory = new MailboxFactory();
         var client = factory.Browser();
-        var id = await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Programmes.Select(p => p.Id)));
+        var id = await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Programmes.Where(p => p.Name == Upward.Web.Demo.DemoProgramme.ProgrammeName).Select(p => p.Id)));
         await client.SignInAsync(Upward.Web.Demo.DemoProgramme.EmailOf("coordinator"), Upward.Web.Demo.DemoProgramme.Password);
         await client.SubmitAsync($"/programmes/{id}/invite", new Dictionary<string, string> { ["Input.Name"] = "Mo Mailbox", ["Input.Email"] = "mo@example.nhs.uk", ["Input.Role"] = "Mentee" });
 

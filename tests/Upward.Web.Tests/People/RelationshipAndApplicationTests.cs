@@ -8,7 +8,11 @@ namespace Upward.Web.Tests.People;
 
 public sealed class RelationshipAndApplicationTests(DemoFactory factory) : PeopleTestBase(factory), IClassFixture<DemoFactory>
 {
-    private Task<Guid> EnrolmentIdAsync(string code) => Factory.WithDbAsync(db => db.Enrolments.Where(e => e.ParticipantCode == code).Select(e => e.Id).SingleAsync());
+    private async Task<Guid> EnrolmentIdAsync(string code)
+    {
+        var programmeId = await ProgrammeIdAsync();
+        return await Factory.WithDbAsync(db => db.Enrolments.Where(e => e.ProgrammeId == programmeId && e.ParticipantCode == code).Select(e => e.Id).SingleAsync());
+    }
 
     [Fact]
     public async Task Coordinator_records_a_conflict_of_interest_and_refuses_a_tampered_id()

@@ -644,6 +644,9 @@ namespace Upward.Data.Migrations.Postgres
                     b.Property<int?>("WithdrawalChoice")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("WithdrawnAtStage")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("WithdrawnAtUtc")
                         .HasColumnType("timestamp with time zone");
 

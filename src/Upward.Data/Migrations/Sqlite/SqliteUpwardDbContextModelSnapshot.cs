@@ -632,6 +632,9 @@ namespace Upward.Data.Migrations.Sqlite
                     b.Property<int?>("WithdrawalChoice")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("WithdrawnAtStage")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("WithdrawnAtUtc")
                         .HasColumnType("TEXT");
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Upward.Core.Auditing;
 using Upward.Core.People;
 using Upward.Core.Programmes;
+using Upward.Core.Questionnaires;
+using Microsoft.EntityFrameworkCore;
 using Upward.Data;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
@@ -41,8 +43,12 @@ public sealed class WithdrawModel(ProgrammeGate gate, UpwardDbContext db, TimePr
             return Page();
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        var waves = await Db.Waves.Where(w => w.ProgrammeId == Programme.Id).Select(w => new { w.Id, w.Audience, w.Stage }).ToListAsync(ct);
         foreach (var enrolment in MyEnrolments)
         {
+            // The first stage of their questionnaires they had not sent: the report keeps them for the earlier ones.
+            var sent = await Db.Responses.Where(r => r.EnrolmentId == enrolment.Id && r.Status == ResponseStatus.Submitted).Select(r => r.WaveId).ToListAsync(ct);
+            enrolment.WithdrawnAtStage = waves.Where(w => w.Audience == enrolment.Role && !sent.Contains(w.Id)).Select(w => (Stage?)w.Stage).OrderBy(s => s).FirstOrDefault();
             enrolment.Status = EnrolmentStatus.Withdrawn;
             enrolment.WithdrawnAtUtc = now;
             enrolment.WithdrawalChoice = Input.Choice;

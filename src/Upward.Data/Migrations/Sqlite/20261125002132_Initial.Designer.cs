@@ -11,7 +11,7 @@ using Upward.Data;
 namespace Upward.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteUpwardDbContext))]
-    [Migration("20261125001128_Initial")]
+    [Migration("20261125002132_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -633,6 +633,9 @@ namespace Upward.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("WithdrawalChoice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WithdrawnAtStage")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("WithdrawnAtUtc")

@@ -13,7 +13,7 @@ using Upward.Data;
 namespace Upward.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresUpwardDbContext))]
-    [Migration("20261125001133_Initial")]
+    [Migration("20261125002136_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -645,6 +645,9 @@ namespace Upward.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int?>("WithdrawalChoice")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("WithdrawnAtStage")
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("WithdrawnAtUtc")

@@ -288,7 +288,8 @@ namespace Upward.Data.Migrations.Postgres
                     YearsInRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     PriorMentoring = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     WithdrawnAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    WithdrawalChoice = table.Column<int>(type: "integer", nullable: true)
+                    WithdrawalChoice = table.Column<int>(type: "integer", nullable: true),
+                    WithdrawnAtStage = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {

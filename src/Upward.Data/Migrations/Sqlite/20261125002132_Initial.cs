@@ -286,7 +286,8 @@ namespace Upward.Data.Migrations.Sqlite
                     YearsInRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     PriorMentoring = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     WithdrawnAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    WithdrawalChoice = table.Column<int>(type: "INTEGER", nullable: true)
+                    WithdrawalChoice = table.Column<int>(type: "INTEGER", nullable: true),
+                    WithdrawnAtStage = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
