@@ -34,7 +34,7 @@ public sealed class BundleExport(UpwardDbContext db)
         var waves = await db.Waves.Where(w => w.ProgrammeId == programme.Id).ToListAsync(ct);
         var instrumentIds = waves.Select(w => w.InstrumentId).ToHashSet();
         var waveIds = waves.Select(w => w.Id).ToList();
-        var responses = await db.Responses
+        var responses = await db.Responses.AsNoTracking()
             .Where(r => r.Status == ResponseStatus.Submitted && waveIds.Contains(r.WaveId))
             .ToListAsync(ct);
         foreach (var r in responses) instrumentIds.Add(r.InstrumentId);
@@ -63,9 +63,15 @@ public sealed class BundleExport(UpwardDbContext db)
                     i.Type is ItemType.Scale or ItemType.DomainGrid ? i.ScoreName : null)).ToList()));
         }
 
-        var responseIds = responses.Where(r => included.ContainsKey(r.EnrolmentId)).Select(r => r.Id).ToList();
-        var answers = await db.Answers.Where(a => responseIds.Contains(a.ResponseId)).ToListAsync(ct);
-        var responseById = responses.ToDictionary(r => r.Id);
+        // A join, not a list of ids: a large programme has tens of thousands of responses.
+        var responseById = responses.Where(r => included.ContainsKey(r.EnrolmentId)).ToDictionary(r => r.Id);
+        var answers = (await (from a in db.Answers.AsNoTracking()
+                              join r in db.Responses on a.ResponseId equals r.Id
+                              join w in db.Waves on r.WaveId equals w.Id
+                              where w.ProgrammeId == programme.Id && r.Status == ResponseStatus.Submitted
+                              select a).ToListAsync(ct))
+            .Where(a => responseById.ContainsKey(a.ResponseId))
+            .ToList();
         var itemById = instruments.SelectMany(i => i.Items).ToDictionary(i => i.Id);
         var bundleAnswers = answers
             .Where(a => itemById.ContainsKey(a.ItemId) && (a.Number is not null || !string.IsNullOrEmpty(a.Text)))
