@@ -71,3 +71,32 @@ public sealed class AllocationTests(DemoFactory factory) : PeopleTestBase(factor
         Assert.Contains("/account/access-denied", post.Headers.Location?.OriginalString);
     }
 }
+
+public sealed class SupervisorRuleTests(DemoFactory factory) : PeopleTestBase(factory), IClassFixture<DemoFactory>
+{
+    [Fact]
+    public async Task Forbidding_supervisor_pairs_in_settings_keeps_every_mentor_from_their_own_supervisor()
+    {
+        var id = await ProgrammeIdAsync();
+        var coordinator = await AsAsync("coordinator");
+        var saved = await coordinator.SubmitAsync($"/programmes/{id}/settings", new Dictionary<string, string>
+        {
+            ["Input.Name"] = Upward.Web.Demo.DemoProgramme.ProgrammeName, ["Input.AnonymityThreshold"] = "3", ["Input.SessionTimeLimitMinutes"] = "60",
+            ["Input.TimeZone"] = "Europe/London", ["Input.RetentionMonths"] = "24", ["Input.SupervisorRule"] = "Forbidden",
+            ["Input.MenteesPerMentor"] = "1", ["Input.SessionsPerPair"] = "1",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        await coordinator.SubmitAsync($"/programmes/{id}/allocation?Mode=Optimal", new Dictionary<string, string> { ["Mode"] = "Optimal", ["Seed"] = "" }, $"/programmes/{id}/allocation?handler=Confirm");
+
+        await Factory.WithDbAsync(async db =>
+        {
+            var supervisions = await db.Relationships.Where(r => r.ProgrammeId == id && r.Kind == Upward.Core.People.RelationshipKind.ClinicalSupervisor)
+                .Select(r => new { r.MentorEnrolmentId, r.MenteeEnrolmentId }).ToListAsync();
+            var pairings = await db.Pairings.Where(p => p.ProgrammeId == id && p.Status == PairingStatus.Active).ToListAsync();
+            Assert.NotEmpty(supervisions);
+            Assert.NotEmpty(pairings);
+            Assert.DoesNotContain(pairings, p => supervisions.Any(s => s.MentorEnrolmentId == p.MentorEnrolmentId && s.MenteeEnrolmentId == p.MenteeEnrolmentId));
+        });
+    }
+}

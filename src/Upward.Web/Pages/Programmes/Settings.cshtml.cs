@@ -12,6 +12,13 @@ public sealed class SettingsModel(ProgrammeGate gate, UpwardDbContext db) : Prog
     [BindProperty] public SettingsInput Input { get; set; } = new();
     public bool Saved { get; private set; }
 
+    public static readonly IReadOnlyList<TagHelpers.RadioOption> SupervisorRules =
+    [
+        new(nameof(Core.Allocation.SupervisorRule.Allowed), "Allowed", "As in the published study."),
+        new(nameof(Core.Allocation.SupervisorRule.Preferred), "Preferred", "Best-fit allocation favours such pairs."),
+        new(nameof(Core.Allocation.SupervisorRule.Forbidden), "Not allowed", "A mentor is never paired with their own supervisor."),
+    ];
+
     public sealed class SettingsInput
     {
         [Required(ErrorMessage = "Enter a name for the programme")]
@@ -31,6 +38,17 @@ public sealed class SettingsModel(ProgrammeGate gate, UpwardDbContext db) : Prog
 
         [StringLength(100, ErrorMessage = "The reference must be 100 characters or fewer")]
         public string? EthicsReference { get; set; }
+
+        [Required(ErrorMessage = "Select the rule on pairing a mentor with their own supervisor")]
+        public Core.Allocation.SupervisorRule? SupervisorRule { get; set; }
+
+        [Required(ErrorMessage = "Enter how many mentees each mentor takes")]
+        [Range(1, 10, ErrorMessage = "Each mentor takes between 1 and 10 mentees")]
+        public int? MenteesPerMentor { get; set; }
+
+        [Required(ErrorMessage = "Enter how many one-to-one sessions each pair holds")]
+        [Range(1, 24, ErrorMessage = "Each pair holds between 1 and 24 sessions")]
+        public int? SessionsPerPair { get; set; }
 
         [Required(ErrorMessage = "Enter how many months to keep answers")]
         [Range(1, 240, ErrorMessage = "Months to keep answers must be between 1 and 240")]
@@ -52,6 +70,9 @@ public sealed class SettingsModel(ProgrammeGate gate, UpwardDbContext db) : Prog
             TimeZone = Programme.TimeZone,
             EthicsReference = Programme.EthicsReference,
             RetentionMonths = Programme.RetentionMonths,
+            SupervisorRule = Programme.SupervisorRule,
+            MenteesPerMentor = Programme.MenteesPerMentor,
+            SessionsPerPair = Programme.SessionsPerPair,
         };
         return Page();
     }
@@ -76,6 +97,9 @@ public sealed class SettingsModel(ProgrammeGate gate, UpwardDbContext db) : Prog
         Programme.TimeZone = Input.TimeZone!.Trim();
         Programme.EthicsReference = string.IsNullOrWhiteSpace(Input.EthicsReference) ? null : Input.EthicsReference.Trim();
         Programme.RetentionMonths = Input.RetentionMonths!.Value;
+        Programme.SupervisorRule = Input.SupervisorRule!.Value;
+        Programme.MenteesPerMentor = Input.MenteesPerMentor!.Value;
+        Programme.SessionsPerPair = Input.SessionsPerPair!.Value;
         await db.SaveChangesAsync(ct);
         return Redirect($"/programmes/{Programme.Id}/settings?saved=true");
     }
