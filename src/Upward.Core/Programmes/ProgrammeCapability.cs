@@ -45,4 +45,13 @@ public enum ProgrammeCapability
 
     /// <summary>Answer the questionnaires put to one's own role (one's own answers only).</summary>
     AnswerQuestionnaires,
+
+    /// <summary>Keep the codebook, code free-text answers, compare coders and build Table 1 (researchers).</summary>
+    CodeFreeText,
+
+    /// <summary>Read free-text answers under participant codes and mask identifying words (researchers and coordinators).</summary>
+    RedactFreeText,
+
+    /// <summary>Read an answer's original text kept after redaction (coordinators only).</summary>
+    ReadOriginalText,
 }
