@@ -79,6 +79,7 @@ internal static class ServiceRegistration
         services.AddScoped<PublicLinks>();
         services.AddScoped<ProgrammeInvitations>();
         services.AddScoped<AllocationFactsQuery>();
+        services.AddScoped<Upward.Web.FreeText.FreeTextAnswers>();
         services.AddSingleton(TimeProvider.System);
     }
 }
