@@ -80,6 +80,7 @@ internal static class ServiceRegistration
         services.AddScoped<ProgrammeInvitations>();
         services.AddScoped<AllocationFactsQuery>();
         services.AddScoped<Upward.Web.FreeText.FreeTextAnswers>();
+        services.AddScoped<Upward.Web.FreeText.ThemesTable>();
         services.AddSingleton(TimeProvider.System);
     }
 }
