@@ -154,6 +154,8 @@ public sealed class CodingTests(DemoFactory factory) : IClassFixture<DemoFactory
         var url = $"/programmes/{id}/free-text/agreement?CoderA={a}&CoderB={b}";
         var page = WebUtility.HtmlDecode(await first.GetStringAsync(url));
         Assert.Contains("RE-01 applied it; RE-02 did not.", page);
+        // By hand: RE-01 yes on both answers, RE-02 yes on one; p_o = 0.5, p_e = 1 × 0.5 + 0 × 0.5 = 0.5, so kappa = 0.
+        Assert.Contains("Fear of consequences</th><td class=\"nhsuk-table__cell\">50%</td><td class=\"nhsuk-table__cell\">0.00</td><td class=\"nhsuk-table__cell\">slight</td>", page);
         Assert.DoesNotContain("Dr Jo Kim", page.Split("<main")[1]);
 
         var settled = await first.SubmitAsync(url, new Dictionary<string, string> { ["answerId"] = five.ToString(), ["themeId"] = worry.ToString(), ["apply"] = "true" },
