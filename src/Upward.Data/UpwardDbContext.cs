@@ -8,6 +8,7 @@ using Upward.Core.PhaseOne;
 using Upward.Core.Sessions;
 using Upward.Core.Programmes;
 using Upward.Core.Questionnaires;
+using Upward.Core.Themes;
 using Upward.Data.Identity;
 
 namespace Upward.Data;
@@ -47,6 +48,11 @@ public abstract class UpwardDbContext(DbContextOptions options)
     public DbSet<Wave> Waves => Set<Wave>();
     public DbSet<Response> Responses => Set<Response>();
     public DbSet<Answer> Answers => Set<Answer>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<Coding> Codings => Set<Coding>();
+    public DbSet<CodingFinished> CodingsFinished => Set<CodingFinished>();
+    public DbSet<AnswerRedaction> AnswerRedactions => Set<AnswerRedaction>();
+    public DbSet<RepresentativeQuote> RepresentativeQuotes => Set<RepresentativeQuote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -37,4 +37,8 @@ public static class AuditAction
     public const string QuestionnaireWaveOpened = "questionnaire.wave-opened";
     public const string QuestionnaireWaveClosed = "questionnaire.wave-closed";
     public const string QuestionnaireReworded = "questionnaire.reworded";
+    public const string FreeTextRedacted = "free-text.redacted";
+    public const string ThemesMerged = "themes.merged";
+    public const string CodingSettled = "coding.settled";
+    public const string Exported = "export";
 }

@@ -29,6 +29,11 @@ public static class ProgrammeAccess
             ProgrammeCapability.DeclineMentors => roles.Contains(ProgrammeRole.Mentee),
             ProgrammeCapability.ManageQuestionnaires => isOrganisationAdmin || roles.Contains(ProgrammeRole.Coordinator),
             ProgrammeCapability.AnswerQuestionnaires => roles.Contains(ProgrammeRole.Mentor) || roles.Contains(ProgrammeRole.Mentee),
+            // Free text. Coding is the researchers' alone: a coordinator can put names to participant
+            // codes, so what a code wrote stays away from them except to redact it; no admin, facilitator, mentor or mentee.
+            ProgrammeCapability.CodeFreeText => roles.Contains(ProgrammeRole.Researcher),
+            ProgrammeCapability.RedactFreeText => roles.Contains(ProgrammeRole.Researcher) || roles.Contains(ProgrammeRole.Coordinator),
+            ProgrammeCapability.ReadOriginalText => roles.Contains(ProgrammeRole.Coordinator),
             _ => false,
         };
 

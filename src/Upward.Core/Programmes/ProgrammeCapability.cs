@@ -48,4 +48,12 @@ public enum ProgrammeCapability
 
     /// <summary>Read the evaluation report and take its de-identified exports (coordinators and researchers).</summary>
     ViewEvaluation,
+    /// <summary>Keep the codebook, code free-text answers, compare coders and build Table 1 (researchers).</summary>
+    CodeFreeText,
+
+    /// <summary>Read free-text answers under participant codes and mask identifying words (researchers and coordinators).</summary>
+    RedactFreeText,
+
+    /// <summary>Read an answer's original text kept after redaction (coordinators only).</summary>
+    ReadOriginalText,
 }

@@ -82,6 +82,8 @@ internal static class ServiceRegistration
         services.AddScoped<AllocationFactsQuery>();
         services.AddScoped<Upward.Web.Evaluation.BundleExport>();
         services.AddScoped<Upward.Web.Evaluation.BundleImport>();
+        services.AddScoped<Upward.Web.FreeText.FreeTextAnswers>();
+        services.AddScoped<Upward.Web.FreeText.ThemesTable>();
         services.AddSingleton(TimeProvider.System);
     }
 }

@@ -402,6 +402,34 @@ namespace Upward.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Themes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Definition = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Themes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Themes_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Themes_Themes_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "Themes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AnonymousContributors",
                 columns: table => new
                 {
@@ -965,6 +993,147 @@ namespace Upward.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "AnswerRedactions",
+                columns: table => new
+                {
+                    AnswerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RedactedText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    OriginalKeptForCoordinator = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RedactedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RedactedByEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnswerRedactions", x => x.AnswerId);
+                    table.ForeignKey(
+                        name: "FK_AnswerRedactions_Answers_AnswerId",
+                        column: x => x.AnswerId,
+                        principalTable: "Answers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AnswerRedactions_Enrolments_RedactedByEnrolmentId",
+                        column: x => x.RedactedByEnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AnswerRedactions_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Codings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AnswerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ThemeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CoderEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PassageStart = table.Column<int>(type: "INTEGER", nullable: true),
+                    PassageLength = table.Column<int>(type: "INTEGER", nullable: true),
+                    CodedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Codings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Codings_Answers_AnswerId",
+                        column: x => x.AnswerId,
+                        principalTable: "Answers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Codings_Enrolments_CoderEnrolmentId",
+                        column: x => x.CoderEnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Codings_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Codings_Themes_ThemeId",
+                        column: x => x.ThemeId,
+                        principalTable: "Themes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CodingsFinished",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AnswerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CoderEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CodingsFinished", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CodingsFinished_Answers_AnswerId",
+                        column: x => x.AnswerId,
+                        principalTable: "Answers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CodingsFinished_Enrolments_CoderEnrolmentId",
+                        column: x => x.CoderEnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CodingsFinished_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RepresentativeQuotes",
+                columns: table => new
+                {
+                    ThemeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AnswerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChosenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepresentativeQuotes", x => x.ThemeId);
+                    table.ForeignKey(
+                        name: "FK_RepresentativeQuotes_Answers_AnswerId",
+                        column: x => x.AnswerId,
+                        principalTable: "Answers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RepresentativeQuotes_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RepresentativeQuotes_Themes_ThemeId",
+                        column: x => x.ThemeId,
+                        principalTable: "Themes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ActionPlanItems_MenteeEnrolmentId",
                 table: "ActionPlanItems",
@@ -1005,6 +1174,16 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "IX_AnonymousContributors_ProgrammeId",
                 table: "AnonymousContributors",
                 column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnswerRedactions_ProgrammeId",
+                table: "AnswerRedactions",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnswerRedactions_RedactedByEnrolmentId",
+                table: "AnswerRedactions",
+                column: "RedactedByEnrolmentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Answers_ItemId",
@@ -1068,6 +1247,42 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "IX_AuditEntries_OrganisationId_AtUtc",
                 table: "AuditEntries",
                 columns: new[] { "OrganisationId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Codings_AnswerId_CoderEnrolmentId",
+                table: "Codings",
+                columns: new[] { "AnswerId", "CoderEnrolmentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Codings_CoderEnrolmentId",
+                table: "Codings",
+                column: "CoderEnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Codings_ProgrammeId",
+                table: "Codings",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Codings_ThemeId",
+                table: "Codings",
+                column: "ThemeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CodingsFinished_AnswerId_CoderEnrolmentId",
+                table: "CodingsFinished",
+                columns: new[] { "AnswerId", "CoderEnrolmentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CodingsFinished_CoderEnrolmentId",
+                table: "CodingsFinished",
+                column: "CoderEnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CodingsFinished_ProgrammeId",
+                table: "CodingsFinished",
+                column: "ProgrammeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Concerns_ProgrammeId",
@@ -1241,6 +1456,16 @@ namespace Upward.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RepresentativeQuotes_AnswerId",
+                table: "RepresentativeQuotes",
+                column: "AnswerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepresentativeQuotes_ProgrammeId",
+                table: "RepresentativeQuotes",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Responses_EnrolmentId",
                 table: "Responses",
                 column: "EnrolmentId");
@@ -1260,6 +1485,17 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "IX_SetupTokens_TokenHash",
                 table: "SetupTokens",
                 column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Themes_ParentId",
+                table: "Themes",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Themes_ProgrammeId_Name",
+                table: "Themes",
+                columns: new[] { "ProgrammeId", "Name" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1307,7 +1543,7 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "AnonymousContributors");
 
             migrationBuilder.DropTable(
-                name: "Answers");
+                name: "AnswerRedactions");
 
             migrationBuilder.DropTable(
                 name: "Applications");
@@ -1329,6 +1565,12 @@ namespace Upward.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "Codings");
+
+            migrationBuilder.DropTable(
+                name: "CodingsFinished");
 
             migrationBuilder.DropTable(
                 name: "Concerns");
@@ -1361,16 +1603,13 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Relationships");
 
             migrationBuilder.DropTable(
+                name: "RepresentativeQuotes");
+
+            migrationBuilder.DropTable(
                 name: "SetupTokens");
 
             migrationBuilder.DropTable(
                 name: "Willingness");
-
-            migrationBuilder.DropTable(
-                name: "InstrumentItems");
-
-            migrationBuilder.DropTable(
-                name: "Responses");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1385,16 +1624,28 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Pairings");
 
             migrationBuilder.DropTable(
-                name: "Waves");
+                name: "Answers");
+
+            migrationBuilder.DropTable(
+                name: "Themes");
+
+            migrationBuilder.DropTable(
+                name: "InstrumentItems");
+
+            migrationBuilder.DropTable(
+                name: "Responses");
 
             migrationBuilder.DropTable(
                 name: "Enrolments");
 
             migrationBuilder.DropTable(
-                name: "Instruments");
+                name: "Waves");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Instruments");
 
             migrationBuilder.DropTable(
                 name: "Programmes");

@@ -1,0 +1,50 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Upward.Core.Questionnaires;
+using Upward.Core.Themes;
+using Upward.Data;
+
+namespace Upward.Web.FreeText;
+
+/// <summary>Table 1 of the study for one programme: themes by stage, counts of participants, chosen quotes.</summary>
+public sealed class ThemesTable(UpwardDbContext db, FreeTextAnswers answers)
+{
+    public sealed record Table(IReadOnlyList<Stage> Stages, IReadOnlyList<ThemesByStage.Row> Rows, IReadOnlyDictionary<Guid, string> ParentNames);
+
+    public async Task<Table> BuildAsync(Guid programmeId, CancellationToken ct)
+    {
+        var stages = await answers.StagesAsync(programmeId, ct);
+        var facts = (await answers.ListAsync(programmeId, withOriginals: false, ct)).ToDictionary(
+            a => a.AnswerId, a => new ThemesByStage.AnswerFacts(a.AnswerId, StageNames.Of(a.Stage), a.ParticipantCode, a.MayQuote, a.Text));
+        var themes = await ThemeList.OfAsync(db, programmeId, ct);
+        var codings = await db.Codings.Where(c => c.ProgrammeId == programmeId).ToListAsync(ct);
+        var quotes = await db.RepresentativeQuotes.Where(q => q.ProgrammeId == programmeId).ToDictionaryAsync(q => q.ThemeId, q => q.AnswerId, ct);
+        var rows = ThemesByStage.Build(themes, codings, facts, stages.Select(StageNames.Of).ToList(), quotes);
+        var names = themes.ToDictionary(t => t.Id, t => t.Name);
+        return new Table(stages, rows, names);
+    }
+
+    /// <summary>The table as CSV (UTF-8), one row per theme; cells that a spreadsheet would run as a formula are defused.</summary>
+    public static string Csv(Table table)
+    {
+        var csv = new StringBuilder();
+        Line(csv, ["Theme", "Part of", "Definition", .. table.Stages.Select(StageNames.Of), "Representative quote", "Quoted participant"]);
+        foreach (var row in table.Rows)
+        {
+            var parent = row.Theme.ParentId is { } p ? table.ParentNames.GetValueOrDefault(p, "") : "";
+            Line(csv, [row.Theme.Name, parent, row.Theme.Definition,
+                .. table.Stages.Select(s => row.ParticipantsByStage[StageNames.Of(s)].ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                row.Quote ?? "", row.QuoteFrom ?? ""]);
+        }
+        return csv.ToString();
+    }
+
+    private static void Line(StringBuilder csv, IEnumerable<string> cells) =>
+        csv.Append(string.Join(',', cells.Select(Cell))).Append("\r\n");
+
+    private static string Cell(string value)
+    {
+        var safe = value.Length > 0 && "=+-@\t\r".Contains(value[0]) ? "'" + value : value;
+        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{safe.Replace("\"", "\"\"")}\"" : safe;
+    }
+}

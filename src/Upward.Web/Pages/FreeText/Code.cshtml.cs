@@ -1,0 +1,172 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Upward.Core.Programmes;
+using Upward.Core.Themes;
+using Upward.Data;
+using Upward.Web.FreeText;
+using Upward.Web.Identity;
+using Upward.Web.Programmes;
+
+namespace Upward.Web.Pages.FreeText;
+
+/// <summary>
+/// Code one answer: attach themes to it or to a passage of it, open a theme while reading, and mark it
+/// finished. A coder sees only their own codings here, so two coders work independently.
+/// </summary>
+public sealed class CodeModel(ProgrammeGate gate, UpwardDbContext db, FreeTextAnswers answers) : ProgrammePageModel(gate)
+{
+    [FromRoute(Name = "answerId")] public Guid AnswerId { get; set; }
+    [BindProperty] public ApplyInput Apply { get; set; } = new();
+    [BindProperty] public ThemesModel.ThemeInput Open { get; set; } = new();
+    [BindProperty] public string? OpenWords { get; set; }
+    [BindProperty] public Guid CodingId { get; set; }
+
+    public FreeTextAnswer Answer { get; private set; } = null!;
+    public IReadOnlyList<Theme> Themes { get; private set; } = [];
+    public IReadOnlyList<Coding> Mine { get; private set; } = [];
+    public bool Finished { get; private set; }
+    public Guid? NextAnswerId { get; private set; }
+    private Guid coder;
+
+    public sealed class ApplyInput
+    {
+        public Guid? ThemeId { get; set; }
+        public string? Words { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+
+    /// <summary>Attach an existing theme to the answer or to the words given.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused)
+        {
+            return refused;
+        }
+        if (Apply.ThemeId is null)
+        {
+            ModelState.AddModelError("Apply.ThemeId", "Select a theme");
+            return Page();
+        }
+        if (Themes.All(t => t.Id != Apply.ThemeId))
+        {
+            return NotFound();
+        }
+        return await CodeAsync(Apply.ThemeId.Value, Apply.Words, "Apply.Words", ct) ?? Done();
+    }
+
+    /// <summary>Open a new theme while reading (inductive coding) and attach it at once.</summary>
+    public async Task<IActionResult> OnPostOpenAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused)
+        {
+            return refused;
+        }
+        var name = await CodebookRules.CheckAsync(db, ProgrammeId, null, Open.Name, Open.Definition, ModelState, nameof(Open), ct);
+        var passage = PassageOf(OpenWords, nameof(OpenWords));
+        if (name is null || !ModelState.IsValid)
+        {
+            return Page();
+        }
+        var theme = new Theme { ProgrammeId = ProgrammeId, Name = name, Definition = Open.Definition?.Trim() ?? "", CreatedAtUtc = DateTime.UtcNow };
+        db.Themes.Add(theme);
+        db.Codings.Add(NewCoding(theme.Id, passage));
+        await db.SaveChangesAsync(ct);
+        return Done();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused)
+        {
+            return refused;
+        }
+        if (Mine.SingleOrDefault(c => c.Id == CodingId) is not { } coding)
+        {
+            return NotFound();
+        }
+        db.Codings.Remove(coding);
+        await db.SaveChangesAsync(ct);
+        return Done();
+    }
+
+    /// <summary>Mark the answer finished (or not): only then do the themes left off count as "no" in kappa.</summary>
+    public async Task<IActionResult> OnPostFinishAsync(bool finished, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused)
+        {
+            return refused;
+        }
+        var mark = await db.CodingsFinished.SingleOrDefaultAsync(f => f.AnswerId == AnswerId && f.CoderEnrolmentId == coder, ct);
+        if (finished && mark is null)
+        {
+            db.CodingsFinished.Add(new CodingFinished { ProgrammeId = ProgrammeId, AnswerId = AnswerId, CoderEnrolmentId = coder, FinishedAtUtc = DateTime.UtcNow });
+        }
+        else if (!finished && mark is not null)
+        {
+            db.CodingsFinished.Remove(mark);
+        }
+        await db.SaveChangesAsync(ct);
+        return finished && NextAnswerId is { } next ? Redirect($"/programmes/{ProgrammeId}/free-text/answers/{next}/code") : Done();
+    }
+
+    private async Task<IActionResult?> CodeAsync(Guid themeId, string? words, string key, CancellationToken ct)
+    {
+        var passage = PassageOf(words, key);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        if (Mine.Any(c => c.ThemeId == themeId && c.PassageStart == passage?.Start && c.PassageLength == passage?.Length))
+        {
+            ModelState.AddModelError(key, "You have already applied this theme to these words");
+            return Page();
+        }
+        db.Codings.Add(NewCoding(themeId, passage));
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    private (int Start, int Length)? PassageOf(string? words, string key)
+    {
+        if (string.IsNullOrWhiteSpace(words))
+        {
+            return null;
+        }
+        var found = Passage.Find(Answer.Text, words);
+        if (found is null)
+        {
+            ModelState.AddModelError(key, "Enter words that appear in the answer, or leave this blank to code the whole answer");
+        }
+        return found;
+    }
+
+    private Coding NewCoding(Guid themeId, (int Start, int Length)? passage) => new()
+    {
+        ProgrammeId = ProgrammeId, AnswerId = AnswerId, ThemeId = themeId, CoderEnrolmentId = coder,
+        PassageStart = passage?.Start, PassageLength = passage?.Length, CodedAtUtc = DateTime.UtcNow,
+    };
+
+    private RedirectResult Done() => Redirect($"/programmes/{ProgrammeId}/free-text/answers/{AnswerId}/code");
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        if (await EnterAsync(ProgrammeCapability.CodeFreeText, ct) is { } refused)
+        {
+            return refused;
+        }
+        var all = await answers.ListAsync(ProgrammeId, withOriginals: false, ct);
+        if (all.FirstOrDefault(a => a.AnswerId == AnswerId) is not { } answer)
+        {
+            return NotFound();
+        }
+        Answer = answer;
+        coder = await answers.EnrolmentOfAsync(ProgrammeId, User.UserId(), [ProgrammeRole.Researcher], ct);
+        Themes = await ThemeList.OfAsync(db, ProgrammeId, ct);
+        Mine = await db.Codings.Where(c => c.AnswerId == AnswerId && c.CoderEnrolmentId == coder).OrderBy(c => c.CodedAtUtc).ToListAsync(ct);
+        var finished = await db.CodingsFinished.Where(f => f.ProgrammeId == ProgrammeId && f.CoderEnrolmentId == coder).Select(f => f.AnswerId).ToListAsync(ct);
+        Finished = finished.Contains(AnswerId);
+        NextAnswerId = all.Where(a => a.AnswerId != AnswerId && !finished.Contains(a.AnswerId)).Select(a => (Guid?)a.AnswerId).FirstOrDefault();
+        return null;
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Upward.Core.Programmes;
+using Upward.Core.Themes;
+using Upward.Data;
+using Upward.Web.FreeText;
+using Upward.Web.Programmes;
+
+namespace Upward.Web.Pages.FreeText;
+
+/// <summary>Choose the answer that stands for a theme in Table 1; only from someone who agreed to be quoted anonymously.</summary>
+public sealed class QuoteModel(ProgrammeGate gate, UpwardDbContext db, FreeTextAnswers answers) : ProgrammePageModel(gate)
+{
+    [FromRoute(Name = "themeId")] public Guid ThemeId { get; set; }
+    [BindProperty] public Guid? AnswerId { get; set; }
+    public Theme Theme { get; private set; } = null!;
+    public IReadOnlyList<FreeTextAnswer> Candidates { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused)
+        {
+            return refused;
+        }
+        AnswerId = await db.RepresentativeQuotes.Where(q => q.ThemeId == ThemeId).Select(q => (Guid?)q.AnswerId).SingleOrDefaultAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused)
+        {
+            return refused;
+        }
+        if (AnswerId is null)
+        {
+            ModelState.AddModelError(nameof(AnswerId), "Select the answer to quote");
+            return Page();
+        }
+        if (Candidates.SingleOrDefault(a => a.AnswerId == AnswerId) is not { } chosen)
+        {
+            return NotFound();
+        }
+        if (!chosen.MayQuote)
+        {
+            ModelState.AddModelError(nameof(AnswerId), $"{chosen.ParticipantCode} did not agree to be quoted; select an answer from someone who did");
+            return Page();
+        }
+        var quote = await db.RepresentativeQuotes.SingleOrDefaultAsync(q => q.ThemeId == ThemeId, ct);
+        if (quote is null)
+        {
+            db.RepresentativeQuotes.Add(new RepresentativeQuote { ThemeId = ThemeId, ProgrammeId = ProgrammeId, AnswerId = chosen.AnswerId, ChosenAtUtc = DateTime.UtcNow });
+        }
+        else
+        {
+            quote.AnswerId = chosen.AnswerId;
+            quote.ChosenAtUtc = DateTime.UtcNow;
+        }
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/programmes/{ProgrammeId}/free-text/table");
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        if (await EnterAsync(ProgrammeCapability.CodeFreeText, ct) is { } refused)
+        {
+            return refused;
+        }
+        if (await db.Themes.SingleOrDefaultAsync(t => t.Id == ThemeId && t.ProgrammeId == ProgrammeId, ct) is not { } theme)
+        {
+            return NotFound();
+        }
+        Theme = theme;
+        var coded = (await db.Codings.Where(c => c.ThemeId == ThemeId).Select(c => c.AnswerId).ToListAsync(ct)).ToHashSet();
+        Candidates = (await answers.ListAsync(ProgrammeId, withOriginals: false, ct)).Where(a => coded.Contains(a.AnswerId)).ToList();
+        return null;
+    }
+}
