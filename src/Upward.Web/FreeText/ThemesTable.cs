@@ -39,6 +39,16 @@ public sealed class ThemesTable(UpwardDbContext db, FreeTextAnswers answers)
         return csv.ToString();
     }
 
+    /// <summary>The same columns as <see cref="Csv"/>, as rows for a workbook sheet or a PDF.</summary>
+    public static (IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows) Rows(Table table) =>
+    (
+        ["Theme", "Part of", "Definition", .. table.Stages.Select(StageNames.Of), "Representative quote", "Quoted participant"],
+        table.Rows.Select(row => (IReadOnlyList<string>)[
+            row.Theme.Name, row.Theme.ParentId is { } p ? table.ParentNames.GetValueOrDefault(p, "") : "", row.Theme.Definition,
+            .. table.Stages.Select(s => row.ParticipantsByStage[StageNames.Of(s)].ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            row.Quote ?? "", row.QuoteFrom ?? ""]).ToList()
+    );
+
     private static void Line(StringBuilder csv, IEnumerable<string> cells) =>
         csv.Append(string.Join(',', cells.Select(Cell))).Append("\r\n");
 

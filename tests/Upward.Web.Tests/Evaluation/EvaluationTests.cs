@@ -72,7 +72,7 @@ public sealed class EvaluationTests(DemoFactory factory) : PeopleTestBase(factor
         var xlsx = await researcher.GetByteArrayAsync($"/programmes/{id}/evaluation/export/evaluation.xlsx");
         using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
         var sheets = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().ToList();
-        Assert.Equal(["Answers", "Codebook", "Comparisons"], sheets.Select(s => s.Name!.Value));
+        Assert.Equal(["Answers", "Codebook", "Comparisons", "Themes"], sheets.Select(s => s.Name!.Value));
         var comparisons = (WorksheetPart)document.WorkbookPart.GetPartById(sheets[2].Id!);
         var rows = comparisons.Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.CellValue?.Text ?? c.InlineString?.InnerText ?? "").ToList()).ToList();
         var total = rows.Single(r => r[0] == "mentor" && r[1] == "confidence" && r[2] == "before_phase_1" && r[3] == "after_phase_2" && r[4] == "Total");

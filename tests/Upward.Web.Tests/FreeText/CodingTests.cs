@@ -185,3 +185,24 @@ public sealed class CodingTests(DemoFactory factory) : IClassFixture<DemoFactory
         return await factory.AsAsync(email);
     }
 }
+
+public sealed class ThemesInEvaluationTests(DemoFactory factory) : IClassFixture<DemoFactory>
+{
+    [Fact]
+    public async Task Table_1_appears_on_the_evaluation_page_and_in_the_workbook()
+    {
+        var id = await factory.ProgrammeIdAsync();
+        var researcher = await factory.AsAsync("researcher");
+        var theme = await factory.OpenThemeAsync(researcher, id, "A different perspective", "Seeing one's practice as juniors see it");
+        var answer = await factory.AnswerIdAsync("MR-01");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await researcher.CodeAsync(id, answer, theme)).StatusCode);
+
+        var page = await researcher.GetStringAsync($"/programmes/{id}/evaluation");
+        Assert.Contains("Themes by stage (participants)", page);
+        Assert.Contains("A different perspective", page);
+
+        var xlsx = await researcher.GetByteArrayAsync($"/programmes/{id}/evaluation/export/evaluation.xlsx");
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        Assert.Contains("A different perspective", document.WorkbookPart!.WorksheetParts.Select(p => p.Worksheet.InnerText).Aggregate(string.Concat));
+    }
+}

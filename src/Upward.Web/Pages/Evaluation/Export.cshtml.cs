@@ -15,7 +15,7 @@ namespace Upward.Web.Pages.Evaluation;
 /// De-identified exports (participant codes only), every one audited: tidy CSV and codebook,
 /// an XLSX workbook, the report as PDF and the research bundle.
 /// </summary>
-public sealed class ExportModel(ProgrammeGate gate, BundleExport export, UpwardDbContext db) : ProgrammePageModel(gate)
+public sealed class ExportModel(ProgrammeGate gate, BundleExport export, UpwardDbContext db, Upward.Web.FreeText.ThemesTable themes) : ProgrammePageModel(gate)
 {
     public string Problem { get; private set; } = "";
 
@@ -40,20 +40,25 @@ public sealed class ExportModel(ProgrammeGate gate, BundleExport export, UpwardD
                 break;
             case "evaluation.xlsx":
                 var report = EvaluationReport.Build(bundle);
+                var (themeColumns, themeRows) = Upward.Web.FreeText.ThemesTable.Rows(await themes.BuildAsync(Programme.Id, ct));
                 content = Workbook.Write(
                 [
                     new Workbook.Sheet("Answers", TidyTables.AnswerColumns, TidyTables.AnswerRows(bundle), new HashSet<int> { 5, 9, 11 }),
                     new Workbook.Sheet("Codebook", TidyTables.CodebookColumns, TidyTables.CodebookRows(bundle)),
                     new Workbook.Sheet("Comparisons", ComparisonTable.Columns, ComparisonTable.Rows(report), ComparisonTable.NumericColumns),
+                    new Workbook.Sheet("Themes", themeColumns, themeRows),
                 ]);
                 type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
                 break;
             case "report.pdf":
                 var pdfReport = EvaluationReport.Build(bundle);
+                var themeTable = await themes.BuildAsync(Programme.Id, ct);
+                var themeLines = themeTable.Rows.Select(r => $"{r.Theme.Name}: " + string.Join(", ", themeTable.Stages.Select(s => $"{Upward.Core.Questionnaires.StageNames.Of(s).ToLowerInvariant()} {r.ParticipantsByStage[Upward.Core.Questionnaires.StageNames.Of(s)]}")) + (r.Quote is { } q ? $". \"{q}\" ({r.QuoteFrom})" : "")).ToList();
                 try
                 {
                     content = ReportPdf.Write($"Evaluation report: {Programme.Name}", ComparisonTable.Sections(pdfReport).Prepend(("About these figures",
-                        (IReadOnlyList<string>)[$"Participants who agreed to the use of their answers, under codes. Medians with IQR as SPSS calculates it; p is SPSS's two-sided asymptotic p, exact p counts every arrangement of signs; r = z/√n. Figures from fewer than {pdfReport.AnonymityThreshold} people are not shown."])));
+                        (IReadOnlyList<string>)[$"Participants who agreed to the use of their answers, under codes. Medians with IQR as SPSS calculates it; p is SPSS's two-sided asymptotic p, exact p counts every arrangement of signs; r = z/√n. Figures from fewer than {pdfReport.AnonymityThreshold} people are not shown."]))
+                        .Append(("Themes in the free-text answers (participants by stage)", themeLines.Count > 0 ? themeLines : ["No answers have been coded yet."])));
                 }
                 catch (FontUnavailableException e)
                 {

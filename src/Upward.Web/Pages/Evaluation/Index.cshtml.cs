@@ -8,9 +8,10 @@ using Upward.Web.Programmes;
 namespace Upward.Web.Pages.Evaluation;
 
 /// <summary>The programme's evaluation report, drawn by the same Core code as <c>upward analyse</c>.</summary>
-public sealed class IndexModel(ProgrammeGate gate, BundleExport export) : ProgrammePageModel(gate)
+public sealed class IndexModel(ProgrammeGate gate, BundleExport export, Upward.Web.FreeText.ThemesTable themes) : ProgrammePageModel(gate)
 {
     public string ReportHtml { get; private set; } = "";
+    public Upward.Web.FreeText.ThemesTable.Table? Themes { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -24,6 +25,7 @@ public sealed class IndexModel(ProgrammeGate gate, BundleExport export) : Progra
         Core.Evaluation.ReportHtml.AppendSessions(html, report.Sessions, report.AnonymityThreshold);
         Core.Evaluation.ReportHtml.AppendQuestionnaires(html, report);
         ReportHtml = html.ToString();
+        Themes = await themes.BuildAsync(Programme.Id, ct);
         return Page();
     }
 }
