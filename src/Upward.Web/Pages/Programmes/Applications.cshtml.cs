@@ -8,6 +8,7 @@ using Upward.Web.Email;
 using Upward.Web.Identity;
 using Upward.Web.People;
 using Upward.Web.Programmes;
+using Upward.Web.TagHelpers;
 
 namespace Upward.Web.Pages.Programmes;
 
@@ -42,7 +43,7 @@ public sealed class ApplicationsModel(
         if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused) return refused;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Programme.TimeZone);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, zone));
-        var date = ParseDate(Input);
+        var date = DateParts.Parse(Input.Day, Input.Month, Input.Year);
         if (date is null)
         {
             ModelState.AddModelError("Input.Day", "Enter a real date, like 31 1 2027");
@@ -98,11 +99,6 @@ public sealed class ApplicationsModel(
         }
         return Redirect($"/programmes/{Programme.Id}/applications");
     }
-
-    private static DateOnly? ParseDate(DateInput input) =>
-        int.TryParse(input.Day, out var d) && int.TryParse(input.Month, out var m) && int.TryParse(input.Year, out var y)
-        && y is >= 2000 and <= 2200 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
-            ? new DateOnly(y, m, d) : null;
 
     private async Task LoadAsync(CancellationToken ct)
     {

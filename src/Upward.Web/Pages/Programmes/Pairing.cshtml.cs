@@ -222,7 +222,7 @@ public sealed class PairingModel(ProgrammeGate gate, UpwardDbContext db, Mailer 
         DateOnly? due = null;
         if (!string.IsNullOrWhiteSpace(NewAction.DueDay) || !string.IsNullOrWhiteSpace(NewAction.DueMonth) || !string.IsNullOrWhiteSpace(NewAction.DueYear))
         {
-            due = ParseDate(NewAction.DueDay, NewAction.DueMonth, NewAction.DueYear);
+            due = DateParts.Parse(NewAction.DueDay, NewAction.DueMonth, NewAction.DueYear);
             if (due is null) ModelState.AddModelError("NewAction.DueDay", "Enter a real due date, like 31 1 2027, or leave it empty");
         }
         if (!ModelState.IsValid) return Page();
@@ -294,7 +294,7 @@ public sealed class PairingModel(ProgrammeGate gate, UpwardDbContext db, Mailer 
 
     private DateTime? ParseStart()
     {
-        var date = ParseDate(Propose.Day, Propose.Month, Propose.Year);
+        var date = DateParts.Parse(Propose.Day, Propose.Month, Propose.Year);
         if (date is null)
         {
             ModelState.AddModelError("Propose.Day", "Enter a real date, like 31 1 2027");
@@ -319,11 +319,6 @@ public sealed class PairingModel(ProgrammeGate gate, UpwardDbContext db, Mailer 
         }
         return utc;
     }
-
-    private static DateOnly? ParseDate(string? day, string? month, string? year) =>
-        int.TryParse(day, out var d) && int.TryParse(month, out var m) && int.TryParse(year, out var y)
-        && y is >= 2000 and <= 2200 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
-            ? new DateOnly(y, m, d) : null;
 
     private async Task SendInvitationsAsync(MentoringSession session, bool cancelled, CancellationToken ct)
     {

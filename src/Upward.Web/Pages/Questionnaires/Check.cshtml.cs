@@ -11,11 +11,8 @@ using Upward.Web.Questionnaires;
 namespace Upward.Web.Pages.Questionnaires;
 
 /// <summary>Check your answers, change any, then send them once; a second send does nothing.</summary>
-public sealed class CheckModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+public sealed class CheckModel(ProgrammeGate gate, UpwardDbContext db) : AnsweringPageModel(gate, db)
 {
-    [FromRoute(Name = "waveId")] public Guid WaveId { get; set; }
-    public Questionnaire Questionnaire { get; private set; } = null!;
-    public string BaseUrl => $"/programmes/{ProgrammeId}/questionnaires/{WaveId}";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
@@ -36,28 +33,24 @@ public sealed class CheckModel(ProgrammeGate gate, UpwardDbContext db) : Program
         }
         // Only a draft becomes submitted, in one statement: two sends racing each other submit once.
         var now = DateTime.UtcNow;
-        var changed = await db.Responses
+        var changed = await Db.Responses
             .Where(r => r.Id == Questionnaire.Response.Id && r.Status == ResponseStatus.Draft)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ResponseStatus.Submitted).SetProperty(r => r.SubmittedAtUtc, now), ct);
         if (changed == 1)
         {
             // The subject is the response, never the person: the audit log must not link a name to answers.
-            db.Audit(AuditAction.QuestionnaireSubmitted, User.UserId(), Programme.OrganisationId, Programme.Id, Questionnaire.Response.Id.ToString());
-            await db.SaveChangesAsync(ct);
+            Db.Audit(AuditAction.QuestionnaireSubmitted, User.UserId(), Programme.OrganisationId, Programme.Id, Questionnaire.Response.Id.ToString());
+            await Db.SaveChangesAsync(ct);
         }
         return Redirect($"{BaseUrl}/done");
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.AnswerQuestionnaires, ct) is { } refused)
+        if (await EnterQuestionnaireAsync(ct) is { } refused)
         {
             return refused;
         }
-        var (questionnaire, refusal) = await Questionnaire.LoadAsync(db, Programme, User.UserId(), WaveId, ct);
-        if (refusal == QuestionnaireRefusal.NotFound) return NotFound();
-        if (refusal == QuestionnaireRefusal.NotYours) return Forbid();
-        Questionnaire = questionnaire!;
         if (Questionnaire.IsSubmitted) return Redirect($"{BaseUrl}/done");
         if (!Questionnaire.Wave.IsOpen) return Redirect(BaseUrl);
         return null;

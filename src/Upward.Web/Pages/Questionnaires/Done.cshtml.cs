@@ -8,21 +8,15 @@ using Upward.Web.Questionnaires;
 namespace Upward.Web.Pages.Questionnaires;
 
 /// <summary>Confirmation once answers are sent.</summary>
-public sealed class DoneModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+public sealed class DoneModel(ProgrammeGate gate, UpwardDbContext db) : AnsweringPageModel(gate, db)
 {
-    [FromRoute(Name = "waveId")] public Guid WaveId { get; set; }
-    public Questionnaire Questionnaire { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.AnswerQuestionnaires, ct) is { } refused)
+        if (await EnterQuestionnaireAsync(ct) is { } refused)
         {
             return refused;
         }
-        var (questionnaire, refusal) = await Questionnaire.LoadAsync(db, Programme, User.UserId(), WaveId, ct);
-        if (refusal == QuestionnaireRefusal.NotFound) return NotFound();
-        if (refusal == QuestionnaireRefusal.NotYours) return Forbid();
-        Questionnaire = questionnaire!;
-        return Questionnaire.IsSubmitted ? Page() : Redirect($"/programmes/{ProgrammeId}/questionnaires/{WaveId}");
+        return Questionnaire.IsSubmitted ? Page() : Redirect(BaseUrl);
     }
 }

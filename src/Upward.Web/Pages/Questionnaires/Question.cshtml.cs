@@ -10,12 +10,11 @@ using Upward.Web.Questionnaires;
 namespace Upward.Web.Pages.Questionnaires;
 
 /// <summary>One question (or one domain grid) per page; every Continue saves, so answering can stop and resume anywhere.</summary>
-public sealed class QuestionModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+public sealed class QuestionModel(ProgrammeGate gate, UpwardDbContext db) : AnsweringPageModel(gate, db)
 {
     public const string StaleVersionMessage =
         "This questionnaire was updated while you were answering. Your answers so far are kept: check this question and continue";
 
-    [FromRoute(Name = "waveId")] public Guid WaveId { get; set; }
     [FromRoute(Name = "itemKey")] public string ItemKey { get; set; } = "";
     [FromQuery(Name = "change")] public bool Change { get; set; }
 
@@ -26,10 +25,8 @@ public sealed class QuestionModel(ProgrammeGate gate, UpwardDbContext db) : Prog
     /// <summary>The version the page was drawn from, so a page left open across a new version is caught.</summary>
     [BindProperty] public Guid Version { get; set; }
 
-    public Questionnaire Questionnaire { get; private set; } = null!;
     public InstrumentItem Item { get; private set; } = null!;
     public string BackUrl { get; private set; } = "";
-    public string BaseUrl => $"/programmes/{ProgrammeId}/questionnaires/{WaveId}";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -77,7 +74,7 @@ public sealed class QuestionModel(ProgrammeGate gate, UpwardDbContext db) : Prog
             }
             return Page();
         }
-        if (!await AnswerStore.SaveAsync(db, Questionnaire, Item, check.Values, ct))
+        if (!await AnswerStore.SaveAsync(Db, Questionnaire, Item, check.Values, ct))
         {
             return Redirect($"{BaseUrl}/done");
         }
@@ -87,14 +84,10 @@ public sealed class QuestionModel(ProgrammeGate gate, UpwardDbContext db) : Prog
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.AnswerQuestionnaires, ct) is { } refused)
+        if (await EnterQuestionnaireAsync(ct) is { } refused)
         {
             return refused;
         }
-        var (questionnaire, refusal) = await Questionnaire.LoadAsync(db, Programme, User.UserId(), WaveId, ct);
-        if (refusal == QuestionnaireRefusal.NotFound) return NotFound();
-        if (refusal == QuestionnaireRefusal.NotYours) return Forbid();
-        Questionnaire = questionnaire!;
         if (Questionnaire.IsSubmitted) return Redirect($"{BaseUrl}/done");
         if (!Questionnaire.Wave.IsOpen) return Redirect(BaseUrl);
         if (Questionnaire.ItemFor(ItemKey) is not { } item) return NotFound();
