@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Upward.Data.Evaluation;
 using Upward.Core.Auditing;
 using Upward.Core.Bundles;
 using Upward.Core.People;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Upward.Data.Evaluation;
 using Upward.Data;
 using Upward.Data.Identity;
 using Upward.Web.Demo;
@@ -80,7 +81,7 @@ internal static class ServiceRegistration
         services.AddScoped<PublicLinks>();
         services.AddScoped<ProgrammeInvitations>();
         services.AddScoped<AllocationFactsQuery>();
-        services.AddScoped<Upward.Web.Evaluation.BundleExport>();
+        services.AddScoped<Upward.Data.Evaluation.BundleExport>();
         services.AddScoped<Upward.Web.Evaluation.BundleImport>();
         services.AddScoped<Upward.Web.FreeText.FreeTextAnswers>();
         services.AddScoped<Upward.Web.FreeText.ThemesTable>();

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Upward.Data.Evaluation;
 using Upward.Core.Auditing;
 using Upward.Core.Bundles;
 using Upward.Web.Demo;

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using Upward.Data.Evaluation;
 using Upward.Core.Auditing;
 using Upward.Core.Bundles;
 using Upward.Core.Evaluation;

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using Upward.Data.Evaluation;
 using Upward.Core.Evaluation;
 using Upward.Core.Programmes;
 using Upward.Web.Evaluation;

@@ -5,9 +5,8 @@ using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
 using Upward.Core.Questionnaires;
 using Upward.Core.Sessions;
-using Upward.Data;
 
-namespace Upward.Web.Evaluation;
+namespace Upward.Data.Evaluation;
 
 /// <summary>
 /// Builds a programme's research bundle from the database: participant codes only, and only the
@@ -65,17 +64,18 @@ public sealed class BundleExport(UpwardDbContext db)
 
         // A join, not a list of ids: a large programme has tens of thousands of responses.
         var responseById = responses.Where(r => included.ContainsKey(r.EnrolmentId)).ToDictionary(r => r.Id);
-        var answers = (await (from a in db.Answers.AsNoTracking()
+        var answers = (await (from a in db.Answers
                               join r in db.Responses on a.ResponseId equals r.Id
                               join w in db.Waves on r.WaveId equals w.Id
                               where w.ProgrammeId == programme.Id && r.Status == ResponseStatus.Submitted
-                              select a).ToListAsync(ct))
+                              // Only the columns the bundle needs: there can be millions of rows.
+                              select new { a.ResponseId, a.ItemId, a.DomainId, a.Number, a.Text }).ToListAsync(ct))
             .Where(a => responseById.ContainsKey(a.ResponseId))
             .ToList();
         var itemById = instruments.SelectMany(i => i.Items).ToDictionary(i => i.Id);
         var bundleAnswers = answers
             .Where(a => itemById.ContainsKey(a.ItemId) && (a.Number is not null || !string.IsNullOrEmpty(a.Text)))
-            .Where(a => !a.IsDomainRating || domainPosition.ContainsKey(a.DomainId))
+            .Where(a => a.DomainId == Guid.Empty || domainPosition.ContainsKey(a.DomainId))
             .Select(a =>
             {
                 var response = responseById[a.ResponseId];
@@ -84,7 +84,7 @@ public sealed class BundleExport(UpwardDbContext db)
                     included[response.EnrolmentId].ParticipantCode,
                     bundleKeys.GetValueOrDefault((response.InstrumentId, response.WaveId)) ?? instrument.Key,
                     instrument.Version, itemById[a.ItemId].Key,
-                    a.IsDomainRating ? domainPosition[a.DomainId] : null,
+                    a.DomainId != Guid.Empty ? domainPosition[a.DomainId] : null,
                     a.Number, string.IsNullOrEmpty(a.Text) ? null : a.Text);
             })
             .ToList();
