@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Upward.Web.Identity;
 
@@ -15,4 +16,16 @@ public static class IdentityMessages
             "Enter an email address in the correct format, like name@example.nhs.uk",
         _ => error.Description,
     };
+
+    /// <summary>
+    /// Puts each error of a failed account creation on the form: password errors on the password
+    /// field, anything else on <paramref name="otherField"/>.
+    /// </summary>
+    public static void AddTo(ModelStateDictionary modelState, IdentityResult result, string passwordField, string otherField)
+    {
+        foreach (var error in result.Errors)
+        {
+            modelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? passwordField : otherField, Describe(error));
+        }
+    }
 }

@@ -95,10 +95,7 @@ public sealed class AcceptModel(
         var created = await users.CreateAsync(user, Input.Password!);
         if (!created.Succeeded)
         {
-            foreach (var error in created.Errors)
-            {
-                ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.DisplayName", IdentityMessages.Describe(error));
-            }
+            IdentityMessages.AddTo(ModelState, created, "Input.Password", "Input.DisplayName");
             return Page();
         }
         await signIn.SignInAsync(user, isPersistent: false);

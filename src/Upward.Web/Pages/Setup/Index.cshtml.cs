@@ -79,11 +79,7 @@ public sealed class SetupModel(
         var created = await users.CreateAsync(admin, Input.Password!);
         if (!created.Succeeded)
         {
-            foreach (var error in created.Errors)
-            {
-                ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email",
-                    IdentityMessages.Describe(error));
-            }
+            IdentityMessages.AddTo(ModelState, created, "Input.Password", "Input.Email");
             return Page();
         }
         if (!await roles.RoleExistsAsync(UpwardRoles.OrganisationAdmin))
