@@ -18,30 +18,15 @@ internal static class PairedOutput
             json.WriteNumber("n_nonzero", comparison.NonZero);
             json.WriteNumber("n_positive", comparison.Increased);
             json.WriteNumber("n_negative", comparison.Decreased);
-            WriteSummary(json, "pre", comparison.Pre);
-            WriteSummary(json, "post", comparison.Post);
-            WriteSummary(json, "difference", comparison.Difference);
+            SummaryJson.Write(json, "pre", comparison.Pre);
+            SummaryJson.Write(json, "post", comparison.Post);
+            SummaryJson.Write(json, "difference", comparison.Difference);
             WriteTest(json, comparison.Test);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void WriteSummary(Utf8JsonWriter json, string name, Summary summary)
-    {
-        json.WriteStartObject(name);
-        json.WriteNumber("n", summary.N);
-        json.WriteNumber("median", summary.Median);
-        json.WriteNumber("q1", summary.Q1);
-        json.WriteNumber("q3", summary.Q3);
-        json.WriteNumber("q1_type7", summary.Q1Type7);
-        json.WriteNumber("q3_type7", summary.Q3Type7);
-        json.WriteNumber("hinge_lower", summary.HingeLower);
-        json.WriteNumber("hinge_upper", summary.HingeUpper);
-        json.WriteNumber("min", summary.Min);
-        json.WriteNumber("max", summary.Max);
-        json.WriteEndObject();
-    }
 
     private static void WriteTest(Utf8JsonWriter json, WilcoxonSignedRankTest? test)
     {

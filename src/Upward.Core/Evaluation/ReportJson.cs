@@ -130,7 +130,7 @@ public static class ReportJson
             json.WriteNumber("time_limit_minutes", limit);
         }
         json.WriteNumber("minutes_n", sessions.MinutesN);
-        WriteSummary(json, "minutes", sessions.Minutes);
+        SummaryJson.Write(json, "minutes", sessions.Minutes);
         json.WriteNumber("time_felt_n", sessions.TimeFeltN);
         json.WriteStartObject("time_felt");
         foreach (var felt in sessions.TimeFelt)
@@ -161,7 +161,7 @@ public static class ReportJson
             json.WriteBoolean("suppressed", item.Suppressed);
             if (item.Summary is not null || item.Type is BundleItemType.Scale or BundleItemType.Minutes or BundleItemType.DomainGrid)
             {
-                WriteSummary(json, item.Type == BundleItemType.DomainGrid ? "total" : "summary", item.Summary);
+                SummaryJson.Write(json, item.Type == BundleItemType.DomainGrid ? "total" : "summary", item.Summary);
             }
             if (item.Domains is { } domains)
             {
@@ -170,7 +170,7 @@ public static class ReportJson
                 {
                     json.WriteStartObject();
                     json.WriteNumber("domain", domain.Position);
-                    WriteSummary(json, "summary", domain.Summary);
+                    SummaryJson.Write(json, "summary", domain.Summary);
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
@@ -226,9 +226,9 @@ public static class ReportJson
                 json.WriteNumber("n_nonzero", c.NonZero);
                 json.WriteNumber("n_increased", c.Increased);
                 json.WriteNumber("n_decreased", c.Decreased);
-                WriteSummary(json, "before", c.Pre);
-                WriteSummary(json, "after", c.Post);
-                WriteSummary(json, "difference", c.Difference);
+                SummaryJson.Write(json, "before", c.Pre);
+                SummaryJson.Write(json, "after", c.Post);
+                SummaryJson.Write(json, "difference", c.Difference);
                 var test = c.Test;
                 WriteNumber(json, "w_plus", test?.WPlus);
                 WriteNumber(json, "z", test?.Z);
@@ -242,26 +242,6 @@ public static class ReportJson
         json.WriteEndObject();
     }
 
-    private static void WriteSummary(Utf8JsonWriter json, string name, Summary? summary)
-    {
-        if (summary is null)
-        {
-            json.WriteNull(name);
-            return;
-        }
-        json.WriteStartObject(name);
-        json.WriteNumber("n", summary.N);
-        json.WriteNumber("median", summary.Median);
-        json.WriteNumber("q1", summary.Q1);
-        json.WriteNumber("q3", summary.Q3);
-        json.WriteNumber("q1_type7", summary.Q1Type7);
-        json.WriteNumber("q3_type7", summary.Q3Type7);
-        json.WriteNumber("hinge_lower", summary.HingeLower);
-        json.WriteNumber("hinge_upper", summary.HingeUpper);
-        json.WriteNumber("min", summary.Min);
-        json.WriteNumber("max", summary.Max);
-        json.WriteEndObject();
-    }
 
     private static void WriteProportion(Utf8JsonWriter json, string name, Proportion? proportion)
     {
