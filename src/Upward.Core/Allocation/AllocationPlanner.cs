@@ -8,9 +8,6 @@ namespace Upward.Core.Allocation;
 /// </summary>
 public static class AllocationPlanner
 {
-    private const int BaseWeight = 50;
-    private const int PreferredSupervisorWeight = 100;
-
     /// <summary>Why this mentor may not mentor this mentee, or null when the pair is allowed.</summary>
     public static string? WhyNot(AllocationFacts facts, Guid mentor, Guid mentee)
     {
@@ -27,12 +24,14 @@ public static class AllocationPlanner
         return null;
     }
 
-    public static AllocationPlan Plan(AllocationFacts facts, MatchingMode mode, ulong seed)
+    /// <param name="considered">What best fit counts besides the programme's supervisor rule; random mode ignores it.</param>
+    public static AllocationPlan Plan(AllocationFacts facts, MatchingMode mode, ulong seed, BestFitConsiderations considered = BestFitConsiderations.None)
     {
-        var instance = BuildInstance(facts);
+        var instance = BuildInstance(facts, considered);
         var solution = Matcher.Solve(instance, mode, seed);
         var pairs = solution.Assignments
-            .Select(a => new ProposedPair(facts.Mentors[a.Mentor], facts.Mentees[a.Mentee], ReasonFor(facts, mode, seed, facts.Mentors[a.Mentor], facts.Mentees[a.Mentee])))
+            .Select(a => (Mentor: facts.Mentors[a.Mentor], Mentee: facts.Mentees[a.Mentee]))
+            .Select(p => new ProposedPair(p.Mentor, p.Mentee, ReasonFor(facts, mode, seed, considered, p.Mentor, p.Mentee)))
             .ToList();
         var unmatched = solution.Unmatched
             .Select(u => new LeftOut(facts.Mentees[u.Mentee], u.Reason switch
@@ -44,8 +43,8 @@ public static class AllocationPlanner
         return new AllocationPlan(mode, mode == MatchingMode.Random ? seed : null, pairs, unmatched);
     }
 
-    /// <summary>The engine's instance: allowed pairs only, weighted by the supervisor rule.</summary>
-    public static MatchingInstance BuildInstance(AllocationFacts facts)
+    /// <summary>The engine's instance: allowed pairs only, each weighted by how well it fits.</summary>
+    public static MatchingInstance BuildInstance(AllocationFacts facts, BestFitConsiderations considered = BestFitConsiderations.None)
     {
         var mentors = new List<int>();
         var mentees = new List<int>();
@@ -57,8 +56,7 @@ public static class AllocationPlanner
                 if (WhyNot(facts, facts.Mentors[r], facts.Mentees[e]) is not null) continue;
                 mentors.Add(r);
                 mentees.Add(e);
-                var supervises = facts.Supervisions.Contains((facts.Mentors[r], facts.Mentees[e]));
-                weights.Add(facts.SupervisorRule == SupervisorRule.Preferred && supervises ? PreferredSupervisorWeight : BaseWeight);
+                weights.Add(PairFit.For(facts, considered, facts.Mentors[r], facts.Mentees[e]).Weight);
             }
         }
         return new MatchingInstance(
@@ -68,14 +66,17 @@ public static class AllocationPlanner
             mentors.ToArray(), mentees.ToArray(), weights.ToArray());
     }
 
-    private static string ReasonFor(AllocationFacts facts, MatchingMode mode, ulong seed, Guid mentor, Guid mentee)
+    private static string ReasonFor(AllocationFacts facts, MatchingMode mode, ulong seed, BestFitConsiderations considered, Guid mentor, Guid mentee)
     {
         var supervises = facts.Supervisions.Contains((mentor, mentee));
         var willing = supervises ? "The mentor is willing to mentor their own clinical supervisor" : "The mentor said they are willing to mentor this mentee";
-        return mode == MatchingMode.Random
-            ? $"{willing}; chosen at random (seed {seed}) among the allocations that give the most mentees a mentor."
-            : supervises && facts.SupervisorRule == SupervisorRule.Preferred
-                ? $"{willing}, which this programme prefers; part of the allocation that gives the most mentees a mentor."
-                : $"{willing}; part of the allocation that gives the most mentees a mentor.";
+        if (mode == MatchingMode.Random)
+        {
+            return $"{willing}; chosen at random (seed {seed}) among the allocations that give the most mentees a mentor.";
+        }
+        var because = PairFit.For(facts, considered, mentor, mentee).Because;
+        return because.Count == 0
+            ? $"{willing}; part of the allocation that gives the most mentees a mentor."
+            : $"{willing}; {string.Join("; ", because)}; part of the allocation that gives the most mentees a mentor and, among those, the best fit.";
     }
 }

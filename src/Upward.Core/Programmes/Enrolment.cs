@@ -17,6 +17,15 @@ public sealed class Enrolment
     /// <summary>Optional banded demographics, reported only in aggregate.</summary>
     public People.DemographicBands Demographics { get; set; } = new();
 
+    /// <summary>The department the person works in, from the programme's list; used only to allocate.</summary>
+    public string? Department { get; set; }
+
+    /// <summary>The person's specialty, from the programme's list; used only to allocate.</summary>
+    public string? Specialty { get; set; }
+
+    /// <summary>The programme's domains the person most wants to talk about; used only to allocate.</summary>
+    public List<Guid> TopicDomainIds { get; set; } = [];
+
     public DateTime? WithdrawnAtUtc { get; set; }
     public People.WithdrawalChoice? WithdrawalChoice { get; set; }
 

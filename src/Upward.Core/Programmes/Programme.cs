@@ -32,6 +32,12 @@ public sealed class Programme
     /// <summary>How many one-to-one sessions a pair is expected to hold (the study: one).</summary>
     public int SessionsPerPair { get; set; } = 1;
 
+    /// <summary>Departments participants choose from, so best-fit allocation can pair across departments.</summary>
+    public List<string> Departments { get; set; } = [];
+
+    /// <summary>Specialties participants choose from, so best-fit allocation can pair a shared specialty.</summary>
+    public List<string> Specialties { get; set; } = [];
+
     public List<ProgrammeDomain> Domains { get; init; } = [];
     public List<Enrolment> Enrolments { get; init; } = [];
 
