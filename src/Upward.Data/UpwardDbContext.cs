@@ -38,6 +38,7 @@ public abstract class UpwardDbContext(DbContextOptions options)
     public DbSet<PhaseOneSettings> PhaseOneSettings => Set<PhaseOneSettings>();
     public DbSet<Willingness> Willingness => Set<Willingness>();
     public DbSet<MentorDecline> MentorDeclines => Set<MentorDecline>();
+    public DbSet<MentorWish> MentorWishes => Set<MentorWish>();
     public DbSet<GroupNote> GroupNotes => Set<GroupNote>();
     public DbSet<FeedbackBrief> FeedbackBriefs => Set<FeedbackBrief>();
     public DbSet<FeedbackBriefSection> FeedbackBriefSections => Set<FeedbackBriefSection>();

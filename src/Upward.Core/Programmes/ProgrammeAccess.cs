@@ -26,7 +26,9 @@ public static class ProgrammeAccess
             ProgrammeCapability.FacilitatePhaseOne => roles.Contains(ProgrammeRole.Facilitator) || roles.Contains(ProgrammeRole.Coordinator),
             ProgrammeCapability.ContributeFeedback => roles.Contains(ProgrammeRole.Mentor),
             ProgrammeCapability.ReadOwnBrief => roles.Contains(ProgrammeRole.Mentee),
-            ProgrammeCapability.DeclineMentors => roles.Contains(ProgrammeRole.Mentee),
+            ProgrammeCapability.ChooseMentors => roles.Contains(ProgrammeRole.Mentee),
+            // Department, specialty and topics exist only to allocate, so only those allocated give them.
+            ProgrammeCapability.DescribeOwnWork => roles.Contains(ProgrammeRole.Mentor) || roles.Contains(ProgrammeRole.Mentee),
             ProgrammeCapability.ManageQuestionnaires => isOrganisationAdmin || roles.Contains(ProgrammeRole.Coordinator),
             ProgrammeCapability.AnswerQuestionnaires => roles.Contains(ProgrammeRole.Mentor) || roles.Contains(ProgrammeRole.Mentee),
             // Free text. Coding is the researchers' alone: a coordinator can put names to participant

@@ -29,8 +29,11 @@ public enum ProgrammeCapability
     /// <summary>Read one's own released feedback brief (mentees).</summary>
     ReadOwnBrief,
 
-    /// <summary>Name mentors one would rather not meet, where the programme allows (mentees).</summary>
-    DeclineMentors,
+    /// <summary>Name mentors one would like to meet or would rather not meet, where the programme allows (mentees).</summary>
+    ChooseMentors,
+
+    /// <summary>Say one's department, specialty and topics for allocation (mentors and mentees).</summary>
+    DescribeOwnWork,
 
     /// <summary>Meet one's pair: ground rules, sessions, private notes, the mentee's action plan.</summary>
     HoldSessions,

@@ -39,6 +39,17 @@ internal sealed class MentorDeclineConfiguration : IEntityTypeConfiguration<Ment
     }
 }
 
+internal sealed class MentorWishConfiguration : IEntityTypeConfiguration<MentorWish>
+{
+    public void Configure(EntityTypeBuilder<MentorWish> entity)
+    {
+        entity.HasOne<Programme>().WithMany().HasForeignKey(w => w.ProgrammeId);
+        entity.HasOne<Enrolment>().WithMany().HasForeignKey(w => w.MenteeEnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasOne<Enrolment>().WithMany().HasForeignKey(w => w.MentorEnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasIndex(w => new { w.MenteeEnrolmentId, w.MentorEnrolmentId }).IsUnique();
+    }
+}
+
 internal sealed class GroupNoteConfiguration : IEntityTypeConfiguration<GroupNote>
 {
     public void Configure(EntityTypeBuilder<GroupNote> entity)

@@ -34,6 +34,8 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
     public void Configure(EntityTypeBuilder<Enrolment> entity)
     {
         entity.Property(e => e.ParticipantCode).HasMaxLength(16);
+        entity.Property(e => e.Department).HasMaxLength(ProgrammeLists.MaxLength);
+        entity.Property(e => e.Specialty).HasMaxLength(ProgrammeLists.MaxLength);
         entity.HasOne<UpwardUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Restrict);
         // One role per person per programme: a registrar who mentors here is mentored elsewhere.
         entity.HasIndex(e => new { e.ProgrammeId, e.UserId, e.Role }).IsUnique();

@@ -17,7 +17,7 @@ public static class DemoPhaseOne
 
     public static async Task LoadAsync(UpwardDbContext db, Guid programmeId, CancellationToken ct)
     {
-        db.PhaseOneSettings.Add(new PhaseOneSettings { ProgrammeId = programmeId, Mode = FeedbackMode.Group, MenteeMaySeeBrief = true, MenteesMayDeclineMentors = true });
+        db.PhaseOneSettings.Add(new PhaseOneSettings { ProgrammeId = programmeId, Mode = FeedbackMode.Group, MenteeMaySeeBrief = true, MenteesMayChooseMentors = true });
         var enrolments = await db.Enrolments.Where(e => e.ProgrammeId == programmeId).ToListAsync(ct);
         var mentors = enrolments.Where(e => e.Role == ProgrammeRole.Mentor).OrderBy(e => e.ParticipantCode).ToList();
         var mentees = enrolments.Where(e => e.Role == ProgrammeRole.Mentee).OrderBy(e => e.ParticipantCode).ToList();

@@ -105,6 +105,7 @@ public sealed class DemoProgramme(UpwardDbContext db, UserManager<UpwardUser> us
         db.Audit(AuditAction.DemoLoaded, actorUserId: null, organisation.Id, programme.Id);
         await db.SaveChangesAsync(ct);
         await DemoPhaseOne.LoadAsync(db, programme.Id, ct);
+        await DemoWork.LoadAsync(db, programme.Id, ct);
         await pilot.LoadAsync(organisation.Id, coordinatorId, researcherId, ct);
         await DemoFreeText.LoadAsync(db, programme.Id, ct);
         log.LogWarning("Demo data loaded: {Accounts} accounts share the published demo password", People.Count);

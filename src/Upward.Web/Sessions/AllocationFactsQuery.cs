@@ -18,7 +18,7 @@ public sealed class AllocationFactsQuery(UpwardDbContext db)
     {
         var people = await db.Enrolments
             .Where(e => e.ProgrammeId == programme.Id && e.Status == EnrolmentStatus.Consented && (e.Role == ProgrammeRole.Mentor || e.Role == ProgrammeRole.Mentee))
-            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, e.Role, e.ParticipantCode, u.DisplayName, u.Email })
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, e.Role, e.ParticipantCode, u.DisplayName, u.Email, e.Department, e.Specialty, e.TopicDomainIds })
             .ToListAsync(ct);
         var pairings = await db.Pairings.Where(p => p.ProgrammeId == programme.Id).ToListAsync(ct);
         var active = pairings.Where(p => p.Status == PairingStatus.Active).ToList();
@@ -39,6 +39,13 @@ public sealed class AllocationFactsQuery(UpwardDbContext db)
             .Select(d => new { d.MentorEnrolmentId, d.MenteeEnrolmentId }).ToListAsync(ct))
             .Select(d => (d.MentorEnrolmentId, d.MenteeEnrolmentId)).ToHashSet();
 
+        var wished = (await db.MentorWishes.Where(w => w.ProgrammeId == programme.Id)
+            .Select(w => new { w.MentorEnrolmentId, w.MenteeEnrolmentId }).ToListAsync(ct))
+            .Select(w => (w.MentorEnrolmentId, w.MenteeEnrolmentId)).ToHashSet();
+        var topicNames = programme.Domains.ToDictionary(d => d.Id, d => d.Name);
+        var profiles = people.ToDictionary(p => p.Id, p => new MatchProfile(p.Department, p.Specialty,
+            p.TopicDomainIds.Where(topicNames.ContainsKey).Select(t => topicNames[t]).ToHashSet()));
+
         var facts = new AllocationFacts(
             mentors, mentees, willing,
             relationships.Where(r => r.Kind == RelationshipKind.ConflictOfInterest).Select(r => (r.MentorEnrolmentId, r.MenteeEnrolmentId)).ToHashSet(),
@@ -49,6 +56,8 @@ public sealed class AllocationFactsQuery(UpwardDbContext db)
             programme.SupervisorRule)
         {
             PlacesTaken = load,
+            Wished = wished,
+            Profiles = profiles,
         };
         return new Result(facts, people.ToDictionary(p => p.Id, p => new Person(p.Id, p.ParticipantCode, p.DisplayName, p.Email)), active);
     }

@@ -20,7 +20,7 @@ public sealed class AnonymousDemoFactory : UpwardFactory
     {
         if (_switched) return;
         var response = await (await this.AsAsync("coordinator")).SubmitAsync($"/programmes/{await this.ProgrammeIdAsync()}/phase-one/settings",
-            new Dictionary<string, string> { ["Input.Mode"] = "Anonymous", ["Input.MenteeMaySeeBrief"] = "true", ["Input.MenteesMayDeclineMentors"] = "false" });
+            new Dictionary<string, string> { ["Input.Mode"] = "Anonymous", ["Input.MenteeMaySeeBrief"] = "true", ["Input.MenteesMayChooseMentors"] = "false" });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         _switched = true;
     }
@@ -175,9 +175,9 @@ public sealed class AnonymousModeTests(AnonymousDemoFactory factory) : IClassFix
 
         var nonsense = await (await coordinator.SubmitAsync(url, new Dictionary<string, string> { ["Input.Mode"] = "Banana", ["Input.MenteeMaySeeBrief"] = "true" })).Content.ReadAsStringAsync();
         Assert.Contains("Select how mentors give feedback", nonsense);
-        Assert.Contains("Select whether mentees may name mentors they would rather not meet", nonsense);
+        Assert.Contains("Select whether mentees may name mentors they would like to meet or would rather not meet", nonsense);
 
-        var switched = await (await coordinator.SubmitAsync(url, new Dictionary<string, string> { ["Input.Mode"] = "Group", ["Input.MenteeMaySeeBrief"] = "true", ["Input.MenteesMayDeclineMentors"] = "false" })).Content.ReadAsStringAsync();
+        var switched = await (await coordinator.SubmitAsync(url, new Dictionary<string, string> { ["Input.Mode"] = "Group", ["Input.MenteeMaySeeBrief"] = "true", ["Input.MenteesMayChooseMentors"] = "false" })).Content.ReadAsStringAsync();
         Assert.Contains("cannot change once feedback has been given", switched);
         Assert.Equal(FeedbackMode.Anonymous, await factory.WithDbAsync(db => db.PhaseOneSettings.Where(s => s.ProgrammeId == programmeId).Select(s => s.Mode).SingleAsync()));
     }

@@ -20,6 +20,7 @@ public sealed class PhaseOneAccessTests(DemoFactory factory) : IClassFixture<Dem
         { "/phase-one/contribute/{mentee}", ["mentor1"], ["mentee2", "facilitator", "coordinator", "researcher", "admin"] },
         { "/feedback", ["mentee1"], ["mentor1", "facilitator", "coordinator", "researcher", "admin"] },
         { "/phase-one/rather-not-meet", ["mentee1"], ["mentor1", "facilitator", "coordinator", "researcher", "admin"] },
+        { "/phase-one/would-like-to-meet", ["mentee1"], ["mentor1", "facilitator", "coordinator", "researcher", "admin"] },
         { "/phase-one/settings", ["coordinator", "admin"], ["mentor1", "mentee1", "facilitator", "researcher"] },
     };
 

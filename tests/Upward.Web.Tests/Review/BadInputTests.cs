@@ -159,7 +159,7 @@ public sealed class BadInputTests(DemoFactory factory) : IClassFixture<DemoFacto
     {
         var id = await factory.ProgrammeIdAsync();
         var coordinator = await factory.AsAsync("coordinator");
-        var fields = new Dictionary<string, string> { ["Input.Mode"] = "Group", ["Input.MenteeMaySeeBrief"] = "true", ["Input.MenteesMayDeclineMentors"] = "true" };
+        var fields = new Dictionary<string, string> { ["Input.Mode"] = "Group", ["Input.MenteeMaySeeBrief"] = "true", ["Input.MenteesMayChooseMentors"] = "true" };
         fields[field] = value;
         var (response, html) = await PostAsync(coordinator, $"/programmes/{id}/phase-one/settings", fields);
         AssertErrorSummary(response, html, field);

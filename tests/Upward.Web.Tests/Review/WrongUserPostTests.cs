@@ -20,7 +20,7 @@ public sealed class WrongUserPostTests(DemoFactory factory) : IClassFixture<Demo
         "/applications?handler=Open", "/applications?handler=Decide", "/people?handler=Resend",
         "/allocation?handler=Confirm", "/allocation?handler=Pair", "/allocation?handler=End",
         "/concern", "/consent", "/about-you", "/withdraw",
-        "/phase-one/settings", "/phase-one/willingness", "/phase-one/rather-not-meet",
+        "/phase-one/settings", "/phase-one/willingness", "/phase-one/rather-not-meet", "/phase-one/would-like-to-meet", "/your-work",
         "/phase-one/mentees/{m}/notes", "/phase-one/mentees/{m}/brief", "/phase-one/mentees/{m}/brief?handler=Start",
         "/phase-one/mentees/{m}/release?handler=Review", "/phase-one/mentees/{m}/release?handler=Mentee", "/phase-one/mentees/{m}/release?handler=Mentor",
         "/phase-one/contribute/{m}",
@@ -50,10 +50,11 @@ public sealed class WrongUserPostTests(DemoFactory factory) : IClassFixture<Demo
         {
             ["Input.Name"] = "Hijacked", ["Input.Email"] = "intruder@example.nhs.uk", ["Input.Role"] = "Coordinator", ["Input.Text"] = "Intruder",
             ["Input.AnonymityThreshold"] = "2", ["Input.SessionTimeLimitMinutes"] = "60", ["Input.TimeZone"] = "Europe/London", ["Input.RetentionMonths"] = "12",
-            ["Input.Lines"] = "Hijacked", ["Input.Mode"] = "Anonymous", ["Input.MenteeMaySeeBrief"] = "true", ["Input.MenteesMayDeclineMentors"] = "true",
+            ["Input.Lines"] = "Hijacked", ["Input.Mode"] = "Anonymous", ["Input.MenteeMaySeeBrief"] = "true", ["Input.MenteesMayChooseMentors"] = "true",
             ["Input.MentorEnrolmentId"] = pairing.MentorEnrolmentId.ToString(), ["Input.MenteeEnrolmentId"] = mentee.ToString(), ["Input.Kind"] = "ConflictOfInterest",
             ["Hand.Mentor"] = pairing.MentorEnrolmentId.ToString(), ["Hand.Mentee"] = mentee.ToString(),
             ["pairingId"] = pairing.Id.ToString(), ["sessionId"] = session?.ToString() ?? Guid.NewGuid().ToString(),
+            ["Chosen"] = pairing.MentorEnrolmentId.ToString(), ["Input.Department"] = "none", ["Input.Specialty"] = "none", ["Consider"] = "MenteeWishes",
             ["Note.Text"] = "Intruder note", ["NewAction.Text"] = "Intruder action", ["approve"] = "true", ["Mode"] = "Random", ["Seed"] = "1",
         };
     }
@@ -64,7 +65,8 @@ public sealed class WrongUserPostTests(DemoFactory factory) : IClassFixture<Demo
         return string.Join("|",
             programme.Name, programme.Status, await db.Pairings.CountAsync(p => p.Status == PairingStatus.Active), await db.Invitations.CountAsync(),
             await db.Relationships.CountAsync(), await db.Concerns.CountAsync(), await db.PrivateNotes.CountAsync(), await db.ActionPlanItems.CountAsync(),
-            await db.MentoringSessions.CountAsync(), await db.FeedbackBriefs.CountAsync(), await db.PhaseOneSettings.CountAsync(), await db.ProgrammeDomains.CountAsync());
+            await db.MentoringSessions.CountAsync(), await db.FeedbackBriefs.CountAsync(), await db.PhaseOneSettings.CountAsync(), await db.ProgrammeDomains.CountAsync(),
+            await db.MentorWishes.CountAsync(), await db.MentorDeclines.CountAsync(), await db.Enrolments.CountAsync(e => e.Department != null || e.Specialty != null));
     });
 
     private async Task AssertEachPostAsync(HttpClient client, string tokenPage, Action<HttpResponseMessage, string> check, Func<string, bool>? skip = null)

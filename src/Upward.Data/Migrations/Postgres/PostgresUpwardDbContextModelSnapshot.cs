@@ -559,6 +559,33 @@ namespace Upward.Data.Migrations.Postgres
                     b.ToTable("MentorDeclines");
                 });
 
+            modelBuilder.Entity("Upward.Core.PhaseOne.MentorWish", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MenteeEnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MentorEnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MentorEnrolmentId");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.HasIndex("MenteeEnrolmentId", "MentorEnrolmentId")
+                        .IsUnique();
+
+                    b.ToTable("MentorWishes");
+                });
+
             modelBuilder.Entity("Upward.Core.PhaseOne.PhaseOneSettings", b =>
                 {
                     b.Property<Guid>("ProgrammeId")
@@ -567,7 +594,7 @@ namespace Upward.Data.Migrations.Postgres
                     b.Property<bool>("MenteeMaySeeBrief")
                         .HasColumnType("boolean");
 
-                    b.Property<bool>("MenteesMayDeclineMentors")
+                    b.Property<bool>("MenteesMayChooseMentors")
                         .HasColumnType("boolean");
 
                     b.Property<int>("Mode")
@@ -624,6 +651,10 @@ namespace Upward.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Department")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<string>("ParticipantCode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -635,8 +666,16 @@ namespace Upward.Data.Migrations.Postgres
                     b.Property<int>("Role")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Specialty")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<Guid>>("TopicDomainIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
@@ -678,6 +717,10 @@ namespace Upward.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.PrimitiveCollection<List<string>>("Departments")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("EthicsReference")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -701,6 +744,10 @@ namespace Upward.Data.Migrations.Postgres
 
                     b.Property<int>("SessionsPerPair")
                         .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Specialties")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -1666,6 +1713,27 @@ namespace Upward.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Upward.Core.PhaseOne.MentorDecline", b =>
+                {
+                    b.HasOne("Upward.Core.Programmes.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("MenteeEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Upward.Core.Programmes.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("MentorEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Upward.Core.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upward.Core.PhaseOne.MentorWish", b =>
                 {
                     b.HasOne("Upward.Core.Programmes.Enrolment", null)
                         .WithMany()

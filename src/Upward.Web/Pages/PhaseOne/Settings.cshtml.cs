@@ -20,7 +20,7 @@ public sealed class SettingsModel(ProgrammeGate gate, UpwardDbContext db) : Prog
     {
         public FeedbackMode? Mode { get; set; }
         public bool? MenteeMaySeeBrief { get; set; }
-        public bool? MenteesMayDeclineMentors { get; set; }
+        public bool? MenteesMayChooseMentors { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
@@ -30,7 +30,7 @@ public sealed class SettingsModel(ProgrammeGate gate, UpwardDbContext db) : Prog
             return refused;
         }
         var settings = await db.PhaseOneSettingsForAsync(ProgrammeId, ct);
-        Input = new SettingsInput { Mode = settings.Mode, MenteeMaySeeBrief = settings.MenteeMaySeeBrief, MenteesMayDeclineMentors = settings.MenteesMayDeclineMentors };
+        Input = new SettingsInput { Mode = settings.Mode, MenteeMaySeeBrief = settings.MenteeMaySeeBrief, MenteesMayChooseMentors = settings.MenteesMayChooseMentors };
         Saved = saved;
         return Page();
     }
@@ -43,7 +43,7 @@ public sealed class SettingsModel(ProgrammeGate gate, UpwardDbContext db) : Prog
         }
         Require("Input.Mode", Input.Mode is not null && Enum.IsDefined(Input.Mode.Value), "Select how mentors give feedback");
         Require("Input.MenteeMaySeeBrief", Input.MenteeMaySeeBrief is not null, "Select whether mentees may read their brief");
-        Require("Input.MenteesMayDeclineMentors", Input.MenteesMayDeclineMentors is not null, "Select whether mentees may name mentors they would rather not meet");
+        Require("Input.MenteesMayChooseMentors", Input.MenteesMayChooseMentors is not null, "Select whether mentees may name mentors they would like to meet or would rather not meet");
         var settings = await db.PhaseOneSettings.SingleOrDefaultAsync(s => s.ProgrammeId == ProgrammeId, ct);
         var current = settings?.Mode ?? FeedbackMode.Group;
         if (ModelState.IsValid && Input.Mode != current
@@ -63,7 +63,7 @@ public sealed class SettingsModel(ProgrammeGate gate, UpwardDbContext db) : Prog
         }
         settings.Mode = Input.Mode!.Value;
         settings.MenteeMaySeeBrief = Input.MenteeMaySeeBrief!.Value;
-        settings.MenteesMayDeclineMentors = Input.MenteesMayDeclineMentors!.Value;
+        settings.MenteesMayChooseMentors = Input.MenteesMayChooseMentors!.Value;
         db.Audit(AuditAction.PhaseOneSettingsChanged, User.UserId(), Programme.OrganisationId, ProgrammeId, $"programme:{ProgrammeId}");
         await db.SaveChangesAsync(ct);
         return Redirect($"/programmes/{ProgrammeId}/phase-one/settings?saved=true");

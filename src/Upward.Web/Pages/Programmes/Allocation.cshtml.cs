@@ -27,7 +27,19 @@ public sealed class AllocationModel(ProgrammeGate gate, UpwardDbContext db, Allo
 
     [BindProperty(SupportsGet = true)] public MatchingMode? Mode { get; set; }
     [BindProperty(SupportsGet = true)] public string? Seed { get; set; }
+    /// <summary>What best fit counts; empty on the first visit, when every consideration is offered ticked.</summary>
+    [BindProperty(SupportsGet = true)] public List<BestFitConsiderations> Consider { get; set; } = [];
     [BindProperty] public HandInput Hand { get; set; } = new();
+
+    public BestFitConsiderations Considered => Consider.Aggregate(BestFitConsiderations.None, (all, one) => all | one);
+
+    public static readonly IReadOnlyList<RadioOption> ConsiderOptions =
+    [
+        new(nameof(BestFitConsiderations.MenteeWishes), "Mentors the mentee would like to meet", "From the mentee's own list, where the programme asks for one."),
+        new(nameof(BestFitConsiderations.SharedSpecialty), "A shared specialty"),
+        new(nameof(BestFitConsiderations.SharedTopics), "Topics both want to talk about"),
+        new(nameof(BestFitConsiderations.DifferentDepartment), "Different departments", "So neither works beside or manages the other."),
+    ];
 
     public sealed class HandInput
     {
@@ -43,18 +55,23 @@ public sealed class AllocationModel(ProgrammeGate gate, UpwardDbContext db, Allo
     public static readonly IReadOnlyList<RadioOption> ModeOptions =
     [
         new(nameof(MatchingMode.Random), "At random within each mentor's willingness", "The published study's method."),
-        new(nameof(MatchingMode.Optimal), "Best fit", "The most mentees matched, then pairs the programme prefers (for example a mentor's own supervisor, if preferred)."),
+        new(nameof(MatchingMode.Optimal), "Best fit", "The most mentees matched, then the pairs that fit best by what you tick below and the programme's rule on supervisors."),
     ];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused) return refused;
         await LoadAsync(ct);
+        ExplainBadConsiderations();
+        if (Mode is null)
+        {
+            Consider = [.. ConsiderOptions.Select(o => Enum.Parse<BestFitConsiderations>(o.Value))];
+        }
         if (Mode is { } mode)
         {
             if (ParseSeed() is { } seed)
             {
-                Plan = AllocationPlanner.Plan(Facts, mode, seed);
+                Plan = AllocationPlanner.Plan(Facts, mode, seed, Considered);
                 Seed = mode == MatchingMode.Random ? seed.ToString() : null;
             }
         }
@@ -71,7 +88,7 @@ public sealed class AllocationModel(ProgrammeGate gate, UpwardDbContext db, Allo
             return Page();
         }
         // The same facts, mode and seed give the same plan as the preview.
-        var plan = AllocationPlanner.Plan(Facts, mode, seed);
+        var plan = AllocationPlanner.Plan(Facts, mode, seed, Considered);
         var now = clock.GetUtcNow().UtcDateTime;
         var created = plan.Pairs.Select(p => new Pairing
         {
@@ -80,7 +97,7 @@ public sealed class AllocationModel(ProgrammeGate gate, UpwardDbContext db, Allo
         db.Pairings.AddRange(created);
         await LinkBriefsAsync(created, ct);
         db.Audit(AuditAction.AllocationConfirmed, User.UserId(), Programme.OrganisationId, Programme.Id,
-            mode == MatchingMode.Random ? $"allocation:random:seed={seed}" : "allocation:optimal");
+            mode == MatchingMode.Random ? $"allocation:random:seed={seed}" : $"allocation:optimal:considered={Considered}");
         await db.SaveChangesAsync(ct);
         await TellPairsAsync(created, ct);
         return Redirect($"/programmes/{Programme.Id}/allocation");
@@ -131,6 +148,16 @@ public sealed class AllocationModel(ProgrammeGate gate, UpwardDbContext db, Allo
         Facts = result.Facts;
         People = result.People;
         Active = result.ActivePairings;
+    }
+
+    /// <summary>A tampered or stale tick gets our words, not the framework's, and no plan is made from it.</summary>
+    private void ExplainBadConsiderations()
+    {
+        var bad = ModelState.Where(e => e.Key.StartsWith(nameof(Consider), StringComparison.Ordinal) && e.Value is { Errors.Count: > 0 }).Select(e => e.Key).ToList();
+        if (bad.Count == 0) return;
+        foreach (var key in bad) ModelState.Remove(key);
+        ModelState.AddModelError(nameof(Consider), "Select what best fit takes into account from the list");
+        Mode = null;
     }
 
     private ulong? ParseSeed()

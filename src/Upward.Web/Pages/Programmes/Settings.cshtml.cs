@@ -50,6 +50,12 @@ public sealed class SettingsModel(ProgrammeGate gate, UpwardDbContext db) : Prog
         [Range(1, 24, ErrorMessage = "Each pair holds between 1 and 24 sessions")]
         public int? SessionsPerPair { get; set; }
 
+        /// <summary>One department per line; participants choose theirs from this list.</summary>
+        public string? Departments { get; set; }
+
+        /// <summary>One specialty per line; participants choose theirs from this list.</summary>
+        public string? Specialties { get; set; }
+
         [Required(ErrorMessage = "Enter how many months to keep answers")]
         [Range(1, 240, ErrorMessage = "Months to keep answers must be between 1 and 240")]
         public int? RetentionMonths { get; set; }
@@ -73,6 +79,8 @@ public sealed class SettingsModel(ProgrammeGate gate, UpwardDbContext db) : Prog
             SupervisorRule = Programme.SupervisorRule,
             MenteesPerMentor = Programme.MenteesPerMentor,
             SessionsPerPair = Programme.SessionsPerPair,
+            Departments = string.Join('\n', Programme.Departments),
+            Specialties = string.Join('\n', Programme.Specialties),
         };
         return Page();
     }
@@ -87,10 +95,14 @@ public sealed class SettingsModel(ProgrammeGate gate, UpwardDbContext db) : Prog
         {
             ModelState.AddModelError("Input.TimeZone", "Enter a time zone Upward knows, like Europe/London");
         }
+        var departments = ListFrom("Input.Departments", Input.Departments, "department");
+        var specialties = ListFrom("Input.Specialties", Input.Specialties, "specialty");
         if (!ModelState.IsValid)
         {
             return Page();
         }
+        Programme.Departments = [.. departments];
+        Programme.Specialties = [.. specialties];
         Programme.Name = Input.Name!.Trim();
         Programme.AnonymityThreshold = Input.AnonymityThreshold!.Value;
         Programme.SessionTimeLimitMinutes = Input.SessionTimeLimitMinutes!.Value;
@@ -102,5 +114,12 @@ public sealed class SettingsModel(ProgrammeGate gate, UpwardDbContext db) : Prog
         Programme.SessionsPerPair = Input.SessionsPerPair!.Value;
         await db.SaveChangesAsync(ct);
         return Redirect($"/programmes/{Programme.Id}/settings?saved=true");
+    }
+
+    private IReadOnlyList<string> ListFrom(string key, string? text, string what)
+    {
+        var (entries, problem) = ProgrammeLists.Parse(text, what);
+        if (problem is not null) ModelState.AddModelError(key, problem);
+        return entries;
     }
 }

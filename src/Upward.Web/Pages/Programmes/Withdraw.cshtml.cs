@@ -56,6 +56,11 @@ public sealed class WithdrawModel(ProgrammeGate gate, UpwardDbContext db, TimePr
             {
                 // Consent decisions stay: they are the record of what was agreed, not answers.
                 enrolment.Demographics = new DemographicBands();
+                enrolment.Department = null;
+                enrolment.Specialty = null;
+                enrolment.TopicDomainIds = [];
+                Db.MentorWishes.RemoveRange(await Db.MentorWishes.Where(w => w.MenteeEnrolmentId == enrolment.Id).ToListAsync(ct));
+                Db.MentorDeclines.RemoveRange(await Db.MentorDeclines.Where(d => d.MenteeEnrolmentId == enrolment.Id).ToListAsync(ct));
             }
             Db.Audit(AuditAction.Withdrawn, User.UserId(), Programme.OrganisationId, Programme.Id, $"enrolment:{enrolment.Id}");
         }

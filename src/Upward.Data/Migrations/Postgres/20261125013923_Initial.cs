@@ -147,7 +147,9 @@ namespace Upward.Data.Migrations.Postgres
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     SupervisorRule = table.Column<int>(type: "integer", nullable: false),
                     MenteesPerMentor = table.Column<int>(type: "integer", nullable: false),
-                    SessionsPerPair = table.Column<int>(type: "integer", nullable: false)
+                    SessionsPerPair = table.Column<int>(type: "integer", nullable: false),
+                    Departments = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Specialties = table.Column<List<string>>(type: "text[]", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -287,6 +289,9 @@ namespace Upward.Data.Migrations.Postgres
                     Grade = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
                     YearsInRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     PriorMentoring = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Department = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    Specialty = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    TopicDomainIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
                     WithdrawnAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     WithdrawalChoice = table.Column<int>(type: "integer", nullable: true),
                     WithdrawnAtStage = table.Column<int>(type: "integer", nullable: true)
@@ -370,7 +375,7 @@ namespace Upward.Data.Migrations.Postgres
                     ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
                     Mode = table.Column<int>(type: "integer", nullable: false),
                     MenteeMaySeeBrief = table.Column<bool>(type: "boolean", nullable: false),
-                    MenteesMayDeclineMentors = table.Column<bool>(type: "boolean", nullable: false)
+                    MenteesMayChooseMentors = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -577,6 +582,38 @@ namespace Upward.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_MentorDeclines_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MentorWishes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MentorEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MentorWishes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MentorWishes_Enrolments_MenteeEnrolmentId",
+                        column: x => x.MenteeEnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MentorWishes_Enrolments_MentorEnrolmentId",
+                        column: x => x.MentorEnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MentorWishes_Programmes_ProgrammeId",
                         column: x => x.ProgrammeId,
                         principalTable: "Programmes",
                         principalColumn: "Id",
@@ -1407,6 +1444,22 @@ namespace Upward.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_MentorWishes_MenteeEnrolmentId_MentorEnrolmentId",
+                table: "MentorWishes",
+                columns: new[] { "MenteeEnrolmentId", "MentorEnrolmentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MentorWishes_MentorEnrolmentId",
+                table: "MentorWishes",
+                column: "MentorEnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MentorWishes_ProgrammeId",
+                table: "MentorWishes",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Pairings_MenteeEnrolmentId",
                 table: "Pairings",
                 column: "MenteeEnrolmentId");
@@ -1594,6 +1647,9 @@ namespace Upward.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "MentoringSessions");
+
+            migrationBuilder.DropTable(
+                name: "MentorWishes");
 
             migrationBuilder.DropTable(
                 name: "PhaseOneSettings");

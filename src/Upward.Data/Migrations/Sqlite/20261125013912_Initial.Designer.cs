@@ -11,7 +11,7 @@ using Upward.Data;
 namespace Upward.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteUpwardDbContext))]
-    [Migration("20261125003424_Initial")]
+    [Migration("20261125013912_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -550,6 +550,33 @@ namespace Upward.Data.Migrations.Sqlite
                     b.ToTable("MentorDeclines");
                 });
 
+            modelBuilder.Entity("Upward.Core.PhaseOne.MentorWish", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MenteeEnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MentorEnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MentorEnrolmentId");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.HasIndex("MenteeEnrolmentId", "MentorEnrolmentId")
+                        .IsUnique();
+
+                    b.ToTable("MentorWishes");
+                });
+
             modelBuilder.Entity("Upward.Core.PhaseOne.PhaseOneSettings", b =>
                 {
                     b.Property<Guid>("ProgrammeId")
@@ -558,7 +585,7 @@ namespace Upward.Data.Migrations.Sqlite
                     b.Property<bool>("MenteeMaySeeBrief")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("MenteesMayDeclineMentors")
+                    b.Property<bool>("MenteesMayChooseMentors")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Mode")
@@ -615,6 +642,10 @@ namespace Upward.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Department")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ParticipantCode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -626,8 +657,16 @@ namespace Upward.Data.Migrations.Sqlite
                     b.Property<int>("Role")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Specialty")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("TopicDomainIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
@@ -669,6 +708,10 @@ namespace Upward.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Departments")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EthicsReference")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -692,6 +735,10 @@ namespace Upward.Data.Migrations.Sqlite
 
                     b.Property<int>("SessionsPerPair")
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Specialties")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -1657,6 +1704,27 @@ namespace Upward.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Upward.Core.PhaseOne.MentorDecline", b =>
+                {
+                    b.HasOne("Upward.Core.Programmes.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("MenteeEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Upward.Core.Programmes.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("MentorEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Upward.Core.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upward.Core.PhaseOne.MentorWish", b =>
                 {
                     b.HasOne("Upward.Core.Programmes.Enrolment", null)
                         .WithMany()

@@ -145,7 +145,9 @@ namespace Upward.Data.Migrations.Sqlite
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     SupervisorRule = table.Column<int>(type: "INTEGER", nullable: false),
                     MenteesPerMentor = table.Column<int>(type: "INTEGER", nullable: false),
-                    SessionsPerPair = table.Column<int>(type: "INTEGER", nullable: false)
+                    SessionsPerPair = table.Column<int>(type: "INTEGER", nullable: false),
+                    Departments = table.Column<string>(type: "TEXT", nullable: false),
+                    Specialties = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -285,6 +287,9 @@ namespace Upward.Data.Migrations.Sqlite
                     Grade = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
                     YearsInRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     PriorMentoring = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Specialty = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    TopicDomainIds = table.Column<string>(type: "TEXT", nullable: false),
                     WithdrawnAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     WithdrawalChoice = table.Column<int>(type: "INTEGER", nullable: true),
                     WithdrawnAtStage = table.Column<int>(type: "INTEGER", nullable: true)
@@ -368,7 +373,7 @@ namespace Upward.Data.Migrations.Sqlite
                     ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Mode = table.Column<int>(type: "INTEGER", nullable: false),
                     MenteeMaySeeBrief = table.Column<bool>(type: "INTEGER", nullable: false),
-                    MenteesMayDeclineMentors = table.Column<bool>(type: "INTEGER", nullable: false)
+                    MenteesMayChooseMentors = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -575,6 +580,38 @@ namespace Upward.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_MentorDeclines_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MentorWishes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MentorEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MentorWishes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MentorWishes_Enrolments_MenteeEnrolmentId",
+                        column: x => x.MenteeEnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MentorWishes_Enrolments_MentorEnrolmentId",
+                        column: x => x.MentorEnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MentorWishes_Programmes_ProgrammeId",
                         column: x => x.ProgrammeId,
                         principalTable: "Programmes",
                         principalColumn: "Id",
@@ -1405,6 +1442,22 @@ namespace Upward.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_MentorWishes_MenteeEnrolmentId_MentorEnrolmentId",
+                table: "MentorWishes",
+                columns: new[] { "MenteeEnrolmentId", "MentorEnrolmentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MentorWishes_MentorEnrolmentId",
+                table: "MentorWishes",
+                column: "MentorEnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MentorWishes_ProgrammeId",
+                table: "MentorWishes",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Pairings_MenteeEnrolmentId",
                 table: "Pairings",
                 column: "MenteeEnrolmentId");
@@ -1592,6 +1645,9 @@ namespace Upward.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "MentoringSessions");
+
+            migrationBuilder.DropTable(
+                name: "MentorWishes");
 
             migrationBuilder.DropTable(
                 name: "PhaseOneSettings");
