@@ -41,4 +41,6 @@ public static class AuditAction
     public const string ThemesMerged = "themes.merged";
     public const string CodingSettled = "coding.settled";
     public const string Exported = "export";
+    /// <summary>A theme renamed, redefined or moved under another; the subject names the theme by id and what changed, never its words.</summary>
+    public const string ThemeChanged = "themes.changed";
 }

@@ -28,7 +28,8 @@ public static class BundleReader
 
     private static ResearchBundle Read(JsonCursor root)
     {
-        root.Object("format", "version", "programme", "instruments", "participants", "answers", "willingness", "pairs", "sessions");
+        string[] fields = ["format", "version", "programme", "instruments", "participants", "answers", "willingness", "pairs", "sessions"];
+        root.Object([.. fields, "themes", "codings", "quotes"]);
         // Format and version first: a different file should be named as such, not as a list of missing fields.
         var format = root.Required("format");
         if (format.String() != ResearchBundle.Format)
@@ -36,21 +37,28 @@ public static class BundleReader
             throw format.Fail($"expected \"{ResearchBundle.Format}\", found \"{format.String()}\"");
         }
         var version = root.Required("version");
-        if (version.Int() != ResearchBundle.Version)
+        if (version.Int() < ResearchBundle.OldestReadable || version.Int() > ResearchBundle.Version)
         {
-            throw version.Fail($"version {version.Int()} is not supported; this build reads version {ResearchBundle.Version}");
+            throw version.Fail($"version {version.Int()} is not supported; this build reads versions {ResearchBundle.OldestReadable} to {ResearchBundle.Version}");
+        }
+        // Version 1 has no content analysis: its fields are unknown there, as they were to a version 1 reader.
+        bool analysed = version.Int() >= 2;
+        if (!analysed)
+        {
+            root.Object(fields);
         }
 
         var programme = ReadProgramme(root.Required("programme"));
         var instruments = ReadInstruments(root.Required("instruments"));
-        var participants = ReadParticipants(root.Required("participants"));
+        var participants = ReadParticipants(root.Required("participants"), analysed);
         var references = new BundleReferences(programme, instruments, participants);
         var answers = root.Required("answers").Items().Select(references.Answer).ToList();
         references.RejectDuplicateAnswers(answers);
         var willingness = root.Required("willingness").Items().Select(references.Willingness).ToList();
         var pairs = root.Required("pairs").Items().Select(references.Pair).ToList();
         var sessions = root.Required("sessions").Items().Select(references.Session).ToList();
-        return new ResearchBundle(programme, instruments, participants, answers, willingness, pairs, sessions);
+        var bundle = new ResearchBundle(programme, instruments, participants, answers, willingness, pairs, sessions);
+        return analysed ? BundleContentAnalysis.Read(root, bundle) : bundle;
     }
 
     private static BundleProgramme ReadProgramme(JsonCursor node)
@@ -159,13 +167,13 @@ public static class BundleReader
         return new BundleItem(key, type, node.Required("text").String(), choices, score?.String());
     }
 
-    private static List<BundleParticipant> ReadParticipants(JsonCursor node)
+    private static List<BundleParticipant> ReadParticipants(JsonCursor node, bool analysed)
     {
         var participants = new List<BundleParticipant>();
         var codes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in node.Items())
         {
-            item.Object("code", "role", "withdrawn_at_stage", "demographics");
+            item.Object(analysed ? ["code", "role", "withdrawn_at_stage", "demographics", "may_be_quoted"] : ["code", "role", "withdrawn_at_stage", "demographics"]);
             var code = item.Required("code");
             if (!codes.Add(code.String()))
             {
@@ -177,7 +185,10 @@ public static class BundleReader
                 throw roleNode.Fail($"expected one of {BundleNames.RoleChoices}");
             }
             BundleStage? withdrawn = item.Optional("withdrawn_at_stage") is { } w ? ReadStage(w) : null;
-            participants.Add(new BundleParticipant(code.String(), role, withdrawn, ReadDemographics(item.Required("demographics"))));
+            participants.Add(new BundleParticipant(code.String(), role, withdrawn, ReadDemographics(item.Required("demographics")))
+            {
+                MayBeQuoted = item.Optional("may_be_quoted")?.Bool() ?? false,
+            });
         }
         return participants;
     }

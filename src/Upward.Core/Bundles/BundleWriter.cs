@@ -50,6 +50,8 @@ public static class BundleWriter
                 }
                 j.WriteBoolean("held", s.Held);
             });
+            var itemPosition = ItemPositions(bundle);
+            BundleContentAnalysis.Write(json, bundle, a => itemPosition.GetValueOrDefault((a.Instrument, a.InstrumentVersion, a.Item), int.MaxValue));
             json.WriteEndObject();
         }
         stream.WriteByte((byte)'\n');
@@ -125,6 +127,10 @@ public static class BundleWriter
             {
                 j.WriteString("withdrawn_at_stage", BundleNames.Of(stage));
             }
+            if (p.MayBeQuoted)
+            {
+                j.WriteBoolean("may_be_quoted", true);
+            }
             j.WriteStartObject("demographics");
             WriteOptional(j, "gender", p.Demographics.Gender);
             WriteOptional(j, "age_band", p.Demographics.AgeBand);
@@ -139,14 +145,7 @@ public static class BundleWriter
     private static void WriteAnswers(Utf8JsonWriter json, ResearchBundle bundle)
     {
         // Answers follow participant, instrument, version, then the item's place in its questionnaire and the domain.
-        var itemPosition = new Dictionary<(string, int, string), int>();
-        foreach (var instrument in bundle.Instruments)
-        {
-            for (int i = 0; i < instrument.Items.Count; i++)
-            {
-                itemPosition[(instrument.Key, instrument.Version, instrument.Items[i].Key)] = i;
-            }
-        }
+        var itemPosition = ItemPositions(bundle);
         var ordered = bundle.Answers
             .OrderBy(a => a.Participant, StringComparer.Ordinal)
             .ThenBy(a => a.Instrument, StringComparer.Ordinal)
@@ -170,6 +169,19 @@ public static class BundleWriter
             }
             WriteOptional(j, "text", a.Text);
         });
+    }
+
+    private static Dictionary<(string, int, string), int> ItemPositions(ResearchBundle bundle)
+    {
+        var itemPosition = new Dictionary<(string, int, string), int>();
+        foreach (var instrument in bundle.Instruments)
+        {
+            for (int i = 0; i < instrument.Items.Count; i++)
+            {
+                itemPosition[(instrument.Key, instrument.Version, instrument.Items[i].Key)] = i;
+            }
+        }
+        return itemPosition;
     }
 
     private static void WriteRows<T>(Utf8JsonWriter json, string name, IEnumerable<T> rows, Action<Utf8JsonWriter, T> write)

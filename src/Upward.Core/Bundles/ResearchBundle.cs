@@ -1,8 +1,10 @@
 namespace Upward.Core.Bundles;
 
 /// <summary>
-/// A research bundle (format "upward-research-bundle", version 1): everything needed to re-run a
+/// A research bundle (format "upward-research-bundle", version 2): everything needed to re-run a
 /// programme's evaluation offline, with participants known only by their pseudonymous codes.
+/// Version 2 adds the content analysis (codebook, codings, chosen quotes) so Table 1 can be
+/// recomputed; version 1 bundles are still read, as bundles with an empty codebook.
 /// </summary>
 /// <remarks>The format is documented in docs/formats/bundle.md and bundle.schema.json.</remarks>
 public sealed record ResearchBundle(
@@ -17,8 +19,20 @@ public sealed record ResearchBundle(
     /// <summary>The value of the bundle's <c>format</c> field.</summary>
     public const string Format = "upward-research-bundle";
 
-    /// <summary>The only version this build reads and writes.</summary>
-    public const int Version = 1;
+    /// <summary>The version this build writes; it also reads <see cref="OldestReadable"/> onwards.</summary>
+    public const int Version = 2;
+
+    /// <summary>The oldest version this build reads (version 1 has no codebook, codings or quotes).</summary>
+    public const int OldestReadable = 1;
+
+    /// <summary>The codebook of the content analysis (empty in a version 1 bundle).</summary>
+    public IReadOnlyList<BundleTheme> Themes { get; init; } = [];
+
+    /// <summary>Themes attached to free-text answers, every coder's merged, with no coder named.</summary>
+    public IReadOnlyList<BundleCoding> Codings { get; init; } = [];
+
+    /// <summary>The answer chosen to stand for each theme in Table 1, only ever from someone who agreed to be quoted.</summary>
+    public IReadOnlyList<BundleQuote> Quotes { get; init; } = [];
 }
 
 /// <summary>The programme's settings that the evaluation depends on.</summary>
@@ -42,7 +56,11 @@ public sealed record BundleInstrument(string Key, int Version, BundleRole Audien
 public sealed record BundleItem(string Key, BundleItemType Type, string Text, IReadOnlyList<string>? Choices, string? Score);
 
 /// <summary>A participant known only by code; demographics are bands, never free text.</summary>
-public sealed record BundleParticipant(string Code, BundleRole Role, BundleStage? WithdrawnAtStage, BundleDemographics Demographics);
+public sealed record BundleParticipant(string Code, BundleRole Role, BundleStage? WithdrawnAtStage, BundleDemographics Demographics)
+{
+    /// <summary>Whether they agreed to be quoted anonymously; quotes from anyone else are refused.</summary>
+    public bool MayBeQuoted { get; init; }
+}
 
 /// <summary>Optional demographic bands (the values of <see cref="People.Demographics"/>).</summary>
 public sealed record BundleDemographics(string? Gender, string? AgeBand, string? StaffGroup, string? Grade, string? YearsInRole, string? PriorMentoring)
@@ -54,6 +72,18 @@ public sealed record BundleDemographics(string? Gender, string? AgeBand, string?
 /// <summary>One answer: one row per item, and per domain for a domain grid.</summary>
 /// <param name="Domain">The domain's position, for domain-grid items only.</param>
 public sealed record BundleAnswer(string Participant, string Instrument, int InstrumentVersion, string Item, int? Domain, double? Number, string? Text);
+
+/// <summary>Which answer a coding or quote is about: free-text answers have no domain, so these four name one answer.</summary>
+public sealed record BundleAnswerReference(string Participant, string Instrument, int InstrumentVersion, string Item);
+
+/// <summary>A theme of the codebook; <see cref="Parent"/> names another theme, <see cref="Definition"/> may be empty.</summary>
+public sealed record BundleTheme(string Name, string Definition, string? Parent);
+
+/// <summary>A theme attached to an answer, or to the passage of its (redacted) text at <see cref="PassageStart"/> for <see cref="PassageLength"/> characters.</summary>
+public sealed record BundleCoding(BundleAnswerReference Answer, string Theme, int? PassageStart, int? PassageLength);
+
+/// <summary>The answer chosen as a theme's representative quote in Table 1.</summary>
+public sealed record BundleQuote(string Theme, BundleAnswerReference Answer);
 
 /// <summary>Whether a mentor said they would mentor a mentee.</summary>
 public sealed record BundleWillingness(string Mentor, string Mentee, bool Willing);

@@ -43,7 +43,10 @@ internal sealed class EvaluationBuilder
         Willingness(),
         Sessions(),
         Questionnaires(),
-        Comparisons());
+        Comparisons())
+    {
+        Themes = ThemeFigures.From(_bundle),
+    };
 
     private CohortFigures Cohort(BundleRole role)
     {

@@ -19,6 +19,9 @@ public sealed record EvaluationReport(
     IReadOnlyList<InstrumentFigures> Questionnaires,
     IReadOnlyList<ScoreComparison> Comparisons)
 {
+    /// <summary>Table 1 of the content analysis, when the bundle carries a codebook; otherwise null.</summary>
+    public ThemeFigures? Themes { get; init; }
+
     /// <summary>Builds the report from a bundle, in memory, grouping the answers once.</summary>
     public static EvaluationReport Build(ResearchBundle bundle) => new EvaluationBuilder(bundle).Build();
 }

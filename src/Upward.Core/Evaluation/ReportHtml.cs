@@ -33,12 +33,14 @@ public static class ReportHtml
         html.Append($"<h1>Evaluation report: {HtmlEncode(report.ProgrammeName)}</h1>\n");
         html.Append($"<p>Every figure gives its n (the number of respondents, or of pairs). Medians are given with the interquartile range (IQR) as SPSS calculates it. ")
             .Append("Before and after are compared with the Wilcoxon signed-rank test on participants who answered both times: p is the two-sided asymptotic p that SPSS reports, exact p is calculated over every arrangement of signs, and r is the effect size z/√n. ")
-            .Append($"To protect participants, figures from {ReportText.FewerThan(report.AnonymityThreshold)} and breakdown groups under {report.AnonymityThreshold} are not shown. Free-text answers are counted but not quoted.</p>\n");
+            .Append($"To protect participants, figures from {ReportText.FewerThan(report.AnonymityThreshold)} and breakdown groups under {report.AnonymityThreshold} are not shown. ")
+            .Append(report.Themes is null ? "Free-text answers are counted but not quoted.</p>\n" : "Free-text answers are quoted only from participants who agreed to be quoted, under their codes.</p>\n");
         AppendCohort(html, report);
         AppendWillingness(html, report.Willingness);
         AppendComparisons(html, report);
         AppendSessions(html, report.Sessions, report.AnonymityThreshold);
         AppendQuestionnaires(html, report);
+        AppendThemes(html, report.Themes);
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
     }
@@ -82,6 +84,35 @@ public static class ReportHtml
             }
         }
         html.Append("</section>\n");
+    }
+
+    /// <summary>Table 1: themes of the free-text answers by stage, with counts of participants and the chosen quotes.</summary>
+    public static void AppendThemes(StringBuilder html, ThemeFigures? themes)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        if (themes is null)
+        {
+            return;
+        }
+        html.Append("<section>\n<h2>Themes in the free-text answers</h2>\n<table>\n<caption>Table 1: themes by stage (number of participants whose answers carried the theme)</caption>\n");
+        html.Append("<thead><tr><th scope=\"col\">Theme</th>");
+        foreach (var stage in themes.Stages)
+        {
+            html.Append($"<th scope=\"col\">{HtmlEncode(ThemeFigures.Name(stage))}</th>");
+        }
+        html.Append("<th scope=\"col\">Representative quote</th></tr></thead>\n<tbody>\n");
+        foreach (var row in themes.Rows)
+        {
+            var name = row.Parent is { } parent ? $"{HtmlEncode(row.Name)} (part of {HtmlEncode(parent)})" : HtmlEncode(row.Name);
+            html.Append($"<tr><th scope=\"row\">{name}</th>");
+            foreach (var n in row.ParticipantsByStage)
+            {
+                html.Append($"<td class=\"num\">{n}</td>");
+            }
+            html.Append(row.Quote is { } quote ? $"<td>“{HtmlEncode(quote)}” ({HtmlEncode(row.QuoteFrom)})</td>" : "<td></td>");
+            html.Append("</tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n</section>\n");
     }
 
     /// <summary>The willingness section from phase 1.</summary>

@@ -49,6 +49,10 @@ public static class ReportJson
                 WriteComparison(json, comparison);
             }
             json.WriteEndArray();
+            if (report.Themes is { } themes)
+            {
+                WriteThemes(json, themes);
+            }
             json.WriteEndObject();
         }
         stream.WriteByte((byte)'\n');
@@ -113,6 +117,43 @@ public static class ReportJson
             json.WriteStartObject();
             json.WriteNumber("willing_for", band.WillingFor);
             json.WriteNumber("mentors", band.Mentors);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>Table 1: written only when the bundle has a codebook, so a report without one keeps its old shape.</summary>
+    private static void WriteThemes(Utf8JsonWriter json, ThemeFigures themes)
+    {
+        json.WriteStartObject("themes");
+        json.WriteStartArray("stages");
+        foreach (var stage in themes.Stages)
+        {
+            json.WriteStringValue(BundleNames.Of(stage));
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("rows");
+        foreach (var row in themes.Rows)
+        {
+            json.WriteStartObject();
+            json.WriteString("theme", row.Name);
+            json.WriteString("definition", row.Definition);
+            if (row.Parent is { } parent)
+            {
+                json.WriteString("parent", parent);
+            }
+            json.WriteStartObject("participants");
+            for (int i = 0; i < themes.Stages.Count; i++)
+            {
+                json.WriteNumber(BundleNames.Of(themes.Stages[i]), row.ParticipantsByStage[i]);
+            }
+            json.WriteEndObject();
+            if (row.Quote is { } quote)
+            {
+                json.WriteString("quote", quote);
+                json.WriteString("quoted_participant", row.QuoteFrom);
+            }
             json.WriteEndObject();
         }
         json.WriteEndArray();

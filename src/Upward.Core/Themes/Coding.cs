@@ -11,7 +11,8 @@ public sealed class Coding
     public Guid AnswerId { get; init; }
     public Guid ThemeId { get; set; }
     public Guid CoderEnrolmentId { get; init; }
-    public int? PassageStart { get; init; }
-    public int? PassageLength { get; init; }
+    /// <summary>Settable because a later redaction moves the passage (<see cref="PassageAfterRedaction"/>).</summary>
+    public int? PassageStart { get; set; }
+    public int? PassageLength { get; set; }
     public DateTime CodedAtUtc { get; init; }
 }

@@ -108,7 +108,7 @@ public sealed class BundleExport(UpwardDbContext db)
         var sessions = await db.MentoringSessions.Where(s => pairingIds.Contains(s.PairingId) && s.Status != SessionStatus.Cancelled).ToListAsync(ct);
         var pairingById = latestPairs.ToDictionary(p => p.Id);
 
-        return new ResearchBundle(
+        var bundle = new ResearchBundle(
             new BundleProgramme(programme.Name, TypeName(programme.Type), programme.AnonymityThreshold, programme.TimeZone,
                 programme.SessionTimeLimitMinutes, programme.SessionsPerPair, domains.Select(d => new BundleDomain(d.Position, d.Name)).ToList()),
             bundleInstruments,
@@ -118,6 +118,7 @@ public sealed class BundleExport(UpwardDbContext db)
             latestPairs.Select(p => new BundlePair(Code(p.MentorEnrolmentId)!, Code(p.MenteeEnrolmentId)!, p.Status == PairingStatus.Ended)).ToList(),
             sessions.Select(s => new BundleSession(Code(pairingById[s.PairingId].MentorEnrolmentId)!, Code(pairingById[s.PairingId].MenteeEnrolmentId)!, s.Number,
                 s.MinutesTaken, s.TimeFelt is { } felt ? (Upward.Core.Bundles.TimeFelt)(int)felt : null, s.Status == SessionStatus.Held)).ToList());
+        return await BundleContentExport.AddAsync(db, programme, bundle, ct);
     }
 
     /// <summary>For someone who withdrew and let their answers be kept: the stage recorded at withdrawal, else the first of their audience's stages they did not answer.</summary>

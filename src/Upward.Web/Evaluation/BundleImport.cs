@@ -110,6 +110,7 @@ public sealed class BundleImport(UpwardDbContext db, UserManager<UpwardUser> use
             instruments[(bi.Key, bi.Version)] = (instrument, wave);
         }
 
+        var textAnswers = new Dictionary<BundleAnswerReference, Guid>();
         foreach (var group in bundle.Answers.GroupBy(a => (a.Participant, a.Instrument, a.InstrumentVersion)))
         {
             var (instrument, wave) = instruments[(group.Key.Instrument, group.Key.InstrumentVersion)];
@@ -122,12 +123,14 @@ public sealed class BundleImport(UpwardDbContext db, UserManager<UpwardUser> use
             var items = instrument.Items.ToDictionary(i => i.Key);
             foreach (var a in group)
             {
-                db.Answers.Add(new Answer
+                var answer = new Answer
                 {
                     ResponseId = response.Id, ItemId = items[a.Item].Id,
                     DomainId = a.Domain is { } position ? domainIds[position] : Guid.Empty,
                     Number = a.Number is { } n ? (int)n : null, Text = a.Text,
-                });
+                };
+                db.Answers.Add(answer);
+                if (a.Text is not null && a.Domain is null) textAnswers[new BundleAnswerReference(a.Participant, a.Instrument, a.InstrumentVersion, a.Item)] = answer.Id;
             }
         }
 
@@ -156,6 +159,7 @@ public sealed class BundleImport(UpwardDbContext db, UserManager<UpwardUser> use
                 TimeFelt = s.TimeFelt is { } felt ? (Upward.Core.Sessions.TimeFelt)(int)felt : null, HeldRecordedAtUtc = s.Held ? now : null,
             });
         }
+        await BundleContentImport.AddAsync(db, users, programme, bundle, enrolments, textAnswers, now);
         db.Audit(AuditAction.BundleImported, actorUserId, organisationId, programme.Id, $"programme:{programme.Id}");
         await db.SaveChangesAsync(ct);
         return programme;

@@ -45,6 +45,8 @@ public sealed class BundleReaderTests
         { "session of no pair", "$.sessions[0]", "not a pair" },
         { "bad time felt", "$.sessions[0].time_felt", "about_right" },
         { "not JSON", "$", "not valid JSON" },
+        { "version 1 with themes", "$.themes", "unknown field" },
+        { "version 1 with consent to quote", "$.participants[0].may_be_quoted", "unknown field" },
     };
 
     [Theory]
@@ -72,7 +74,7 @@ public sealed class BundleReaderTests
         switch (broken)
         {
             case "format": tree["format"] = "something-else"; break;
-            case "version": tree["version"] = 2; break;
+            case "version": tree["version"] = 3; break;
             case "unknown top-level field": tree["extra"] = 1; break;
             case "missing programme name": tree["programme"]!.AsObject().Remove("name"); break;
             case "threshold zero": tree["programme"]!["anonymity_threshold"] = 0; break;
@@ -93,6 +95,8 @@ public sealed class BundleReaderTests
             case "willingness naming a mentee as mentor": tree["willingness"]![0]!["mentor"] = "ME-01"; break;
             case "session of no pair": tree["sessions"]![0]!["mentee"] = "ME-05"; break;
             case "bad time felt": tree["sessions"]![0]!["time_felt"] = "fine"; break;
+            case "version 1 with themes": tree["themes"] = new JsonArray(); break;
+            case "version 1 with consent to quote": participants[0]!["may_be_quoted"] = true; break;
             default: throw new ArgumentOutOfRangeException(nameof(broken), broken, "no such case");
         }
         return tree.ToJsonString();

@@ -34,9 +34,9 @@ public sealed class BundleWriterTests
     [Fact]
     public void ParticipantsCarryOnlyCodesRolesStagesAndBands()
     {
-        using var written = JsonDocument.Parse(BundleWriter.Write(PilotBundle.Read()));
+        using var written = JsonDocument.Parse(BundleWriter.Write(PilotBundle.WithThemes()));
 
-        var allowed = new HashSet<string> { "code", "role", "withdrawn_at_stage", "demographics" };
+        var allowed = new HashSet<string> { "code", "role", "withdrawn_at_stage", "demographics", "may_be_quoted" };
         foreach (var participant in written.RootElement.GetProperty("participants").EnumerateArray())
         {
             Assert.All(participant.EnumerateObject(), p => Assert.Contains(p.Name, allowed));

@@ -39,6 +39,27 @@ public sealed class AnalyseCommandTests : IDisposable
     }
 
     [Fact]
+    public void ABundleWithACodebookGetsTable1InBothReports()
+    {
+        string bundle = Path.Combine(_directory, "analysed.json");
+        File.WriteAllBytes(bundle, Upward.Core.Bundles.BundleWriter.Write(PilotBundle.WithThemes()));
+        string output = Path.Combine(_directory, "out");
+
+        var run = CliRun.Of("analyse", bundle, "--out", output);
+
+        Assert.Equal(CliApp.Ok, run.ExitCode);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json")));
+        var rows = json.RootElement.GetProperty("themes").GetProperty("rows").EnumerateArray().ToList();
+        var perspective = rows.Single(r => r.GetProperty("theme").GetString() == "Perspective");
+        Assert.Equal(3, perspective.GetProperty("participants").GetProperty("after_phase_2").GetInt32());
+        Assert.Equal("different perspective", perspective.GetProperty("quote").GetString());
+        Assert.Equal("MR-01", perspective.GetProperty("quoted_participant").GetString());
+        string html = File.ReadAllText(Path.Combine(output, "report.html"));
+        Assert.Contains("Table 1", html);
+        Assert.Contains("“different perspective” (MR-01)", html);
+    }
+
+    [Fact]
     public void TheJsonReportIsTheSameEveryTime()
     {
         CliRun.Of("analyse", PilotBundle.Path, "--out", Path.Combine(_directory, "a"));

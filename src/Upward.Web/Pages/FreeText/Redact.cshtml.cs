@@ -53,7 +53,13 @@ public sealed class RedactModel(ProgrammeGate gate, UpwardDbContext db, FreeText
             return Page();
         }
 
-        var masked = Redaction.Apply(Answer.Text, phrases);
+        var redacted = Redaction.Redact(Answer.Text, phrases);
+        var masked = redacted.Text;
+        // Passages were coded on the text as it was: carry them to the same words in the masked text.
+        foreach (var coding in await db.Codings.Where(c => c.AnswerId == AnswerId && c.PassageStart != null && c.PassageLength != null).ToListAsync(ct))
+        {
+            (coding.PassageStart, coding.PassageLength) = PassageAfterRedaction.Map(coding.PassageStart!.Value, coding.PassageLength!.Value, redacted);
+        }
         var answer = await db.Answers.SingleAsync(a => a.Id == AnswerId, ct);
         var redaction = await db.AnswerRedactions.SingleOrDefaultAsync(r => r.AnswerId == AnswerId, ct);
         if (redaction is null)

@@ -48,9 +48,21 @@ public sealed class ThemeModel(ProgrammeGate gate, UpwardDbContext db) : Program
         {
             return Page();
         }
+        var definition = Input.Definition?.Trim() ?? "";
+        // What changed, not the words: a name or definition may quote an answer, and the audit log outlives erasure.
+        string[] changes =
+        [
+            .. name != Theme.Name ? ["renamed"] : Array.Empty<string>(),
+            .. definition != Theme.Definition ? ["redefined"] : Array.Empty<string>(),
+            .. Input.ParentId != Theme.ParentId ? [Input.ParentId is { } under ? $"moved under {under}" : "moved to the top level"] : Array.Empty<string>(),
+        ];
         Theme.Name = name;
-        Theme.Definition = Input.Definition?.Trim() ?? "";
+        Theme.Definition = definition;
         Theme.ParentId = Input.ParentId;
+        if (changes.Length > 0)
+        {
+            db.Audit(AuditAction.ThemeChanged, User.UserId(), Programme.OrganisationId, Programme.Id, $"{Theme.Id} {string.Join(", ", changes)}");
+        }
         await db.SaveChangesAsync(ct);
         return Redirect($"/programmes/{ProgrammeId}/free-text/themes#theme-{ThemeId}");
     }
