@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
 using Upward.Data;
 using Upward.Web.Identity;
@@ -11,27 +13,17 @@ namespace Upward.Web.PhaseOne;
 /// those they would rather not meet. Mentors never see either list. A mentor cannot be on both,
 /// so each page refuses a mentor already on the other list, saying which.
 /// </summary>
-public abstract class MentorChoicePageModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+/// <typeparam name="TChoice">This page's list.</typeparam>
+/// <typeparam name="TOther">The other list, which must not name the same mentor.</typeparam>
+public abstract class MentorChoicePageModel<TChoice, TOther>(ProgrammeGate gate, UpwardDbContext db) : MentorChoicePageModel(gate)
+    where TChoice : class, IMentorChoice, new()
+    where TOther : class, IMentorChoice
 {
-    [BindProperty] public List<Guid> Chosen { get; set; } = [];
-    public IReadOnlyList<Participant> Mentors { get; private set; } = [];
-    public bool Allowed { get; private set; }
-    public bool Saved { get; private set; }
-
-    protected UpwardDbContext Db => db;
-
-    /// <summary>The page's address under the programme, for the redirect after saving.</summary>
+    /// <summary>The page's address under the programme's phase 1, for the redirect after saving.</summary>
     protected abstract string PagePath { get; }
 
     /// <summary>How the other list is named in an error: "would rather not meet".</summary>
     protected abstract string OtherListName { get; }
-
-    protected abstract Task<List<Guid>> ChosenAsync(Guid mentee, CancellationToken ct);
-
-    protected abstract Task<List<Guid>> OnOtherListAsync(Guid mentee, CancellationToken ct);
-
-    /// <summary>Replaces the mentee's list with <paramref name="chosen"/>, without saving.</summary>
-    protected abstract Task ReplaceAsync(Guid mentee, IReadOnlyCollection<Guid> chosen, CancellationToken ct);
 
     public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
     {
@@ -40,7 +32,7 @@ public abstract class MentorChoicePageModel(ProgrammeGate gate, UpwardDbContext 
             return refused;
         }
         var me = await LoadAsync(ct);
-        Chosen = await ChosenAsync(me, ct);
+        Chosen = await MentorsOnListAsync<TChoice>(me, ct);
         Saved = saved;
         return Page();
     }
@@ -64,17 +56,27 @@ public abstract class MentorChoicePageModel(ProgrammeGate gate, UpwardDbContext 
             ModelState.AddModelError(nameof(Chosen), "The list of mentors has changed since the page was opened. Check your choices and save again.");
             return Page();
         }
-        var onBoth = Mentors.Where(m => Chosen.Contains(m.EnrolmentId)).IntersectBy(await OnOtherListAsync(me, ct), m => m.EnrolmentId).ToList();
+        var onBoth = Mentors.Where(m => Chosen.Contains(m.EnrolmentId)).IntersectBy(await MentorsOnListAsync<TOther>(me, ct), m => m.EnrolmentId).ToList();
         if (onBoth.Count > 0)
         {
             ModelState.AddModelError(nameof(Chosen),
                 $"You also named {string.Join(" and ", onBoth.Select(m => m.Name))} as a mentor you {OtherListName}. Unselect them here or change that list first.");
             return Page();
         }
-        await ReplaceAsync(me, Chosen.Distinct().ToList(), ct);
+
+        var list = db.Set<TChoice>();
+        var existing = await list.Where(c => c.MenteeEnrolmentId == me).ToListAsync(ct);
+        list.RemoveRange(existing.Where(c => !Chosen.Contains(c.MentorEnrolmentId)));
+        foreach (var mentor in Chosen.Distinct().Where(id => existing.All(c => c.MentorEnrolmentId != id)))
+        {
+            list.Add(new TChoice { ProgrammeId = ProgrammeId, MenteeEnrolmentId = me, MentorEnrolmentId = mentor });
+        }
         await db.SaveChangesAsync(ct);
         return Redirect($"/programmes/{ProgrammeId}/phase-one/{PagePath}?saved=true");
     }
+
+    private Task<List<Guid>> MentorsOnListAsync<T>(Guid mentee, CancellationToken ct) where T : class, IMentorChoice =>
+        db.Set<T>().Where(c => c.MenteeEnrolmentId == mentee).Select(c => c.MentorEnrolmentId).ToListAsync(ct);
 
     private async Task<Guid> LoadAsync(CancellationToken ct)
     {
@@ -84,4 +86,13 @@ public abstract class MentorChoicePageModel(ProgrammeGate gate, UpwardDbContext 
         Mentors = (await db.ParticipantsAsync(ProgrammeId, ProgrammeRole.Mentor, ct)).Where(m => m.EnrolmentId != myMentorSelf).ToList();
         return me;
     }
+}
+
+/// <summary>What the shared checkbox view (_MentorChoices) binds to, whichever the list.</summary>
+public abstract class MentorChoicePageModel(ProgrammeGate gate) : ProgrammePageModel(gate)
+{
+    [BindProperty] public List<Guid> Chosen { get; set; } = [];
+    public IReadOnlyList<Participant> Mentors { get; protected set; } = [];
+    public bool Allowed { get; protected set; }
+    public bool Saved { get; protected set; }
 }

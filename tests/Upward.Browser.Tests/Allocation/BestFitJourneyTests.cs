@@ -9,12 +9,7 @@ public sealed class BestFitJourneyTests(LiveUpward upward, Chromium chromium) : 
 {
     private async Task<IPage> SignedInAsync(string who)
     {
-        var page = await (await chromium.Browser.NewContextAsync(new() { BaseURL = upward.BaseUrl, Locale = "en-GB" })).NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(DemoProgramme.EmailOf(who));
-        await page.GetByLabel("Password").FillAsync(DemoProgramme.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Your programmes" }).WaitForAsync();
+        var page = await chromium.SignInAsync(upward, who);
         await page.GetByRole(AriaRole.Link, new() { Name = DemoProgramme.ProgrammeName }).ClickAsync();
         return page;
     }

@@ -10,17 +10,7 @@ public sealed class GroupFeedbackJourneyTests(LiveUpward upward, Chromium chromi
     private Task<Guid> ProgrammeIdAsync() =>
         upward.WithDbAsync(db => db.Programmes.Where(p => p.Name == DemoProgramme.ProgrammeName).Select(p => p.Id).SingleAsync());
 
-    private async Task<IPage> SignInAsync(string who)
-    {
-        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = upward.BaseUrl, Locale = "en-GB" });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(DemoProgramme.EmailOf(who));
-        await page.GetByLabel("Password").FillAsync(DemoProgramme.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in"));
-        return page;
-    }
+    private Task<IPage> SignInAsync(string who) => chromium.SignInAsync(upward, who);
 
     [Fact]
     public async Task Facilitator_records_the_group_edits_reviews_and_releases_and_the_mentee_reads_it_with_every_page_accessible()

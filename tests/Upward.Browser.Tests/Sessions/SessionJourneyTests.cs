@@ -10,16 +10,7 @@ namespace Upward.Browser.Tests.Sessions;
 /// <summary>From the coordinator's allocation to a recorded one-to-one session, axe clean on every page.</summary>
 public sealed class SessionJourneyTests(LiveUpward upward, Chromium chromium) : IClassFixture<LiveUpward>, IClassFixture<Chromium>
 {
-    private async Task<IPage> SignedInAsync(string who)
-    {
-        var page = await (await chromium.Browser.NewContextAsync(new() { BaseURL = upward.BaseUrl, Locale = "en-GB" })).NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(DemoProgramme.EmailOf(who));
-        await page.GetByLabel("Password").FillAsync(DemoProgramme.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Your programmes" }).WaitForAsync();
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string who) => chromium.SignInAsync(upward, who);
 
     [Fact]
     public async Task Coordinator_allocates_and_a_pair_agrees_a_time_and_records_the_session()
