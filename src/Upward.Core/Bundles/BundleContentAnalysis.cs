@@ -31,7 +31,7 @@ internal static class BundleContentAnalysis
             {
                 throw node.Fail("passage_start and passage_length go together: give both or neither");
             }
-            if (start is { } s && length is { } l && (s.Int() < 0 || l.Int() < 1 || s.Int() + l.Int() > text.Length))
+            if (start is { } s && length is { } l && (s.Int() < 0 || l.Int() < 1 || s.Int() > text.Length - l.Int()))
             {
                 throw s.Fail($"the passage must lie within the answer's {text.Length} characters and be at least 1 long");
             }
@@ -85,13 +85,14 @@ internal static class BundleContentAnalysis
             parents.Add(parent);
         }
         var byName = themes.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        // Every parent is known before any loop is looked for, so the walk below never meets a name it cannot follow.
+        foreach (var parent in parents.OfType<JsonCursor>().Where(p => !byName.ContainsKey(p.String())))
+        {
+            throw parent.Fail($"unknown theme \"{parent.String()}\"");
+        }
         for (int i = 0; i < themes.Count; i++)
         {
             if (parents[i] is not { } parent) continue;
-            if (!byName.ContainsKey(parent.String()))
-            {
-                throw parent.Fail($"unknown theme \"{parent.String()}\"");
-            }
             // Walk up: reaching the theme itself again means a loop, which no codebook can hold.
             var seen = new HashSet<string>(StringComparer.Ordinal) { themes[i].Name };
             for (string? at = parent.String(); at is not null; at = byName[at].Parent)

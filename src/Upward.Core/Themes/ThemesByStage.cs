@@ -28,7 +28,7 @@ public static class ThemesByStage
             if (chosenQuotes.TryGetValue(theme.Id, out var chosen) && answers.TryGetValue(chosen, out var facts) && facts.MayQuote && mine.Any(c => c.AnswerId == chosen))
             {
                 var passage = mine.FirstOrDefault(c => c.AnswerId == chosen && c.PassageStart is not null);
-                quote = passage is { PassageStart: { } start, PassageLength: { } length } && start >= 0 && start + length <= facts.Text.Length
+                quote = passage is { PassageStart: { } start, PassageLength: { } length } && start >= 0 && length >= 0 && start <= facts.Text.Length - length
                     ? facts.Text.Substring(start, length) : facts.Text;
                 from = facts.ParticipantCode;
             }
