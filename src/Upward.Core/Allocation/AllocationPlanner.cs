@@ -74,9 +74,16 @@ public static class AllocationPlanner
         {
             return $"{willing}; chosen at random (seed {seed}) among the allocations that give the most mentees a mentor.";
         }
-        var because = PairFit.For(facts, considered, mentor, mentee).Because;
-        return because.Count == 0
+        // Specialty and topic names come from the coordinator's lists (up to 120 characters each), so
+        // naming them all could outgrow what a pairing keeps; then the reason counts them instead.
+        var reason = BestFitReason(willing, PairFit.For(facts, considered, mentor, mentee).Because);
+        return reason.Length <= Sessions.Pairing.ReasonMaxLength
+            ? reason
+            : BestFitReason(willing, PairFit.For(facts, considered, mentor, mentee, brief: true).Because);
+    }
+
+    private static string BestFitReason(string willing, IReadOnlyList<string> because) =>
+        because.Count == 0
             ? $"{willing}; part of the allocation that gives the most mentees a mentor."
             : $"{willing}; {string.Join("; ", because)}; part of the allocation that gives the most mentees a mentor and, among those, the best fit.";
-    }
 }

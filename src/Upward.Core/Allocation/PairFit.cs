@@ -27,7 +27,8 @@ public static class PairFit
 
     public sealed record Fit(int Weight, IReadOnlyList<string> Because);
 
-    public static Fit For(AllocationFacts facts, BestFitConsiderations considered, Guid mentor, Guid mentee)
+    /// <param name="brief">Say "a shared specialty" and how many topics rather than naming them, for when the names make the reason too long to keep.</param>
+    public static Fit For(AllocationFacts facts, BestFitConsiderations considered, Guid mentor, Guid mentee, bool brief = false)
     {
         var weight = Base;
         var because = new List<string>();
@@ -46,7 +47,7 @@ public static class PairFit
         if (considered.HasFlag(BestFitConsiderations.SharedSpecialty) && Same(mentorProfile.Specialty, menteeProfile.Specialty))
         {
             weight += SharedSpecialty;
-            because.Add($"both work in {mentorProfile.Specialty}");
+            because.Add(brief ? "they share a specialty" : $"both work in {mentorProfile.Specialty}");
         }
         if (considered.HasFlag(BestFitConsiderations.SharedTopics))
         {
@@ -54,7 +55,7 @@ public static class PairFit
             if (shared.Count > 0)
             {
                 weight += Math.Min(MostForTopics, PerSharedTopic * shared.Count);
-                because.Add($"both want to talk about {JoinedWithAnd(shared)}");
+                because.Add(brief ? $"both want to talk about {shared.Count} of the same {(shared.Count == 1 ? "topic" : "topics")}" : $"both want to talk about {JoinedWithAnd(shared)}");
             }
         }
         if (considered.HasFlag(BestFitConsiderations.DifferentDepartment)

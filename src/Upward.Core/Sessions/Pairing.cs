@@ -9,6 +9,9 @@ public sealed class Pairing
     public Guid MenteeEnrolmentId { get; init; }
     public DateTime CreatedAtUtc { get; init; }
 
+    /// <summary>The longest <see cref="Reason"/> the database holds.</summary>
+    public const int ReasonMaxLength = 500;
+
     /// <summary>Why the pair was made, in plain English (shown to the coordinator, never to the pair).</summary>
     public string Reason { get; init; } = "";
 

@@ -9,7 +9,7 @@ internal sealed class PairingConfiguration : IEntityTypeConfiguration<Pairing>
 {
     public void Configure(EntityTypeBuilder<Pairing> entity)
     {
-        entity.Property(p => p.Reason).HasMaxLength(500);
+        entity.Property(p => p.Reason).HasMaxLength(Pairing.ReasonMaxLength);
         entity.HasOne<Programme>().WithMany().HasForeignKey(p => p.ProgrammeId);
         entity.HasOne<Enrolment>().WithMany().HasForeignKey(p => p.MentorEnrolmentId).OnDelete(DeleteBehavior.Restrict);
         entity.HasOne<Enrolment>().WithMany().HasForeignKey(p => p.MenteeEnrolmentId).OnDelete(DeleteBehavior.Restrict);
