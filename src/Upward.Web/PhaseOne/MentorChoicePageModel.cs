@@ -49,7 +49,9 @@ public abstract class MentorChoicePageModel<TChoice, TOther>(ProgrammeGate gate,
             return Page();
         }
         var known = Mentors.Select(m => m.EnrolmentId).ToHashSet();
-        if (Chosen.Any(id => !known.Contains(id)))
+        // Chosen is all this form binds, so any binding error is a tampered or garbled id: treated as a
+        // stale one rather than silently dropped, which would save (or clear) the list without it.
+        if (!ModelState.IsValid || Chosen.Any(id => !known.Contains(id)))
         {
             Chosen = Chosen.Where(known.Contains).ToList();
             ModelState.Clear();
