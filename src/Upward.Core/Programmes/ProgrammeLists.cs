@@ -10,7 +10,9 @@ public static class ProgrammeLists
     public const int MaxEntries = 100;
 
     /// <summary>The entries of a one-per-line text, trimmed, blank lines and repeats dropped; or the problem with it.</summary>
-    public static (IReadOnlyList<string> Entries, string? Problem) Parse(string? text, string what)
+    /// <param name="what">One entry, for the error: "department".</param>
+    /// <param name="plural">Several, spelled out because English will not add an s to "specialty".</param>
+    public static (IReadOnlyList<string> Entries, string? Problem) Parse(string? text, string what, string plural)
     {
         var entries = new List<string>();
         foreach (var line in (text ?? "").Split('\n'))
@@ -22,7 +24,7 @@ public static class ProgrammeLists
             entries.Add(entry);
         }
         return entries.Count > MaxEntries
-            ? (entries, $"Enter {MaxEntries} {what}s or fewer")
+            ? (entries, $"Enter {MaxEntries} {plural} or fewer")
             : (entries, null);
     }
 }

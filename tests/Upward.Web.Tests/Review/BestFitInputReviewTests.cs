@@ -144,9 +144,10 @@ public sealed partial class BestFitInputReviewTests(DemoFactory factory) : IClas
     }
 
     [Theory]
-    [InlineData("Input.Departments", 101, 10)]
-    [InlineData("Input.Specialties", 3, 121)]
-    public async Task Settings_lists_too_long_are_refused_and_what_was_typed_is_kept(string field, int lines, int length)
+    [InlineData("Input.Departments", 101, 10, "Enter 100 departments or fewer")]
+    [InlineData("Input.Specialties", 101, 10, "Enter 100 specialties or fewer")]
+    [InlineData("Input.Specialties", 3, 121, "Each specialty must be 120 characters or fewer")]
+    public async Task Settings_lists_too_long_are_refused_and_what_was_typed_is_kept(string field, int lines, int length, string message)
     {
         var id = await factory.ProgrammeIdAsync();
         var before = await factory.WithDbAsync(db => db.Programmes.AsNoTracking().SingleAsync(p => p.Id == id));
@@ -160,7 +161,7 @@ public sealed partial class BestFitInputReviewTests(DemoFactory factory) : IClas
 
         AssertFormAgain(response, html, field);
         Assert.Contains(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(typed)[..200], html);
-        Assert.Contains(lines > 100 ? "or fewer" : "characters or fewer", html);
+        Assert.Contains(message, html);
         var after = await factory.WithDbAsync(db => db.Programmes.AsNoTracking().SingleAsync(p => p.Id == id));
         Assert.Equal(before.Departments, after.Departments);
         Assert.Equal(before.Specialties, after.Specialties);

@@ -95,8 +95,8 @@ public sealed class SettingsModel(ProgrammeGate gate, UpwardDbContext db) : Prog
         {
             ModelState.AddModelError("Input.TimeZone", "Enter a time zone Upward knows, like Europe/London");
         }
-        var departments = ListFrom("Input.Departments", Input.Departments, "department");
-        var specialties = ListFrom("Input.Specialties", Input.Specialties, "specialty");
+        var departments = ListFrom("Input.Departments", Input.Departments, "department", "departments");
+        var specialties = ListFrom("Input.Specialties", Input.Specialties, "specialty", "specialties");
         if (!ModelState.IsValid)
         {
             return Page();
@@ -116,9 +116,9 @@ public sealed class SettingsModel(ProgrammeGate gate, UpwardDbContext db) : Prog
         return Redirect($"/programmes/{Programme.Id}/settings?saved=true");
     }
 
-    private IReadOnlyList<string> ListFrom(string key, string? text, string what)
+    private IReadOnlyList<string> ListFrom(string key, string? text, string what, string plural)
     {
-        var (entries, problem) = ProgrammeLists.Parse(text, what);
+        var (entries, problem) = ProgrammeLists.Parse(text, what, plural);
         if (problem is not null) ModelState.AddModelError(key, problem);
         return entries;
     }
