@@ -249,10 +249,27 @@ public sealed partial class BestFitInputReviewTests(DemoFactory factory) : IClas
             var response = await researcher.GetAsync($"/programmes/{id}/evaluation/export/{file}");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var bytes = await response.Content.ReadAsByteArrayAsync();
+            if (file == "bundle.json") Assert.Contains("\"themes\"", Encoding.UTF8.GetString(bytes));
             var text = file.EndsWith(".xlsx", StringComparison.Ordinal) ? XlsxText(bytes) : Encoding.UTF8.GetString(bytes);
             foreach (var secret in secrets)
             {
                 Assert.False(text.Contains(secret, StringComparison.OrdinalIgnoreCase), $"{file} carries '{secret}'");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_evaluation_report_and_table_1_carry_no_work_or_wishes()
+    {
+        var id = await factory.ProgrammeIdAsync();
+        foreach (var (who, page) in new[] { ("researcher", $"/programmes/{id}/evaluation"), ("coordinator", $"/programmes/{id}/evaluation"), ("researcher", $"/programmes/{id}/free-text/table?handler=Csv"), ("researcher", $"/programmes/{id}/free-text/table") })
+        {
+            var response = await (await factory.AsAsync(who)).GetAsync(page);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var text = await response.Content.ReadAsStringAsync();
+            foreach (var secret in new[] { "Emergency department", "Acute medical unit", "Surgical assessment unit", "Emergency medicine", "General surgery", "would like to meet", "rather not meet" })
+            {
+                Assert.False(text.Contains(secret, StringComparison.OrdinalIgnoreCase), $"{page} for {who} carries '{secret}'");
             }
         }
     }
