@@ -19,8 +19,17 @@ namespace Upward.Web.Evaluation;
 /// </summary>
 public sealed class BundleImport(UpwardDbContext db, UserManager<UpwardUser> users, TimeProvider clock)
 {
-    public async Task<Programme> ImportAsync(ResearchBundle bundle, Guid organisationId, Guid? actorUserId, CancellationToken ct)
+    /// <summary>Imports all of the bundle or, if anything fails, none of it.</summary>
+    /// <exception cref="InvalidOperationException">The bundle does not fit this database: check <see cref="BundleFit"/> first.</exception>
+    /// <param name="coordinatorUserId">Who will coordinate the new programme (the person importing it), if anyone.</param>
+    public async Task<Programme> ImportAsync(ResearchBundle bundle, Guid organisationId, Guid? actorUserId, CancellationToken ct, Guid? coordinatorUserId = null)
     {
+        if (BundleFit.Problems(bundle, db.Model, most: 1) is [var problem])
+        {
+            throw new InvalidOperationException($"The bundle does not fit this database: {problem}");
+        }
+        // Placeholder accounts are saved as they are made, so one transaction keeps a failure from leaving half a programme.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var type = Enum.GetValues<ProgrammeType>().FirstOrDefault(t => BundleExport.TypeName(t) == bundle.Programme.Type, ProgrammeType.ClinicalFeedback);
         var programme = new Programme
@@ -37,6 +46,14 @@ public sealed class BundleImport(UpwardDbContext db, UserManager<UpwardUser> use
         foreach (var d in bundle.Programme.Domains)
         {
             programme.Domains.Add(new ProgrammeDomain { ProgrammeId = programme.Id, Position = d.Position, Name = d.Name });
+        }
+        if (coordinatorUserId is { } coordinator)
+        {
+            programme.Enrolments.Add(new Enrolment
+            {
+                ProgrammeId = programme.Id, UserId = coordinator, Role = ProgrammeRole.Coordinator, Status = EnrolmentStatus.Consented,
+                ParticipantCode = ParticipantCode.For(ProgrammeRole.Coordinator, 1),
+            });
         }
         db.Programmes.Add(programme);
         await db.SaveChangesAsync(ct);
@@ -162,6 +179,7 @@ public sealed class BundleImport(UpwardDbContext db, UserManager<UpwardUser> use
         await BundleContentImport.AddAsync(db, users, programme, bundle, enrolments, textAnswers, now);
         db.Audit(AuditAction.BundleImported, actorUserId, organisationId, programme.Id, $"programme:{programme.Id}");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return programme;
     }
 }

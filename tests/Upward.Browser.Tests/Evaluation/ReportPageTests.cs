@@ -23,4 +23,26 @@ public sealed class ReportPageTests(LiveUpward upward, Chromium chromium) : ICla
         await page.AssertNoViolationsAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ArtifactsFolder, "evaluation.png"), FullPage = false });
     }
+
+    [Fact]
+    public async Task The_administrator_imports_a_bundle_from_the_administration_page_and_it_opens_as_a_programme()
+    {
+        var bundle = Upward.Core.Bundles.BundleWriter.Write(DemoPilotEvaluation.Bundle());
+        var page = await chromium.SignInAsync(upward, "admin");
+        await page.GotoAsync("/admin");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Import a research bundle as a new programme" }).ClickAsync();
+        await page.AssertNoViolationsAsync();
+
+        // Something that is not a bundle first: the error summary, axe clean.
+        await page.GetByLabel("Upload a research bundle (.json)").SetInputFilesAsync(new FilePayload { Name = "notes.json", MimeType = "application/json", Buffer = "[]"u8.ToArray() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check and import" }).ClickAsync();
+        await page.Locator(".nhsuk-error-summary").WaitForAsync();
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByLabel("Upload a research bundle (.json)").SetInputFilesAsync(new FilePayload { Name = "pilot.json", MimeType = "application/json", Buffer = bundle });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check and import" }).ClickAsync();
+        await page.Locator("#imported").WaitForAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Evaluation" }).ClickAsync();
+        Assert.Contains("0.0625", await page.Locator("main").InnerTextAsync());
+    }
 }

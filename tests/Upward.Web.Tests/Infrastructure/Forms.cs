@@ -19,8 +19,8 @@ public static partial class Forms
         return await client.PostAsync(postUrl ?? pageUrl, new FormUrlEncodedContent(form));
     }
 
-    /// <summary>Uploads a file through a page's multipart form, with its antiforgery token.</summary>
-    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, string pageUrl, string field, string fileName, byte[] content)
+    /// <summary>Uploads a file through a page's multipart form, with its antiforgery token (to <paramref name="postUrl"/> if given).</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, string pageUrl, string field, string fileName, byte[] content, string? postUrl = null)
     {
         var html = await client.GetStringAsync(pageUrl);
         var token = TokenPattern().Match(html);
@@ -33,7 +33,7 @@ public static partial class Forms
             { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
             { new ByteArrayContent(content), field, fileName },
         };
-        return await client.PostAsync(pageUrl, form);
+        return await client.PostAsync(postUrl ?? pageUrl, form);
     }
 
     /// <summary>The first link in an email body that starts with <paramref name="prefix"/> after the host.</summary>

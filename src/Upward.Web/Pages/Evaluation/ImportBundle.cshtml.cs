@@ -1,0 +1,89 @@
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Upward.Core.Bundles;
+using Upward.Data;
+using Upward.Web.Evaluation;
+using Upward.Web.Identity;
+using Upward.Web.Startup;
+
+namespace Upward.Web.Pages.Evaluation;
+
+/// <summary>
+/// An organisation administrator imports a research bundle (a pilot run elsewhere, or a programme
+/// exported for safekeeping) as a new programme, which they coordinate. All of it or none of it.
+/// </summary>
+[Authorize(Policy = Policies.OrganisationAdmin)]
+[RequestSizeLimit(MaxFileBytes + 64 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + 64 * 1024)]
+public sealed class ImportBundleModel(BundleImport import, UpwardDbContext db) : PageModel
+{
+    /// <summary>Enough for a programme of several thousand participants; larger ones belong on PostgreSQL with a restore, not an upload.</summary>
+    public const long MaxFileBytes = 100L * 1024 * 1024;
+
+    [BindProperty] public IFormFile? Upload { get; set; }
+
+    /// <summary>Where the bundle breaks the format or does not fit, each with its JSON path.</summary>
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var json = await ReadTextAsync(ct);
+        if (json is null) return Page();
+        ResearchBundle bundle;
+        try
+        {
+            bundle = BundleReader.Read(json);
+        }
+        catch (BundleFormatException e)
+        {
+            return Refuse("The file is not a research bundle Upward can read", [e.Message]);
+        }
+        var problems = BundleFit.Problems(bundle, db.Model);
+        if (problems.Count > 0)
+        {
+            return Refuse("The bundle holds values too long for Upward: nothing has been imported", problems);
+        }
+
+        // Whoever imports it coordinates it, as whoever starts a programme does.
+        var userId = User.UserId();
+        var programme = await import.ImportAsync(bundle, User.OrganisationOf()!.Value, userId, ct, coordinatorUserId: userId);
+        return Redirect($"/programmes/{programme.Id}?imported=true");
+    }
+
+    private PageResult Refuse(string summary, IReadOnlyList<string> problems)
+    {
+        Problems = problems;
+        ModelState.AddModelError(nameof(Upload), summary);
+        return Page();
+    }
+
+    /// <summary>The upload as UTF-8 text, or null with the problem in the model state.</summary>
+    private async Task<string?> ReadTextAsync(CancellationToken ct)
+    {
+        string? error = null;
+        if (Upload is null || Upload.Length == 0) error = "Select a research bundle file (.json)";
+        else if (Upload.Length > MaxFileBytes) error = "The file must be smaller than 100 MB";
+        if (error is not null)
+        {
+            ModelState.AddModelError(nameof(Upload), error);
+            return null;
+        }
+        using var buffer = new MemoryStream();
+        await Upload!.CopyToAsync(buffer, ct);
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+        catch (DecoderFallbackException)
+        {
+            ModelState.AddModelError(nameof(Upload), "The file must be a research bundle saved by Upward (JSON in UTF-8)");
+            return null;
+        }
+    }
+}
