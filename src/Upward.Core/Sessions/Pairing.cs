@@ -13,7 +13,10 @@ public sealed class Pairing
     public const int ReasonMaxLength = 500;
 
     /// <summary>Why the pair was made, in plain English (shown to the coordinator, never to the pair).</summary>
-    public string Reason { get; init; } = "";
+    public string Reason { get; set; } = "";
+
+    /// <summary>What a pairing's reason says once one of the pair withdrew and had what they gave erased.</summary>
+    public const string ReasonErased = "Reason removed: one of the pair withdrew and asked for what they gave to be erased.";
 
     public PairingStatus Status { get; set; } = PairingStatus.Active;
     public DateTime? EndedAtUtc { get; set; }

@@ -74,13 +74,20 @@ public sealed class MentorWishTests(DemoFactory factory) : IClassFixture<DemoFac
         var me = await factory.EnrolmentIdAsync("mentee4");
         Assert.False(await factory.WithDbAsync(db => db.MentorWishes.AnyAsync(w => w.MenteeEnrolmentId == me)));
     }
+}
 
+/// <summary>Erasure on withdrawal, on a demo of its own because it allocates.</summary>
+public sealed class MentorWishErasureTests(DemoFactory factory) : IClassFixture<DemoFactory>
+{
     [Fact]
     public async Task Withdrawing_with_erasure_deletes_the_wishes_and_what_was_said_about_work()
     {
         var id = await factory.ProgrammeIdAsync();
         var me = await factory.EnrolmentIdAsync("mentee2");
         Assert.True(await factory.WithDbAsync(db => db.MentorWishes.AnyAsync(w => w.MenteeEnrolmentId == me)));
+        await (await factory.AsAsync("coordinator")).SubmitAsync($"/programmes/{id}/allocation?Mode=Optimal",
+            new Dictionary<string, string> { ["Mode"] = "Optimal", ["Seed"] = "", ["Consider"] = "MenteeWishes" }, $"/programmes/{id}/allocation?handler=Confirm");
+        Assert.Contains("asked to meet", await factory.WithDbAsync(db => db.Pairings.Where(p => p.MenteeEnrolmentId == me).Select(p => p.Reason).SingleAsync()));
 
         var withdrawn = await (await factory.AsAsync("mentee2")).SubmitAsync($"/programmes/{id}/withdraw", new Dictionary<string, string> { ["Input.Choice"] = "Erase" });
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
@@ -90,5 +97,7 @@ public sealed class MentorWishTests(DemoFactory factory) : IClassFixture<DemoFac
         Assert.Null(enrolment.Department);
         Assert.Null(enrolment.Specialty);
         Assert.Empty(enrolment.TopicDomainIds);
+        // The best-fit reason repeated the wish, so it goes too.
+        Assert.Equal(Upward.Core.Sessions.Pairing.ReasonErased, await factory.WithDbAsync(db => db.Pairings.Where(p => p.MenteeEnrolmentId == me).Select(p => p.Reason).SingleAsync()));
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Upward.Core.Auditing;
 using Upward.Core.People;
+using Upward.Core.Sessions;
 using Upward.Core.Programmes;
 using Upward.Core.Questionnaires;
 using Microsoft.EntityFrameworkCore;
@@ -54,17 +55,31 @@ public sealed class WithdrawModel(ProgrammeGate gate, UpwardDbContext db, TimePr
             enrolment.WithdrawalChoice = Input.Choice;
             if (Input.Choice == WithdrawalChoice.Erase)
             {
-                // Consent decisions stay: they are the record of what was agreed, not answers.
-                enrolment.Demographics = new DemographicBands();
-                enrolment.Department = null;
-                enrolment.Specialty = null;
-                enrolment.TopicDomainIds = [];
-                Db.MentorWishes.RemoveRange(await Db.MentorWishes.Where(w => w.MenteeEnrolmentId == enrolment.Id).ToListAsync(ct));
-                Db.MentorDeclines.RemoveRange(await Db.MentorDeclines.Where(d => d.MenteeEnrolmentId == enrolment.Id).ToListAsync(ct));
+                await EraseWhatTheyGaveAsync(enrolment, ct);
             }
             Db.Audit(AuditAction.Withdrawn, User.UserId(), Programme.OrganisationId, Programme.Id, $"enrolment:{enrolment.Id}");
         }
         await Db.SaveChangesAsync(ct);
         return Redirect("/withdrawn");
+    }
+
+    /// <summary>
+    /// What the person told Upward about themselves beyond their answers (which the report and
+    /// exports already leave out once erased). Consent decisions stay: they are the record of what
+    /// was agreed, not something given.
+    /// </summary>
+    private async Task EraseWhatTheyGaveAsync(Enrolment enrolment, CancellationToken ct)
+    {
+        enrolment.Demographics = new DemographicBands();
+        enrolment.Department = null;
+        enrolment.Specialty = null;
+        enrolment.TopicDomainIds = [];
+        Db.MentorWishes.RemoveRange(await Db.MentorWishes.Where(w => w.MenteeEnrolmentId == enrolment.Id).ToListAsync(ct));
+        Db.MentorDeclines.RemoveRange(await Db.MentorDeclines.Where(d => d.MenteeEnrolmentId == enrolment.Id).ToListAsync(ct));
+        // A best-fit reason can repeat their wish, department or topics.
+        foreach (var pairing in await Db.Pairings.Where(p => p.MentorEnrolmentId == enrolment.Id || p.MenteeEnrolmentId == enrolment.Id).ToListAsync(ct))
+        {
+            pairing.Reason = Pairing.ReasonErased;
+        }
     }
 }
