@@ -43,4 +43,8 @@ public static class AuditAction
     public const string Exported = "export";
     /// <summary>A theme renamed, redefined or moved under another; the subject names the theme by id and what changed, never its words.</summary>
     public const string ThemeChanged = "themes.changed";
+    /// <summary>A theme opened in the codebook; the subject is its id.</summary>
+    public const string ThemeOpened = "themes.opened";
+    /// <summary>The answer standing for a theme in Table 1 chosen or changed: what may be published.</summary>
+    public const string QuoteChosen = "themes.quote-chosen";
 }

@@ -93,6 +93,12 @@ public sealed class CodingTests(DemoFactory factory) : IClassFixture<DemoFactory
         var table = WebUtility.HtmlDecode(await researcher.GetStringAsync($"/programmes/{id}/free-text/table"));
         Assert.Contains("It gave me new ideas for how our handover teaching could run.", table);
         Assert.DoesNotContain("rota feedback anonymous", table);
+
+        // Opening the theme and choosing what may be published are both audited, by id only; the refused quote is not.
+        var audited = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.ProgrammeId == id).Select(a => new { a.Action, a.Subject }).ToListAsync());
+        Assert.Contains(audited, a => a.Action == AuditAction.ThemeOpened && a.Subject == $"theme:{theme}");
+        var quoted = Assert.Single(audited, a => a.Action == AuditAction.QuoteChosen && a.Subject!.StartsWith($"theme:{theme}", StringComparison.Ordinal));
+        Assert.Equal($"theme:{theme}:answer:{two}", quoted.Subject);
     }
 
     [Fact]

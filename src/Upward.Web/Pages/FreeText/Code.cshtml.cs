@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Upward.Core.Auditing;
 using Upward.Core.Programmes;
 using Upward.Core.Themes;
 using Upward.Data;
@@ -70,6 +71,7 @@ public sealed class CodeModel(ProgrammeGate gate, UpwardDbContext db, FreeTextAn
         }
         var theme = new Theme { ProgrammeId = ProgrammeId, Name = name, Definition = Open.Definition?.Trim() ?? "", CreatedAtUtc = DateTime.UtcNow };
         db.Themes.Add(theme);
+        db.Audit(AuditAction.ThemeOpened, User.UserId(), Programme.OrganisationId, ProgrammeId, $"theme:{theme.Id}");
         db.Codings.Add(NewCoding(theme.Id, passage));
         await db.SaveChangesAsync(ct);
         return Done();

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Upward.Core.Auditing;
 using Upward.Core.Programmes;
 using Upward.Core.Themes;
 using Upward.Data;
 using Upward.Web.FreeText;
+using Upward.Web.Identity;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.FreeText;
@@ -56,6 +58,7 @@ public sealed class QuoteModel(ProgrammeGate gate, UpwardDbContext db, FreeTextA
             quote.AnswerId = chosen.AnswerId;
             quote.ChosenAtUtc = DateTime.UtcNow;
         }
+        db.Audit(AuditAction.QuoteChosen, User.UserId(), Programme.OrganisationId, ProgrammeId, $"theme:{ThemeId}:answer:{chosen.AnswerId}");
         await db.SaveChangesAsync(ct);
         return Redirect($"/programmes/{ProgrammeId}/free-text/table");
     }

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Upward.Core.Auditing;
 using Upward.Core.Programmes;
 using Upward.Core.Themes;
 using Upward.Data;
 using Upward.Web.FreeText;
+using Upward.Web.Identity;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.FreeText;
@@ -41,6 +43,7 @@ public sealed class ThemesModel(ProgrammeGate gate, UpwardDbContext db) : Progra
         }
         var theme = new Theme { ProgrammeId = ProgrammeId, Name = name, Definition = Input.Definition?.Trim() ?? "", ParentId = Input.ParentId, CreatedAtUtc = DateTime.UtcNow };
         db.Themes.Add(theme);
+        db.Audit(AuditAction.ThemeOpened, User.UserId(), Programme.OrganisationId, ProgrammeId, $"theme:{theme.Id}");
         await db.SaveChangesAsync(ct);
         return Redirect($"/programmes/{ProgrammeId}/free-text/themes#theme-{theme.Id}");
     }
