@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Upward.Core.Auditing;
 using Upward.Core.Sessions;
 using Upward.Web.Tests.Infrastructure;
-using Upward.Web.Tests.PhaseOne;
 
 namespace Upward.Web.Tests.Allocation;
 

@@ -6,7 +6,6 @@ using Upward.Core.Auditing;
 using Upward.Core.Programmes;
 using Upward.Web.Demo;
 using Upward.Web.Tests.Infrastructure;
-using Upward.Web.Tests.PhaseOne;
 
 namespace Upward.Web.Tests.Evaluation;
 

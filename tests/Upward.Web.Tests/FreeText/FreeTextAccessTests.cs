@@ -75,18 +75,7 @@ public sealed class FreeTextAccessTests(DemoFactory factory) : IClassFixture<Dem
     [Fact]
     public async Task Another_organisation_gets_not_found()
     {
-        const string outsider = "free-text-outsider@other-trust.example";
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<UpwardUser>>();
-            var db = scope.ServiceProvider.GetRequiredService<Upward.Data.UpwardDbContext>();
-            var other = new Organisation { Name = "Other Trust for free text" };
-            db.Organisations.Add(other);
-            await db.SaveChangesAsync();
-            var user = new UpwardUser { UserName = outsider, Email = outsider, DisplayName = "Outsider", OrganisationId = other.Id };
-            Assert.True((await users.CreateAsync(user, DemoProgramme.Password)).Succeeded);
-            await users.AddToRoleAsync(user, UpwardRoles.OrganisationAdmin);
-        }
+        const string outsider = DemoPeople.OutsiderEmail;
         var id = await factory.ProgrammeIdAsync();
         var client = await factory.AsAsync(outsider);
         foreach (var page in new[] { "", "/themes", "/table", "/agreement", "/table?handler=Csv" })

@@ -11,18 +11,6 @@ namespace Upward.Web.Tests.FreeText;
 /// <summary>Shortcuts over the demo's free-text answers (mentors after phase 1) for the HTTP tests.</summary>
 public static class FreeTextFixture
 {
-    public static async Task<Guid> ProgrammeIdAsync(this UpwardFactory factory) =>
-        await factory.WithDbAsync(db => db.Programmes.Where(p => p.Name == DemoProgramme.ProgrammeName).Select(p => p.Id).SingleAsync());
-
-    public static async Task<HttpClient> AsAsync(this UpwardFactory factory, string who)
-    {
-        var client = factory.Browser();
-        var email = who.Contains('@') ? who : DemoProgramme.EmailOf(who);
-        var response = await client.SignInAsync(email, DemoProgramme.Password);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
     /// <summary>The demo answer to <paramref name="itemKey"/> from the participant with <paramref name="code"/>.</summary>
     public static async Task<Guid> AnswerIdAsync(this UpwardFactory factory, string code, string itemKey = "comments") =>
         await factory.WithDbAsync(db => AnswersOf(db, code, itemKey).Select(a => a.Id).SingleAsync());

@@ -11,24 +11,12 @@ namespace Upward.Web.Tests.People;
 /// <summary>Every people page refuses the wrong user: a member in the wrong role, another organisation, a non-participant.</summary>
 public sealed class PeoplePageAccessTests(DemoFactory factory) : PeopleTestBase(factory), IClassFixture<DemoFactory>
 {
-    private const string OutsiderEmail = "outsider@another-trust.example";
+    private const string OutsiderEmail = DemoPeople.OutsiderEmail;
 
     public static TheoryData<string> CoordinatorPages => new() { "/invite", "/import", "/relationships", "/applications", "/people" };
     public static TheoryData<string> ParticipantPages => new() { "/consent", "/about-you", "/my-data", "/withdraw" };
 
-    private async Task EnsureOutsiderAsync()
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<UpwardUser>>();
-        if (await users.FindByEmailAsync(OutsiderEmail) is not null) return;
-        var db = scope.ServiceProvider.GetRequiredService<Upward.Data.UpwardDbContext>();
-        var other = new Organisation { Name = "Another Trust" };
-        db.Organisations.Add(other);
-        await db.SaveChangesAsync();
-        var user = new UpwardUser { UserName = OutsiderEmail, Email = OutsiderEmail, DisplayName = "Outsider", OrganisationId = other.Id };
-        Assert.True((await users.CreateAsync(user, DemoProgramme.Password)).Succeeded);
-        await users.AddToRoleAsync(user, UpwardRoles.OrganisationAdmin);
-    }
+    private Task EnsureOutsiderAsync() => Factory.EnsureOutsiderAsync();
 
     [Theory]
     [MemberData(nameof(CoordinatorPages))]

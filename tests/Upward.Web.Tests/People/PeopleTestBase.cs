@@ -1,6 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Upward.Web.Demo;
 using Upward.Web.Tests.Infrastructure;
 
 namespace Upward.Web.Tests.People;
@@ -10,17 +7,9 @@ public abstract class PeopleTestBase(UpwardFactory factory)
 {
     protected UpwardFactory Factory { get; } = factory;
 
-    protected async Task<Guid> ProgrammeIdAsync() =>
-        await Factory.WithDbAsync(db => db.Programmes.Where(p => p.Name == DemoProgramme.ProgrammeName).Select(p => p.Id).SingleAsync());
+    protected Task<Guid> ProgrammeIdAsync() => Factory.ProgrammeIdAsync();
 
-    protected async Task<HttpClient> AsAsync(string localPart, string? password = null)
-    {
-        var client = Factory.Browser();
-        var email = localPart.Contains('@') ? localPart : DemoProgramme.EmailOf(localPart);
-        var response = await client.SignInAsync(email, password ?? DemoProgramme.Password);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    protected Task<HttpClient> AsAsync(string localPart, string? password = null) => Factory.AsAsync(localPart, password);
 
     protected static Dictionary<string, string> Invitee(string name, string email, string role) =>
         new() { ["Input.Name"] = name, ["Input.Email"] = email, ["Input.Role"] = role };

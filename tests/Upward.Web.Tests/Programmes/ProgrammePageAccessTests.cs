@@ -13,33 +13,13 @@ namespace Upward.Web.Tests.Programmes;
 /// <summary>Every programme page refuses a non-member, another organisation's member and the wrong role.</summary>
 public sealed class ProgrammePageAccessTests(DemoFactory factory) : IClassFixture<DemoFactory>
 {
-    private const string OutsiderEmail = "outsider@other-trust.example";
+    private const string OutsiderEmail = DemoPeople.OutsiderEmail;
 
-    private async Task<Guid> DemoProgrammeIdAsync() => await factory.WithDbAsync(db => db.Programmes.Where(p => p.Name == DemoProgramme.ProgrammeName).Select(p => p.Id).SingleAsync());
+    private Task<Guid> DemoProgrammeIdAsync() => factory.ProgrammeIdAsync();
 
-    private async Task<HttpClient> AsAsync(string localPartOrEmail)
-    {
-        var client = factory.Browser();
-        var email = localPartOrEmail.Contains('@') ? localPartOrEmail : DemoProgramme.EmailOf(localPartOrEmail);
-        var response = await client.SignInAsync(email, DemoProgramme.Password);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> AsAsync(string localPartOrEmail) => factory.AsAsync(localPartOrEmail);
 
-    /// <summary>An administrator of a different organisation, who must see nothing of the demo trust.</summary>
-    private async Task EnsureOutsiderAsync()
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<UpwardUser>>();
-        if (await users.FindByEmailAsync(OutsiderEmail) is not null) return;
-        var db = scope.ServiceProvider.GetRequiredService<Upward.Data.UpwardDbContext>();
-        var other = new Organisation { Name = "Other Trust" };
-        db.Organisations.Add(other);
-        await db.SaveChangesAsync();
-        var user = new UpwardUser { UserName = OutsiderEmail, Email = OutsiderEmail, DisplayName = "Outsider", OrganisationId = other.Id };
-        Assert.True((await users.CreateAsync(user, DemoProgramme.Password)).Succeeded);
-        await users.AddToRoleAsync(user, UpwardRoles.OrganisationAdmin);
-    }
+    private Task EnsureOutsiderAsync() => factory.EnsureOutsiderAsync();
 
     public static TheoryData<string> CoordinatorPages => new() { "/people", "/settings" };
 

@@ -10,9 +10,6 @@ namespace Upward.Web.Tests.Questionnaires;
 /// <summary>Shortcuts over the demo programme's questionnaires for the HTTP tests.</summary>
 public static class QuestionnaireFixture
 {
-    public static async Task<Guid> ProgrammeIdAsync(this UpwardFactory factory) =>
-        await factory.WithDbAsync(db => db.Programmes.Where(p => p.Name == DemoProgramme.ProgrammeName).Select(p => p.Id).SingleAsync());
-
     public static async Task<Guid> WaveIdAsync(this UpwardFactory factory, ProgrammeRole audience, Stage stage, bool open = true)
     {
         var programmeId = await factory.ProgrammeIdAsync();
@@ -26,15 +23,6 @@ public static class QuestionnaireFixture
             }
             return wave.Id;
         });
-    }
-
-    public static async Task<HttpClient> AsAsync(this UpwardFactory factory, string who)
-    {
-        var client = factory.Browser();
-        var email = who.Contains('@') ? who : DemoProgramme.EmailOf(who);
-        var response = await client.SignInAsync(email, DemoProgramme.Password);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
     }
 
     /// <summary>The current items of a wave, in order, and the programme's domain ids.</summary>

@@ -4,7 +4,6 @@ using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
 using Upward.Data.PhaseOne;
 using Upward.Web.Tests.Infrastructure;
-using Upward.Web.Tests.PhaseOne;
 
 namespace Upward.Web.Tests.Review;
 

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Upward.Core.Sessions;
 using Upward.Web.Tests.Infrastructure;
-using Upward.Web.Tests.PhaseOne;
 
 namespace Upward.Web.Tests.Review;
 

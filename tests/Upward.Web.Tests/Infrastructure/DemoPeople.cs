@@ -5,11 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Upward.Core.Organisations;
 using Upward.Data.Identity;
 using Upward.Web.Demo;
-using Upward.Web.Tests.Infrastructure;
 
-namespace Upward.Web.Tests.PhaseOne;
+namespace Upward.Web.Tests.Infrastructure;
 
-/// <summary>Signs in as demo people and finds their ids, for the phase 1 tests.</summary>
+/// <summary>Signs in as demo people and finds the demo programme and their enrolments, for every HTTP test.</summary>
 public static class DemoPeople
 {
     public const string OutsiderEmail = "outsider@other-trust.example";
@@ -24,7 +23,8 @@ public static class DemoPeople
             .Where(x => x.Email == DemoProgramme.EmailOf(localPart))
             .Select(x => x.Id).SingleAsync());
 
-    public static async Task<HttpClient> AsAsync(this UpwardFactory factory, string localPartOrEmail)
+    /// <summary>A client signed in as a demo person (by local part, like "mentor1") or any account by email.</summary>
+    public static async Task<HttpClient> AsAsync(this UpwardFactory factory, string localPartOrEmail, string? password = null)
     {
         if (localPartOrEmail == OutsiderEmail)
         {
@@ -32,7 +32,7 @@ public static class DemoPeople
         }
         var client = factory.Browser();
         var email = localPartOrEmail.Contains('@') ? localPartOrEmail : DemoProgramme.EmailOf(localPartOrEmail);
-        var response = await client.SignInAsync(email, DemoProgramme.Password);
+        var response = await client.SignInAsync(email, password ?? DemoProgramme.Password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
