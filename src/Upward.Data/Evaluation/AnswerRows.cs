@@ -33,6 +33,8 @@ internal static class AnswerRows
         try
         {
             await using var command = query.CreateDbCommand();
+            // Only the whole-table read has no parameters; the join binds the programme's id, which
+            // is EF's to format, so it goes through the ADO.NET reader.
             if (command.Parameters.Count == 0 && command.Connection is SqliteConnection sqlite)
             {
                 ReadSqlite(sqlite, command.CommandText, visit, ct);
