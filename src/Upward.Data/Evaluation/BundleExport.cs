@@ -20,26 +20,40 @@ public sealed class BundleExport(UpwardDbContext db)
         var domains = programme.Domains.OrderBy(d => d.Position).ToList();
         var domainPosition = domains.ToDictionary(d => d.Id, d => d.Position);
 
-        var enrolments = await db.Enrolments
+        var enrolments = await db.Enrolments.AsNoTracking()
             .Where(e => e.ProgrammeId == programme.Id && (e.Role == ProgrammeRole.Mentor || e.Role == ProgrammeRole.Mentee))
             .ToListAsync(ct);
-        var ids = enrolments.Select(e => e.Id).ToList();
-        var consent = (await db.ConsentDecisions.Where(d => ids.Contains(d.EnrolmentId)).ToListAsync(ct))
+        // A join, not a list of ids: a large programme has tens of thousands of enrolments.
+        var consent = (await (from d in db.ConsentDecisions
+                              join e in db.Enrolments on d.EnrolmentId equals e.Id
+                              where e.ProgrammeId == programme.Id && d.Purpose == ConsentPurpose.UseAnswersInEvaluation
+                              select new ConsentDecision { EnrolmentId = d.EnrolmentId, Purpose = d.Purpose, Given = d.Given, TextVersion = d.TextVersion, DecidedAtUtc = d.DecidedAtUtc })
+                              .ToListAsync(ct))
             .GroupBy(d => d.EnrolmentId).ToDictionary(g => g.Key, g => Consent.IsGiven(g, ConsentPurpose.UseAnswersInEvaluation));
         var included = enrolments
             .Where(e => e.WithdrawalChoice != WithdrawalChoice.Erase && consent.GetValueOrDefault(e.Id))
             .ToDictionary(e => e.Id);
 
-        var waves = await db.Waves.Where(w => w.ProgrammeId == programme.Id).ToListAsync(ct);
+        var waves = await db.Waves.AsNoTracking().Where(w => w.ProgrammeId == programme.Id).ToListAsync(ct);
         var instrumentIds = waves.Select(w => w.InstrumentId).ToHashSet();
-        var waveIds = waves.Select(w => w.Id).ToList();
-        var responses = await db.Responses.AsNoTracking()
-            .Where(r => r.Status == ResponseStatus.Submitted && waveIds.Contains(r.WaveId))
-            .ToListAsync(ct);
-        foreach (var r in responses) instrumentIds.Add(r.InstrumentId);
-        var instruments = await db.Instruments.Include(i => i.Items).Where(i => instrumentIds.Contains(i.Id)).ToListAsync(ct);
-        var instrumentById = instruments.ToDictionary(i => i.Id);
         var waveById = waves.ToDictionary(w => w.Id);
+        // Reading whole tables beats the indexed joins (six times over on SQLite, where ids are text)
+        // once the programme holds a good share of the database, as it does for a trust's large
+        // programme; a small programme in a large database still reads only its own rows. Either
+        // way the rows are filtered to this programme's below, so the answers are the same.
+        var waveIds = waves.Select(w => w.Id).ToList();
+        bool readWholeTables = await db.Responses.CountAsync(r => waveIds.Contains(r.WaveId), ct) * 4 >= await db.Responses.CountAsync(ct);
+        var responses = readWholeTables
+            ? (await db.Responses.Where(r => r.Status == ResponseStatus.Submitted)
+                .Select(r => new SubmittedResponse(r.Id, r.WaveId, r.EnrolmentId, r.InstrumentId)).ToListAsync(ct))
+                .Where(r => waveById.ContainsKey(r.WaveId)).ToList()
+            : await (from r in db.Responses
+                     join w in db.Waves on r.WaveId equals w.Id
+                     where w.ProgrammeId == programme.Id && r.Status == ResponseStatus.Submitted
+                     select new SubmittedResponse(r.Id, r.WaveId, r.EnrolmentId, r.InstrumentId)).ToListAsync(ct);
+        foreach (var r in responses) instrumentIds.Add(r.InstrumentId);
+        var instruments = await db.Instruments.AsNoTracking().Include(i => i.Items).Where(i => instrumentIds.Contains(i.Id)).ToListAsync(ct);
+        var instrumentById = instruments.ToDictionary(i => i.Id);
 
         // One bundle instrument per version and wave: the wave gives the audience and the stage.
         var bundleKeys = new Dictionary<(Guid Instrument, Guid Wave), string>();
@@ -62,32 +76,7 @@ public sealed class BundleExport(UpwardDbContext db)
                     i.Type is ItemType.Scale or ItemType.DomainGrid ? i.ScoreName : null)).ToList()));
         }
 
-        // A join, not a list of ids: a large programme has tens of thousands of responses.
-        var responseById = responses.Where(r => included.ContainsKey(r.EnrolmentId)).ToDictionary(r => r.Id);
-        var answers = (await (from a in db.Answers
-                              join r in db.Responses on a.ResponseId equals r.Id
-                              join w in db.Waves on r.WaveId equals w.Id
-                              where w.ProgrammeId == programme.Id && r.Status == ResponseStatus.Submitted
-                              // Only the columns the bundle needs: there can be millions of rows.
-                              select new { a.ResponseId, a.ItemId, a.DomainId, a.Number, a.Text }).ToListAsync(ct))
-            .Where(a => responseById.ContainsKey(a.ResponseId))
-            .ToList();
-        var itemById = instruments.SelectMany(i => i.Items).ToDictionary(i => i.Id);
-        var bundleAnswers = answers
-            .Where(a => itemById.ContainsKey(a.ItemId) && (a.Number is not null || !string.IsNullOrEmpty(a.Text)))
-            .Where(a => a.DomainId == Guid.Empty || domainPosition.ContainsKey(a.DomainId))
-            .Select(a =>
-            {
-                var response = responseById[a.ResponseId];
-                var instrument = instrumentById[response.InstrumentId];
-                return new BundleAnswer(
-                    included[response.EnrolmentId].ParticipantCode,
-                    bundleKeys.GetValueOrDefault((response.InstrumentId, response.WaveId)) ?? instrument.Key,
-                    instrument.Version, itemById[a.ItemId].Key,
-                    a.DomainId != Guid.Empty ? domainPosition[a.DomainId] : null,
-                    a.Number, string.IsNullOrEmpty(a.Text) ? null : a.Text);
-            })
-            .ToList();
+        var bundleAnswers = await ReadAnswersAsync(programme.Id, readWholeTables, included, responses, instrumentById, bundleKeys, domainPosition, ct);
 
         var submittedStages = responses.Where(r => included.ContainsKey(r.EnrolmentId))
             .GroupBy(r => r.EnrolmentId).ToDictionary(g => g.Key, g => g.Select(r => waveById[r.WaveId].Stage).ToHashSet());
@@ -119,6 +108,95 @@ public sealed class BundleExport(UpwardDbContext db)
             sessions.Select(s => new BundleSession(Code(pairingById[s.PairingId].MentorEnrolmentId)!, Code(pairingById[s.PairingId].MenteeEnrolmentId)!, s.Number,
                 s.MinutesTaken, s.TimeFelt is { } felt ? (Upward.Core.Bundles.TimeFelt)(int)felt : null, s.Status == SessionStatus.Held)).ToList());
         return await BundleContentExport.AddAsync(db, programme, bundle, ct);
+    }
+
+    private sealed record SubmittedResponse(Guid Id, Guid WaveId, Guid EnrolmentId, Guid InstrumentId);
+
+    /// <summary>A bundle instrument's items, numbered as <see cref="PackedAnswers.Source"/>s when first answered.</summary>
+    private sealed record SourceMap(string Key, int Version)
+    {
+        public Dictionary<Guid, int> Items { get; } = [];
+    }
+
+    /// <summary>The answers of a response go to one participant and one bundle instrument.</summary>
+    private sealed record AnswerTarget(int Participant, SourceMap Sources);
+
+    /// <summary>
+    /// The included participants' submitted answers, each with a number or words, to a known item and
+    /// (for grids) a known domain. Streamed into <see cref="PackedAnswers"/>: see <see cref="AnswerRows"/>.
+    /// </summary>
+    private async Task<IReadOnlyList<BundleAnswer>> ReadAnswersAsync(
+        Guid programmeId, bool wholeTable, IReadOnlyDictionary<Guid, Enrolment> included, List<SubmittedResponse> responses,
+        Dictionary<Guid, Instrument> instrumentById, Dictionary<(Guid, Guid), string> bundleKeys,
+        Dictionary<Guid, int> domainPosition, CancellationToken ct)
+    {
+        var itemById = instrumentById.Values.SelectMany(i => i.Items).ToDictionary(i => i.Id);
+        var codes = new List<string>();
+        var participantIndex = new Dictionary<Guid, int>();
+        var sources = new List<PackedAnswers.Source>();
+        // One item-to-source map per bundle instrument, shared by its responses.
+        var sourceMaps = new Dictionary<(string Key, int Version), SourceMap>();
+        var targets = new Dictionary<Guid, AnswerTarget>();
+        long expected = 0;
+        foreach (var response in responses)
+        {
+            if (!included.TryGetValue(response.EnrolmentId, out var enrolment)) continue;
+            if (!participantIndex.TryGetValue(enrolment.Id, out int participant))
+            {
+                participant = codes.Count;
+                participantIndex[enrolment.Id] = participant;
+                codes.Add(enrolment.ParticipantCode);
+            }
+            var instrument = instrumentById[response.InstrumentId];
+            var bundleKey = (bundleKeys.GetValueOrDefault((response.InstrumentId, response.WaveId)) ?? instrument.Key, instrument.Version);
+            if (!sourceMaps.TryGetValue(bundleKey, out var map)) sourceMaps[bundleKey] = map = new SourceMap(bundleKey.Item1, bundleKey.Version);
+            targets[response.Id] = new AnswerTarget(participant, map);
+            expected += instrument.Items.Count;
+        }
+        var answers = new PackedAnswers(codes, sources, (int)Math.Min(expected, Array.MaxLength));
+        if (targets.Count == 0) return answers;
+
+        var query = wholeTable
+            ? db.Answers.Select(a => new AnswerColumns { ResponseId = a.ResponseId, ItemId = a.ItemId, DomainId = a.DomainId, Number = a.Number, Text = a.Text })
+            : from a in db.Answers
+              join r in db.Responses on a.ResponseId equals r.Id
+              join w in db.Waves on r.WaveId equals w.Id
+              where w.ProgrammeId == programmeId && r.Status == ResponseStatus.Submitted
+              select new AnswerColumns { ResponseId = a.ResponseId, ItemId = a.ItemId, DomainId = a.DomainId, Number = a.Number, Text = a.Text };
+
+        // A response's answers come together, so its target is looked up once per response, not per answer.
+        var lastResponse = Guid.Empty;
+        AnswerTarget? target = null;
+        bool started = false;
+        await AnswerRows.ReadAsync(db, query, (responseId, itemId, domainId, number, text) =>
+        {
+            if (!started || responseId != lastResponse)
+            {
+                started = true;
+                lastResponse = responseId;
+                target = targets.GetValueOrDefault(responseId);
+            }
+            if (target is null || (number is null && string.IsNullOrEmpty(text))) return;
+            int? domain = null;
+            if (domainId != Guid.Empty)
+            {
+                if (!domainPosition.TryGetValue(domainId, out int position)) return;
+                domain = position;
+            }
+            if (!target.Sources.Items.TryGetValue(itemId, out int source))
+            {
+                source = -1;
+                if (itemById.TryGetValue(itemId, out var item))
+                {
+                    source = sources.Count;
+                    sources.Add(new PackedAnswers.Source(target.Sources.Key, target.Sources.Version, item.Key));
+                }
+                target.Sources.Items[itemId] = source;
+            }
+            if (source < 0) return;
+            answers.Add(target.Participant, source, domain, number, string.IsNullOrEmpty(text) ? null : text);
+        }, ct);
+        return answers;
     }
 
     /// <summary>For someone who withdrew and let their answers be kept: the stage recorded at withdrawal, else the first of their audience's stages they did not answer.</summary>
