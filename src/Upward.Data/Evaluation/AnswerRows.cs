@@ -80,7 +80,7 @@ internal static class AnswerRows
             try
             {
                 var row = new SqliteRow(statement, SqliteRow.CanCallDirectly);
-                while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+                for (rc = FirstStep(statement, ct); rc == raw.SQLITE_ROW; rc = raw.sqlite3_step(statement))
                 {
                     if (++rows % 65_536 == 0) ct.ThrowIfCancellationRequested();
                     var responseId = responses.Parse(0, row.Bytes(response), out bool sameResponse);
@@ -99,6 +99,25 @@ internal static class AnswerRows
             }
             if (rc != raw.SQLITE_DONE) Check(connection, rc);
         }
+    }
+
+    /// <summary>
+    /// The first step takes the read snapshot. In WAL mode a reader is refused only briefly (while
+    /// another connection recovers or checkpoints the log), so wait as the ADO.NET reader would,
+    /// up to its 30 s default, rather than fail the report.
+    /// </summary>
+    private static int FirstStep(sqlite3_stmt statement, CancellationToken ct)
+    {
+        var waited = TimeSpan.Zero;
+        int rc;
+        while ((rc = raw.sqlite3_step(statement)) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && waited < TimeSpan.FromSeconds(30))
+        {
+            raw.sqlite3_reset(statement);
+            ct.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(50));
+            ct.ThrowIfCancellationRequested();
+            waited += TimeSpan.FromMilliseconds(50);
+        }
+        return rc;
     }
 
     private static int Column(sqlite3_stmt statement, string name)
