@@ -16,49 +16,67 @@ public static class BundleContentExport
 {
     public static async Task<ResearchBundle> AddAsync(UpwardDbContext db, Programme programme, ResearchBundle bundle, CancellationToken ct)
     {
-        var refs = await AnswerReferencesAsync(db, programme.Id, bundle, ct);
-
-        // Only the redacted text leaves Upward: the original, when kept, is for the coordinator alone.
-        var redacted = (await db.AnswerRedactions.Where(r => r.ProgrammeId == programme.Id).Select(r => new { r.AnswerId, r.RedactedText }).ToListAsync(ct))
-            .Where(r => refs.ContainsKey(r.AnswerId))
-            .ToDictionary(r => refs[r.AnswerId], r => r.RedactedText);
-        var answers = bundle.Answers.Select(a => a.Domain is null && a.Text is not null && redacted.TryGetValue(Reference(a), out var text) ? a with { Text = text } : a).ToList();
-        var texts = answers.Where(a => a.Domain is null && a.Text is not null).ToDictionary(Reference, a => a.Text!);
-
-        var mayQuote = await MayBeQuotedAsync(db, programme.Id, bundle.Participants.Select(p => p.Code).ToList(), ct);
+        var mayQuote = await MayBeQuotedAsync(db, programme.Id, ct);
         var participants = bundle.Participants.Select(p => p with { MayBeQuoted = mayQuote.Contains(p.Code) }).ToList();
-
         var themes = await db.Themes.Where(t => t.ProgrammeId == programme.Id).ToListAsync(ct);
         var themeNames = themes.ToDictionary(t => t.Id, t => t.Name);
         var bundleThemes = themes.Select(t => new BundleTheme(t.Name, t.Definition, t.ParentId is { } p ? themeNames[p] : null)).ToList();
 
-        var codings = (await db.Codings.Where(c => c.ProgrammeId == programme.Id).ToListAsync(ct))
+        var redactions = await db.AnswerRedactions.Where(r => r.ProgrammeId == programme.Id).Select(r => new { r.AnswerId, r.RedactedText }).ToListAsync(ct);
+        var codings = await db.Codings.Where(c => c.ProgrammeId == programme.Id).ToListAsync(ct);
+        var quotes = await db.RepresentativeQuotes.Where(q => q.ProgrammeId == programme.Id).ToListAsync(ct);
+        if (redactions.Count == 0 && codings.Count == 0 && quotes.Count == 0)
+        {
+            // Nothing refers to a single answer: leave the (possibly millions of) answers untouched.
+            return bundle with { Participants = participants, Themes = bundleThemes };
+        }
+
+        // Only the few answers that are redacted, coded or quoted are looked up, never the whole table.
+        var touched = redactions.Select(r => r.AnswerId).Concat(codings.Select(c => c.AnswerId)).Concat(quotes.Select(q => q.AnswerId)).ToHashSet();
+        var candidates = await CandidateReferencesAsync(db, programme.Id, bundle, touched, ct);
+        var wanted = candidates.Values.ToHashSet();
+        var texts = new Dictionary<BundleAnswerReference, string>();
+        foreach (var a in bundle.Answers)
+        {
+            if (a.Domain is null && a.Text is not null && wanted.Contains(Reference(a))) texts[Reference(a)] = a.Text;
+        }
+        // An answer the bundle left out (no consent, erased) is not referred to at all.
+        var refs = candidates.Where(c => texts.ContainsKey(c.Value)).ToDictionary(c => c.Key, c => c.Value);
+
+        // Only the redacted text leaves Upward: the original, when kept, is for the coordinator alone.
+        var redacted = redactions.Where(r => refs.ContainsKey(r.AnswerId)).ToDictionary(r => refs[r.AnswerId], r => r.RedactedText);
+        foreach (var (reference, text) in redacted) texts[reference] = text;
+        var answers = redacted.Count == 0
+            ? bundle.Answers
+            : bundle.Answers.Select(a => a.Domain is null && a.Text is not null && redacted.TryGetValue(Reference(a), out var text) ? a with { Text = text } : a).ToList();
+
+        var bundleCodings = codings
             .Where(c => refs.ContainsKey(c.AnswerId) && themeNames.ContainsKey(c.ThemeId))
             .Select(c =>
             {
                 var answer = refs[c.AnswerId];
                 // A passage that no longer fits its text (coded before redaction moved passages) falls back to the whole answer, as Table 1 does.
-                bool fits = c.PassageStart is int s && c.PassageLength is int l && s >= 0 && l >= 1 && s + l <= texts[answer].Length;
+                bool fits = c.PassageStart is int s && c.PassageLength is int l && s >= 0 && l >= 1 && s <= texts[answer].Length - l;
                 return new BundleCoding(answer, themeNames[c.ThemeId], fits ? c.PassageStart : null, fits ? c.PassageLength : null);
             })
             .Distinct()
             .ToList();
-        var coded = codings.Select(c => (c.Theme, c.Answer)).ToHashSet();
+        var coded = bundleCodings.Select(c => (c.Theme, c.Answer)).ToHashSet();
 
         // The same rule as Table 1: a quote only from someone who agreed, and only of an answer coded with its theme.
-        var quotes = (await db.RepresentativeQuotes.Where(q => q.ProgrammeId == programme.Id).ToListAsync(ct))
+        var bundleQuotes = quotes
             .Where(q => refs.ContainsKey(q.AnswerId) && themeNames.ContainsKey(q.ThemeId))
             .Select(q => new BundleQuote(themeNames[q.ThemeId], refs[q.AnswerId]))
             .Where(q => mayQuote.Contains(q.Answer.Participant) && coded.Contains((q.Theme, q.Answer)))
             .ToList();
 
-        return bundle with { Participants = participants, Answers = answers, Themes = bundleThemes, Codings = codings, Quotes = quotes };
+        return bundle with { Participants = participants, Answers = answers, Themes = bundleThemes, Codings = bundleCodings, Quotes = bundleQuotes };
     }
 
     private static BundleAnswerReference Reference(BundleAnswer a) => new(a.Participant, a.Instrument, a.InstrumentVersion, a.Item);
 
-    /// <summary>Which bundle answer each text answer in the database became, for those the bundle holds.</summary>
-    private static async Task<Dictionary<Guid, BundleAnswerReference>> AnswerReferencesAsync(UpwardDbContext db, Guid programmeId, ResearchBundle bundle, CancellationToken ct)
+    /// <summary>Which bundle answer each of the <paramref name="touched"/> text answers would be, by its participant, questionnaire and item.</summary>
+    private static async Task<Dictionary<Guid, BundleAnswerReference>> CandidateReferencesAsync(UpwardDbContext db, Guid programmeId, ResearchBundle bundle, HashSet<Guid> touched, CancellationToken ct)
     {
         var rows = await (
             from a in db.Answers
@@ -67,10 +85,9 @@ public static class BundleContentExport
             join i in db.InstrumentItems on a.ItemId equals i.Id
             join n in db.Instruments on r.InstrumentId equals n.Id
             join e in db.Enrolments on r.EnrolmentId equals e.Id
-            where w.ProgrammeId == programmeId && r.Status == ResponseStatus.Submitted && a.Text != null && a.Text != ""
+            where touched.Contains(a.Id) && w.ProgrammeId == programmeId && r.Status == ResponseStatus.Submitted && a.Text != null && a.Text != ""
             select new { a.Id, e.ParticipantCode, InstrumentKey = n.Key, n.Version, w.Stage, ItemKey = i.Key }).ToListAsync(ct);
 
-        var held = bundle.Answers.Where(a => a.Domain is null && a.Text is not null).Select(Reference).ToHashSet();
         var instruments = bundle.Instruments.ToDictionary(i => (i.Key, i.Version));
         var refs = new Dictionary<Guid, BundleAnswerReference>();
         foreach (var row in rows)
@@ -81,8 +98,7 @@ public static class BundleContentExport
             {
                 if (instruments.TryGetValue((key, row.Version), out var instrument) && instrument.Stage == stage)
                 {
-                    var reference = new BundleAnswerReference(row.ParticipantCode, key, row.Version, row.ItemKey);
-                    if (held.Contains(reference)) refs[row.Id] = reference;
+                    refs[row.Id] = new BundleAnswerReference(row.ParticipantCode, key, row.Version, row.ItemKey);
                     break;
                 }
             }
@@ -90,11 +106,18 @@ public static class BundleContentExport
         return refs;
     }
 
-    private static async Task<HashSet<string>> MayBeQuotedAsync(UpwardDbContext db, Guid programmeId, List<string> codes, CancellationToken ct)
+    /// <summary>The codes of those whose latest word is that they may be quoted anonymously.</summary>
+    private static async Task<HashSet<string>> MayBeQuotedAsync(UpwardDbContext db, Guid programmeId, CancellationToken ct)
     {
-        var enrolments = await db.Enrolments.Where(e => e.ProgrammeId == programmeId && codes.Contains(e.ParticipantCode)).Select(e => new { e.Id, e.ParticipantCode }).ToListAsync(ct);
-        var ids = enrolments.Select(e => e.Id).ToList();
-        var decisions = (await db.ConsentDecisions.Where(d => ids.Contains(d.EnrolmentId)).ToListAsync(ct)).ToLookup(d => d.EnrolmentId);
-        return enrolments.Where(e => Consent.IsGiven(decisions[e.Id], ConsentPurpose.QuoteAnonymously)).Select(e => e.ParticipantCode).ToHashSet(StringComparer.Ordinal);
+        // A join, not a list of codes or ids: a large programme has tens of thousands of participants.
+        var decisions = await (from d in db.ConsentDecisions
+                               join e in db.Enrolments on d.EnrolmentId equals e.Id
+                               where e.ProgrammeId == programmeId && d.Purpose == ConsentPurpose.QuoteAnonymously
+                               select new { e.ParticipantCode, Decision = new ConsentDecision { EnrolmentId = d.EnrolmentId, Purpose = d.Purpose, Given = d.Given, TextVersion = d.TextVersion, DecidedAtUtc = d.DecidedAtUtc } })
+                               .ToListAsync(ct);
+        return decisions.GroupBy(d => d.ParticipantCode, StringComparer.Ordinal)
+            .Where(g => Consent.IsGiven(g.Select(d => d.Decision), ConsentPurpose.QuoteAnonymously))
+            .Select(g => g.Key)
+            .ToHashSet(StringComparer.Ordinal);
     }
 }

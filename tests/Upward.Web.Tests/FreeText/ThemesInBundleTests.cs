@@ -151,3 +151,26 @@ public sealed class ThemesRoundTripTests(DemoFactory factory) : IClassFixture<De
         await scope.ServiceProvider.GetRequiredService<BundleExport>().BuildAsync(
             await factory.WithDbAsync(db => db.Programmes.Include(p => p.Domains).SingleAsync(p => p.Id == programmeId)), default);
 }
+
+/// <summary>Erasure and the content analysis, on a demo of its own because someone withdraws.</summary>
+public sealed class ErasedCodingsTests(DemoFactory factory) : IClassFixture<DemoFactory>
+{
+    [Fact]
+    public async Task A_coded_answer_of_someone_who_withdrew_with_erasure_leaves_no_coding_in_the_bundle()
+    {
+        var id = await factory.ProgrammeIdAsync();
+        var researcher = await factory.AsAsync("researcher");
+        var theme = await factory.OpenThemeAsync(researcher, id, "Fear of reprisal");
+        await researcher.CodeAsync(id, await factory.AnswerIdAsync("MR-05"), theme);
+        await researcher.CodeAsync(id, await factory.AnswerIdAsync("MR-02"), theme);
+
+        var withdrawn = await (await factory.AsAsync("mentor5")).SubmitAsync($"/programmes/{id}/withdraw", new Dictionary<string, string> { ["Input.Choice"] = "Erase" });
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+
+        // The export still reads back (no coding points at an answer it left out), and MR-05 is gone from it.
+        var bundle = BundleReader.Read(await researcher.GetStringAsync($"/programmes/{id}/evaluation/export/bundle.json"));
+        Assert.DoesNotContain(bundle.Participants, p => p.Code == "MR-05");
+        Assert.DoesNotContain(bundle.Codings, c => c.Answer.Participant == "MR-05");
+        Assert.Contains(bundle.Codings, c => c.Theme == "Fear of reprisal" && c.Answer.Participant == "MR-02");
+    }
+}
