@@ -20,6 +20,7 @@ public sealed class BestFitJourneyTests(LiveUpward upward, Chromium chromium) : 
         var mentee = await SignedInAsync("mentee4");
         await mentee.GetByRole(AriaRole.Link, new() { Name = "Your work and interests (optional)" }).ClickAsync();
         await mentee.AssertNoViolationsAsync();
+        await mentee.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ArtifactsFolder, "your-work.png"), FullPage = true });
         await mentee.GetByLabel("General surgery").CheckAsync();
         await mentee.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await mentee.Locator("#saved").WaitForAsync();
@@ -51,5 +52,6 @@ public sealed class BestFitJourneyTests(LiveUpward upward, Chromium chromium) : 
         Assert.Contains("the mentee asked to meet this mentor", await menteeRow.InnerTextAsync());
         Assert.False(await coordinator.GetByLabel("A shared specialty").IsCheckedAsync());
         await coordinator.AssertNoViolationsAsync();
+        await coordinator.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ArtifactsFolder, "allocation-best-fit.png"), FullPage = true });
     }
 }
