@@ -14,6 +14,16 @@ public static class DatabaseMigrator
             DatabaseRegistration.EnsureSqliteFolder(db.Database.GetConnectionString()!);
         }
 
+        // Until the first release the migrations are squashed into one (scripts/squash-migrations), so
+        // a database made by an earlier development build knows a migration this build does not.
+        // Migrating it would fail half-way on "table already exists"; say what to do instead.
+        var known = db.Database.GetMigrations().ToHashSet();
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(m => !known.Contains(m)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new UnknownSchemaException(unknown);
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
 

@@ -26,6 +26,27 @@ public sealed class AdministrationCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_database_from_another_build_is_refused_in_one_line_and_left_untouched()
+    {
+        Assert.Equal(0, CliRun.Of("db", "migrate", "--connection", Connection).ExitCode);
+        // As a database made before the migrations were squashed would be.
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(Connection))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO __EFMigrationsHistory (MigrationId, ProductVersion) VALUES ('20200101000000_Older', '10.0.0')";
+            command.ExecuteNonQuery();
+        }
+
+        var run = CliRun.Of("db", "migrate", "--connection", Connection);
+
+        Assert.NotEqual(0, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("made by another build of Upward (it has migration 20200101000000_Older", line);
+        Assert.Contains("has not been changed", line);
+    }
+
+    [Fact]
     public void Admin_create_prints_a_set_up_link_for_the_given_address()
     {
         var run = CliRun.Of("admin", "create", "--base-url", "https://upward.example.nhs.uk/", "--connection", Connection);
