@@ -50,7 +50,7 @@ public static class CliApp
                 EnableDefaultExceptionHandler = false,
             });
         }
-        catch (CliInputException e)
+        catch (Exception e) when (e is CliInputException or Upward.Data.UnknownSchemaException)
         {
             console.Error.WriteLine($"upward: {OneLine(e.Message)}");
             return BadInput;
