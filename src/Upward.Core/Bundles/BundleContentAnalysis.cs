@@ -44,12 +44,15 @@ internal static class BundleContentAnalysis
         }
 
         var quotes = new List<BundleQuote>();
+        // Sets, not searches of the lists so far: a bundle of up to 100 MB must not take time growing with the square of its length.
+        var quoted = new HashSet<string>(StringComparer.Ordinal);
+        var coded = codings.Select(c => (c.Theme, c.Answer)).ToHashSet();
         foreach (var node in root.Required("quotes").Items())
         {
             node.Object("theme", "participant", "instrument", "instrument_version", "item");
             var theme = Theme(node.Required("theme"), names);
             var (answer, _) = Answer(node, texts);
-            if (quotes.Any(q => q.Theme == theme))
+            if (quoted.Contains(theme))
             {
                 throw node.Required("theme").Fail($"theme \"{theme}\" already has a quote");
             }
@@ -58,10 +61,11 @@ internal static class BundleContentAnalysis
             {
                 throw node.Required("participant").Fail($"{answer.Participant} did not agree to be quoted");
             }
-            if (!codings.Any(c => c.Theme == theme && c.Answer == answer))
+            if (!coded.Contains((theme, answer)))
             {
                 throw node.Fail($"the quoted answer is not coded with \"{theme}\"");
             }
+            quoted.Add(theme);
             quotes.Add(new BundleQuote(theme, answer));
         }
         return bundle with { Themes = themes, Codings = codings, Quotes = quotes };
@@ -71,12 +75,13 @@ internal static class BundleContentAnalysis
     {
         var themes = new List<BundleTheme>();
         var parents = new List<JsonCursor?>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in node.Items())
         {
             item.Object("name", "definition", "parent");
             var name = item.Required("name");
             // One name per codebook, ignoring case, as in Upward, so a row of Table 1 is never ambiguous.
-            if (themes.Any(t => string.Equals(t.Name, name.String(), StringComparison.OrdinalIgnoreCase)))
+            if (!names.Add(name.String()))
             {
                 throw name.Fail($"theme \"{name.String()}\" appears twice");
             }
@@ -90,18 +95,21 @@ internal static class BundleContentAnalysis
         {
             throw parent.Fail($"unknown theme \"{parent.String()}\"");
         }
+        // Themes whose walk up is known to end at the top; a walk stops at one, so a long chain is walked once, not once per theme.
+        var rooted = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < themes.Count; i++)
         {
             if (parents[i] is not { } parent) continue;
             // Walk up: reaching the theme itself again means a loop, which no codebook can hold.
             var seen = new HashSet<string>(StringComparer.Ordinal) { themes[i].Name };
-            for (string? at = parent.String(); at is not null; at = byName[at].Parent)
+            for (string? at = parent.String(); at is not null && !rooted.Contains(at); at = byName[at].Parent)
             {
                 if (!seen.Add(at))
                 {
                     throw parent.Fail($"theme \"{themes[i].Name}\" would sit under itself");
                 }
             }
+            rooted.UnionWith(seen);
         }
         return themes;
     }

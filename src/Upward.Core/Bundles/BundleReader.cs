@@ -103,6 +103,8 @@ public static class BundleReader
     private static List<BundleInstrument> ReadInstruments(JsonCursor node)
     {
         var instruments = new List<BundleInstrument>();
+        // Sets, not searches of the list so far: a bundle of up to 100 MB must not take time growing with the square of its length.
+        var seen = new HashSet<(string, int)>();
         foreach (var item in node.Items())
         {
             item.Object("key", "version", "audience", "stage", "items");
@@ -112,7 +114,7 @@ public static class BundleReader
             {
                 throw version.Fail("must be at least 1");
             }
-            if (instruments.Any(i => i.Key == key && i.Version == version.Int()))
+            if (!seen.Add((key, version.Int())))
             {
                 throw item.Fail($"instrument \"{key}\" version {version.Int()} appears twice");
             }
@@ -123,20 +125,24 @@ public static class BundleReader
             }
             var stage = ReadStage(item.Required("stage"));
             var questions = new List<BundleItem>();
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            var scores = new HashSet<string>(StringComparer.Ordinal);
             foreach (var question in item.Required("items").Items())
             {
-                questions.Add(ReadItem(question, questions));
+                questions.Add(ReadItem(question, keys, scores));
             }
             instruments.Add(new BundleInstrument(key, version.Int(), role, stage, questions));
         }
         return instruments;
     }
 
-    private static BundleItem ReadItem(JsonCursor node, List<BundleItem> earlier)
+    /// <param name="keys">The keys of the instrument's items so far; this item's is added.</param>
+    /// <param name="scores">The scores carried by its items so far; this item's is added.</param>
+    private static BundleItem ReadItem(JsonCursor node, HashSet<string> keys, HashSet<string> scores)
     {
         node.Object("key", "type", "text", "choices", "score");
         string key = node.Required("key").String();
-        if (earlier.Any(i => i.Key == key))
+        if (!keys.Add(key))
         {
             throw node.Required("key").Fail($"item \"{key}\" appears twice in this instrument");
         }
@@ -159,7 +165,7 @@ public static class BundleReader
         {
             throw s.Fail("only scale and domain_grid items carry a score");
         }
-        if (score is { } named && earlier.Any(i => i.Score == named.String()))
+        if (score is { } named && !scores.Add(named.String()))
         {
             // One item per score per questionnaire, so "confidence after phase 2" means one thing.
             throw named.Fail($"score \"{named.String()}\" is already carried by another item of this instrument");

@@ -5,6 +5,8 @@ internal sealed class BundleReferences
 {
     private readonly Dictionary<string, BundleParticipant> _participants;
     private readonly Dictionary<(string Key, int Version), BundleInstrument> _instruments;
+    // Items by key for each instrument, so finding an answer's item does not search every item.
+    private readonly Dictionary<(string Key, int Version), Dictionary<string, BundleItem>> _items;
     private readonly HashSet<int> _domains;
     private readonly HashSet<(string, string)> _willingness = [];
     private readonly HashSet<(string, string)> _pairs = [];
@@ -14,6 +16,7 @@ internal sealed class BundleReferences
     {
         _participants = participants.ToDictionary(p => p.Code, StringComparer.Ordinal);
         _instruments = instruments.ToDictionary(i => (i.Key, i.Version));
+        _items = instruments.ToDictionary(i => (i.Key, i.Version), i => i.Items.ToDictionary(item => item.Key, StringComparer.Ordinal));
         _domains = programme.Domains.Select(d => d.Position).ToHashSet();
     }
 
@@ -32,7 +35,7 @@ internal sealed class BundleReferences
             throw node.Required("participant").Fail($"{participant.Code} is a {BundleNames.Of(participant.Role)} but \"{instrument.Key}\" is for {BundleNames.Of(instrument.Audience)}s");
         }
         var itemNode = node.Required("item");
-        var item = instrument.Items.FirstOrDefault(i => i.Key == itemNode.String())
+        var item = _items[(instrument.Key, instrument.Version)].GetValueOrDefault(itemNode.String())
             ?? throw itemNode.Fail($"unknown item \"{itemNode.String()}\" in instrument \"{instrument.Key}\"");
 
         var domainNode = node.Optional("domain");
