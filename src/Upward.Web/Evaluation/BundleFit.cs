@@ -37,10 +37,17 @@ public static class BundleFit
             Check<ProgrammeDomain>(nameof(ProgrammeDomain.Name), p.Domains[i].Name, $"$.programme.domains[{i}].name");
         for (var i = 0; i < bundle.Participants.Count; i++)
             Check<Enrolment>(nameof(Enrolment.ParticipantCode), bundle.Participants[i].Code, $"$.participants[{i}].code");
+        CheckCodes(bundle, problems, most);
+        var waves = new HashSet<(BundleRole, BundleStage)>();
         for (var i = 0; i < bundle.Instruments.Count; i++)
         {
             var instrument = bundle.Instruments[i];
             Check<Instrument>(nameof(Instrument.Key), instrument.Key, $"$.instruments[{i}].key");
+            // Upward asks each group of people one questionnaire at each stage (one wave).
+            if (!waves.Add((instrument.Audience, instrument.Stage)) && problems.Count < most)
+            {
+                problems.Add($"$.instruments[{i}]: Upward holds one questionnaire for {BundleNames.Of(instrument.Audience)}s at each stage, and \"{instrument.Key}\" is a second at {BundleNames.Of(instrument.Stage)}");
+            }
             for (var j = 0; j < instrument.Items.Count; j++)
             {
                 var item = instrument.Items[j];
@@ -57,5 +64,30 @@ public static class BundleFit
             Check<Theme>(nameof(Theme.Definition), bundle.Themes[i].Definition, $"$.themes[{i}].definition");
         }
         return problems;
+    }
+
+    /// <summary>
+    /// Participant codes become placeholder accounts' names and email addresses, which Identity
+    /// compares ignoring case and limits to a few characters, and must not be a code the import
+    /// itself gives to the importer (coordinator) or to the imported codings' placeholder coder.
+    /// </summary>
+    private static void CheckCodes(ResearchBundle bundle, List<string> problems, int most)
+    {
+        string[] reserved = [ParticipantCode.For(ProgrammeRole.Coordinator, 1), BundleContentImport.ImportedCoderCode, "coder"];
+        var seen = new HashSet<string>(reserved, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < bundle.Participants.Count && problems.Count < most; i++)
+        {
+            var code = bundle.Participants[i].Code;
+            if (code.Length == 0 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            {
+                problems.Add($"$.participants[{i}].code: \"{code}\" must be letters, digits, hyphens, full stops or underscores");
+            }
+            else if (!seen.Add(code))
+            {
+                problems.Add(reserved.Contains(code, StringComparer.OrdinalIgnoreCase)
+                    ? $"$.participants[{i}].code: \"{code}\" is a code Upward gives to whoever imports the bundle or to its codings"
+                    : $"$.participants[{i}].code: \"{code}\" is another participant's code in different capitals");
+            }
+        }
     }
 }

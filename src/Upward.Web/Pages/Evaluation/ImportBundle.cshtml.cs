@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Upward.Core.Bundles;
 using Upward.Data;
 using Upward.Web.Evaluation;
@@ -17,7 +18,7 @@ namespace Upward.Web.Pages.Evaluation;
 [Authorize(Policy = Policies.OrganisationAdmin)]
 [RequestSizeLimit(MaxFileBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + 64 * 1024)]
-public sealed class ImportBundleModel(BundleImport import, UpwardDbContext db) : PageModel
+public sealed class ImportBundleModel(BundleImport import, UpwardDbContext db, ILogger<ImportBundleModel> log) : PageModel
 {
     /// <summary>Enough for a programme of several thousand participants; larger ones belong on PostgreSQL with a restore, not an upload.</summary>
     public const long MaxFileBytes = 100L * 1024 * 1024;
@@ -52,8 +53,20 @@ public sealed class ImportBundleModel(BundleImport import, UpwardDbContext db) :
 
         // Whoever imports it coordinates it, as whoever starts a programme does.
         var userId = User.UserId();
-        var programme = await import.ImportAsync(bundle, User.OrganisationOf()!.Value, userId, ct, coordinatorUserId: userId);
-        return Redirect($"/programmes/{programme.Id}?imported=true");
+        Guid programmeId;
+        try
+        {
+            programmeId = (await import.ImportAsync(bundle, User.OrganisationOf()!.Value, userId, ct, coordinatorUserId: userId)).Id;
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+        {
+            // Something the checks above missed and the database refused: the transaction has undone it all.
+            log.LogWarning(e, "A research bundle that passed the checks failed to import");
+            db.ChangeTracker.Clear();
+            return Refuse("The bundle could not be imported: nothing has been imported",
+                ["Upward could not save the bundle, although it passed every check. Nothing has been imported. Ask the service desk to look at the log."]);
+        }
+        return Redirect($"/programmes/{programmeId}?imported=true");
     }
 
     private PageResult Refuse(string summary, IReadOnlyList<string> problems)
