@@ -29,6 +29,7 @@ internal static class Pipeline
 
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseTooLargeRequestRefusal();
         app.UseAuthentication();
         app.UseAuthorization();
 

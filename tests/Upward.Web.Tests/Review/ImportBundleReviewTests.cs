@@ -210,4 +210,27 @@ public sealed class ImportBundleReviewTests(DemoFactory factory) : IClassFixture
         Assert.Equal(40_000, read.Themes.Count);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"reading took {clock.Elapsed}");
     }
+
+    [Fact]
+    public async Task Signed_out_or_without_the_antiforgery_token_nothing_is_imported()
+    {
+        var json = Encoding.UTF8.GetBytes(await ExportedAsync());
+        var before = await CountsAsync();
+
+        var signedOut = factory.Browser();
+        Assert.Contains("/account/sign-in", (await signedOut.GetAsync(Page)).Headers.Location?.OriginalString);
+        using (var form = new MultipartFormDataContent { { new ByteArrayContent(json), "Upload", "pilot.json" } })
+        {
+            var post = await signedOut.PostAsync(Page, form);
+            Assert.NotEqual(HttpStatusCode.OK, post.StatusCode);
+            Assert.NotEqual(HttpStatusCode.InternalServerError, post.StatusCode);
+        }
+
+        var admin = await factory.AsAsync("admin");
+        using (var form = new MultipartFormDataContent { { new ByteArrayContent(json), "Upload", "pilot.json" } })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync(Page, form)).StatusCode);
+        }
+        Assert.Equal(before, await CountsAsync());
+    }
 }
