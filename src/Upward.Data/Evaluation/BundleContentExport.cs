@@ -85,7 +85,8 @@ public static class BundleContentExport
             join i in db.InstrumentItems on a.ItemId equals i.Id
             join n in db.Instruments on r.InstrumentId equals n.Id
             join e in db.Enrolments on r.EnrolmentId equals e.Id
-            where touched.Contains(a.Id) && w.ProgrammeId == programmeId && r.Status == ResponseStatus.Submitted && a.Text != null && a.Text != ""
+            // One parameter (an array), not one per id: EF Core 10 would otherwise send SQLite more than its 32,766 limit.
+            where EF.Parameter(touched).Contains(a.Id) && w.ProgrammeId == programmeId && r.Status == ResponseStatus.Submitted && a.Text != null && a.Text != ""
             select new { a.Id, e.ParticipantCode, InstrumentKey = n.Key, n.Version, w.Stage, ItemKey = i.Key }).ToListAsync(ct);
 
         var instruments = bundle.Instruments.ToDictionary(i => (i.Key, i.Version));
