@@ -233,4 +233,13 @@ public sealed class ImportBundleReviewTests(DemoFactory factory) : IClassFixture
         }
         Assert.Equal(before, await CountsAsync());
     }
+
+    [Fact]
+    public async Task A_bundle_saved_as_UTF_8_with_a_byte_order_mark_imports()
+    {
+        // Windows editors save UTF-8 with a byte order mark; it is still UTF-8 JSON.
+        var admin = await factory.AsAsync("admin");
+        var response = await admin.UploadAsync(Page, "Upload", "pilot.json", [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(await ExportedAsync())]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
 }

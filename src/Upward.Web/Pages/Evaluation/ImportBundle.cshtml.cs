@@ -91,7 +91,10 @@ public sealed class ImportBundleModel(BundleImport import, UpwardDbContext db, I
         await Upload!.CopyToAsync(buffer, ct);
         try
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            // A byte order mark (as Windows editors write) is not part of the JSON.
+            var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            if (bytes.StartsWith(Encoding.UTF8.Preamble)) bytes = bytes[Encoding.UTF8.Preamble.Length..];
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
         }
         catch (DecoderFallbackException)
         {
