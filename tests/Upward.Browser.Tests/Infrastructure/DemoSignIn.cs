@@ -6,10 +6,18 @@ namespace Upward.Browser.Tests.Infrastructure;
 /// <summary>Signs a demo person in through the real sign-in page, in a browser context of their own.</summary>
 public static class DemoSignIn
 {
+    /// <param name="phone">A phone-sized touch screen rather than a desktop window.</param>
     /// <returns>The page, left where sign-in lands (the person's programmes).</returns>
-    public static async Task<IPage> SignInAsync(this Chromium chromium, LiveUpward upward, string who)
+    public static async Task<IPage> SignInAsync(this Chromium chromium, LiveUpward upward, string who, bool phone = false)
     {
-        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = upward.BaseUrl, Locale = "en-GB" });
+        var options = new BrowserNewContextOptions { BaseURL = upward.BaseUrl, Locale = "en-GB" };
+        if (phone)
+        {
+            options.ViewportSize = new() { Width = 375, Height = 812 };
+            options.IsMobile = true;
+            options.HasTouch = true;
+        }
+        var context = await chromium.Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Email address").FillAsync(DemoProgramme.EmailOf(who));

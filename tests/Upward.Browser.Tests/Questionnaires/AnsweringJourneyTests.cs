@@ -7,24 +7,7 @@ namespace Upward.Browser.Tests.Questionnaires;
 /// <summary>Answering on a phone: every question type at 375 pixels wide, each page axe-clean, errors included.</summary>
 public sealed class AnsweringJourneyTests(LiveUpward upward, Chromium chromium) : IClassFixture<LiveUpward>, IClassFixture<Chromium>
 {
-    private async Task<IPage> PhoneAsync(string who)
-    {
-        var context = await chromium.Browser.NewContextAsync(new()
-        {
-            BaseURL = upward.BaseUrl,
-            Locale = "en-GB",
-            ViewportSize = new() { Width = 375, Height = 812 },
-            IsMobile = true,
-            HasTouch = true,
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(DemoProgramme.EmailOf(who));
-        await page.GetByLabel("Password").FillAsync(DemoProgramme.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Your programmes" }).WaitForAsync();
-        return page;
-    }
+    private Task<IPage> PhoneAsync(string who) => chromium.SignInAsync(upward, who, phone: true);
 
     [Fact]
     public async Task A_mentor_answers_whole_questionnaires_on_a_phone_with_every_page_accessible()
