@@ -95,6 +95,7 @@ public abstract class MentorChoicePageModel(ProgrammeGate gate) : ProgrammePageM
 {
     [BindProperty] public List<Guid> Chosen { get; set; } = [];
     public IReadOnlyList<Participant> Mentors { get; protected set; } = [];
+    public IReadOnlyList<TagHelpers.RadioOption> MentorOptions => Mentors.Select(m => new TagHelpers.RadioOption(m.EnrolmentId.ToString(), m.Name)).ToList();
     public bool Allowed { get; protected set; }
     public bool Saved { get; protected set; }
 }

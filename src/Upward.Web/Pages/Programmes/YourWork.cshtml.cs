@@ -30,6 +30,7 @@ public sealed class YourWorkModel(ProgrammeGate gate, UpwardDbContext db) : Prog
     }
 
     public IReadOnlyList<RadioOption> DepartmentOptions => OptionsFrom(Programme.Departments, mine.FirstOrDefault()?.Department);
+    public IReadOnlyList<RadioOption> TopicOptions => Topics.Select(t => new RadioOption(t.Id.ToString(), t.Name)).ToList();
     public IReadOnlyList<RadioOption> SpecialtyOptions => OptionsFrom(Programme.Specialties, mine.FirstOrDefault()?.Specialty);
 
     public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
