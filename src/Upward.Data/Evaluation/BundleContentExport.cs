@@ -38,7 +38,9 @@ public static class BundleContentExport
         var texts = new Dictionary<BundleAnswerReference, string>();
         foreach (var a in bundle.Answers)
         {
-            if (a.Domain is null && a.Text is not null && wanted.Contains(Reference(a))) texts[Reference(a)] = a.Text;
+            if (a.Domain is not null || a.Text is null) continue;
+            var reference = Reference(a);
+            if (wanted.Contains(reference)) texts[reference] = a.Text;
         }
         // An answer the bundle left out (no consent, erased) is not referred to at all.
         var refs = candidates.Where(c => texts.ContainsKey(c.Value)).ToDictionary(c => c.Key, c => c.Value);

@@ -153,9 +153,7 @@ public sealed class AllocationModel(ProgrammeGate gate, UpwardDbContext db, Allo
     /// <summary>A tampered or stale tick gets our words, not the framework's, and no plan is made from it.</summary>
     private void ExplainBadConsiderations()
     {
-        var bad = ModelState.Where(e => e.Key.StartsWith(nameof(Consider), StringComparison.Ordinal) && e.Value is { Errors.Count: > 0 }).Select(e => e.Key).ToList();
-        if (bad.Count == 0) return;
-        foreach (var key in bad) ModelState.Remove(key);
+        if (!FormErrors.TakeBindingErrors(ModelState, nameof(Consider))) return;
         ModelState.AddModelError(nameof(Consider), "Select what best fit takes into account from the list");
         Mode = null;
     }

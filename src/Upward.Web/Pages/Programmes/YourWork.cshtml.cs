@@ -51,9 +51,8 @@ public sealed class YourWorkModel(ProgrammeGate gate, UpwardDbContext db) : Prog
         var specialty = Chosen(Input.Specialty, SpecialtyOptions, "Input.Specialty", "specialty");
         var known = Topics.Select(t => t.Id).ToHashSet();
         // A topic that is not an id at all is tampered or garbled: our words, on the field the summary links to, not the framework's.
-        var garbled = ModelState.Keys.Where(k => k.StartsWith("Input.Topics", StringComparison.Ordinal) && ModelState[k]!.Errors.Count > 0).ToList();
-        garbled.ForEach(k => ModelState.Remove(k));
-        if (garbled.Count > 0 || Input.Topics.Any(t => !known.Contains(t)))
+        var garbled = FormErrors.TakeBindingErrors(ModelState, "Input.Topics");
+        if (garbled || Input.Topics.Any(t => !known.Contains(t)))
         {
             Input.Topics = Input.Topics.Where(known.Contains).ToList();
             ModelState.AddModelError("Input.Topics", "The list of topics has changed since the page was opened. Check your choices and save again.");
