@@ -19,13 +19,31 @@ public static class DatabaseRegistration
         var connectionString = options.EffectiveConnectionString;
         if (options.IsPostgres)
         {
-            services.AddDbContext<UpwardDbContext, PostgresUpwardDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddDbContext<UpwardDbContext, PostgresUpwardDbContext>(o => o.UseNpgsql(WithPoolLimit(connectionString)));
         }
         else
         {
             services.AddDbContext<UpwardDbContext, SqliteUpwardDbContext>(o => o.UseSqlite(connectionString));
         }
         return services;
+    }
+
+    /// <summary>The connections one instance may hold when the connection string does not say.</summary>
+    public const int DefaultMaxPoolSize = 40;
+
+    /// <remarks>
+    /// Npgsql's own default pool (100) is as large as PostgreSQL's default max_connections (100, three
+    /// of them kept for superusers): under a burst of saves one instance could take every connection
+    /// the server allows, and the next request, a second instance or a backup would be refused. Each
+    /// instance keeps to <see cref="DefaultMaxPoolSize"/> unless the operator sets Maximum Pool Size;
+    /// requests beyond it wait for a connection instead of failing.
+    /// </remarks>
+    public static string WithPoolLimit(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var saysPoolSize = given.Keys.Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant())
+            .Any(k => k is "maximumpoolsize" or "maxpoolsize");
+        return saysPoolSize ? connectionString : new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = DefaultMaxPoolSize }.ConnectionString;
     }
 
     /// <summary>Creates the folder of a SQLite file database so that the first start needs no set-up.</summary>

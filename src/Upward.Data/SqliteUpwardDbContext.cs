@@ -10,7 +10,7 @@ namespace Upward.Data;
 /// SQLite has a single writer. When two writers collide the loser gets SQLITE_BUSY and
 /// Microsoft.Data.Sqlite retries after sleeping, which under many respondents saving at once
 /// costs far more than waiting in an in-memory queue (bench/wrk: about four times the throughput).
-/// Writes outside SaveChanges (ExecuteUpdate, explicit transactions) still rely on that retry.
+/// Writes outside SaveChanges and WriteAtomicallyAsync (a lone ExecuteUpdate) still rely on that retry.
 /// </remarks>
 public sealed class SqliteUpwardDbContext(DbContextOptions<SqliteUpwardDbContext> options) : UpwardDbContext(options)
 {
@@ -44,6 +44,27 @@ public sealed class SqliteUpwardDbContext(DbContextOptions<SqliteUpwardDbContext
         try
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            WriteTurn.Release();
+        }
+    }
+
+    /// <remarks>
+    /// The transaction runs in the write turn: SaveChanges inside it skips the turn (it is already
+    /// held), and reads inside it see every write that came before, since no other writer can start.
+    /// </remarks>
+    public override async Task<T> WriteAtomicallyAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return await work(ct);
+        }
+        await WriteTurn.WaitAsync(ct);
+        try
+        {
+            return await base.WriteAtomicallyAsync(work, ct);
         }
         finally
         {

@@ -61,6 +61,30 @@ public abstract class UpwardDbContext(DbContextOptions options)
         builder.ApplyConfigurationsFromAssembly(typeof(UpwardDbContext).Assembly);
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction. Pair it with <see cref="LockAsync{TEntity}"/> on
+    /// the row that owns what is about to be read and written (a pairing, a programme), and re-read
+    /// inside: a second request doing the same waits, then sees the first one's result.
+    /// </summary>
+    public virtual async Task<T> WriteAtomicallyAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return await work(ct);
+        }
+        await using var transaction = await Database.BeginTransactionAsync(ct);
+        var result = await work(ct);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>
+    /// Inside <see cref="WriteAtomicallyAsync{T}"/>: holds the row with this id until the transaction
+    /// ends, so that requests writing beneath it take turns. SQLite needs nothing more: its one
+    /// writer already holds the whole database for the transaction.
+    /// </summary>
+    public virtual Task LockAsync<TEntity>(Guid id, CancellationToken ct) where TEntity : class => Task.CompletedTask;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         // Every DateTime is UTC; say so when reading back, since SQLite stores no kind.

@@ -9,7 +9,7 @@ public static class UpwardDbContextFactory
     {
         var connectionString = options.EffectiveConnectionString;
         return options.IsPostgres
-            ? new PostgresUpwardDbContext(new DbContextOptionsBuilder<PostgresUpwardDbContext>().UseNpgsql(connectionString).Options)
+            ? new PostgresUpwardDbContext(new DbContextOptionsBuilder<PostgresUpwardDbContext>().UseNpgsql(DatabaseRegistration.WithPoolLimit(connectionString)).Options)
             : new SqliteUpwardDbContext(new DbContextOptionsBuilder<SqliteUpwardDbContext>().UseSqlite(connectionString).Options);
     }
 }

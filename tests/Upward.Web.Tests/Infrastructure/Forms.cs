@@ -19,6 +19,22 @@ public static partial class Forms
         return await client.PostAsync(postUrl ?? pageUrl, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>
+    /// Sends one form <paramref name="copies"/> times at once, as a double tap or several tabs would:
+    /// the page is read once for its antiforgery token, then every copy is posted together.
+    /// </summary>
+    public static async Task<HttpResponseMessage[]> SubmitAtOnceAsync(this HttpClient client, int copies, string pageUrl, IDictionary<string, string> fields, string? postUrl = null)
+    {
+        var html = await client.GetStringAsync(pageUrl);
+        var token = TokenPattern().Match(html);
+        if (!token.Success)
+        {
+            throw new InvalidOperationException($"{pageUrl} has no antiforgery token");
+        }
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        return await Task.WhenAll(Enumerable.Range(0, copies).Select(_ => client.PostAsync(postUrl ?? pageUrl, new FormUrlEncodedContent(form))));
+    }
+
     /// <summary>Uploads a file through a page's multipart form, with its antiforgery token (to <paramref name="postUrl"/> if given).</summary>
     public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, string pageUrl, string field, string fileName, byte[] content, string? postUrl = null)
     {
