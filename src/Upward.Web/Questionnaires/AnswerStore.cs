@@ -8,81 +8,41 @@ namespace Upward.Web.Questionnaires;
 public static class AnswerStore
 {
     /// <summary>
-    /// Writes the page's answers. The same person saving the same page twice at once (two tabs, a
-    /// double tap) makes the database refuse the second insert (one row per response, item and
-    /// domain); the loser re-reads and writes over the winner, so the later save stands and no row is doubled.
+    /// Writes the page's answers in one transaction that cannot lose a race: the response is started
+    /// with an insert that does nothing if another tab started it first, its row is then held while
+    /// the answers are upserted, so two saves of the same page (two tabs, a double tap) take turns,
+    /// the later one stands, and no answer is doubled or refused.
     /// </summary>
     /// <returns>False when the response was sent meanwhile (from another tab or device), in which case nothing was written.</returns>
-    public static async Task<bool> SaveAsync(UpwardDbContext db, Questionnaire questionnaire, InstrumentItem item, IReadOnlyList<AnswerValue> values, CancellationToken ct)
-    {
-        var response = await ResponseAsync(db, questionnaire, ct);
-        var existing = response == questionnaire.Response ? questionnaire.AnswersTo(item).ToList() : await ReadAsync(db, response, item, ct);
-        for (var attempt = 1; ; attempt++)
+    public static Task<bool> SaveAsync(UpwardDbContext db, Questionnaire questionnaire, InstrumentItem item, IReadOnlyList<AnswerValue> values, CancellationToken ct) =>
+        db.WriteAtomicallyAsync(async ct =>
         {
-            Apply(db, response, item, existing, values);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return true;
-            }
-            catch (DbUpdateConcurrencyException)
+            var responseId = questionnaire.Response?.Id ?? await StartAsync(db, questionnaire, ct);
+            // Only a draft takes answers. On PostgreSQL this update also holds the response's row until
+            // commit, so a racing save or send of the same response waits for this one to finish.
+            var now = DateTime.UtcNow;
+            var draft = await db.Responses
+                .Where(r => r.Id == responseId && r.Status == ResponseStatus.Draft)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.UpdatedAtUtc, now), ct);
+            if (draft == 0)
             {
                 return false;
             }
-            catch (DbUpdateException) when (attempt < 3)
-            {
-                foreach (var entry in db.ChangeTracker.Entries<Answer>().ToList())
-                {
-                    entry.State = EntityState.Detached;
-                }
-                existing = await ReadAsync(db, response, item, ct);
-            }
-        }
-    }
+            var rows = values
+                .Select(v => new Answer { ResponseId = responseId, ItemId = item.Id, DomainId = v.DomainId, Number = v.Number, Text = v.Text })
+                .OrderBy(a => a.DomainId);
+            await db.UpsertAsync(rows, a => new { a.ResponseId, a.ItemId, a.DomainId }, a => new { a.Number, a.Text }, ct);
+            // What was answered before and is now blank (an optional item cleared) goes.
+            var kept = values.Select(v => v.DomainId).ToList();
+            await db.Answers.Where(a => a.ResponseId == responseId && a.ItemId == item.Id && !kept.Contains(a.DomainId)).ExecuteDeleteAsync(ct);
+            return true;
+        }, ct);
 
-    private static void Apply(UpwardDbContext db, Response response, InstrumentItem item, List<Answer> existing, IReadOnlyList<AnswerValue> values)
+    /// <summary>Starts the participant's response, or finds the one their other tab or device started a moment ago.</summary>
+    private static async Task<Guid> StartAsync(UpwardDbContext db, Questionnaire questionnaire, CancellationToken ct)
     {
-        var left = new List<Answer>(existing);
-        foreach (var value in values)
-        {
-            var row = left.FirstOrDefault(a => a.DomainId == value.DomainId);
-            if (row is null)
-            {
-                db.Answers.Add(new Answer { ResponseId = response.Id, ItemId = item.Id, DomainId = value.DomainId, Number = value.Number, Text = value.Text });
-            }
-            else
-            {
-                row.Number = value.Number;
-                row.Text = value.Text;
-                left.Remove(row);
-            }
-        }
-        // What is left was answered before and is now blank (an optional item cleared).
-        db.Answers.RemoveRange(left);
-        response.UpdatedAtUtc = DateTime.UtcNow;
-    }
-
-    private static Task<List<Answer>> ReadAsync(UpwardDbContext db, Response response, InstrumentItem item, CancellationToken ct) =>
-        db.Answers.Where(a => a.ResponseId == response.Id && a.ItemId == item.Id).ToListAsync(ct);
-
-    private static async Task<Response> ResponseAsync(UpwardDbContext db, Questionnaire questionnaire, CancellationToken ct)
-    {
-        if (questionnaire.Response is { } existing)
-        {
-            return existing;
-        }
         var response = new Response { WaveId = questionnaire.Wave.Id, EnrolmentId = questionnaire.Enrolment.Id, InstrumentId = questionnaire.Instrument.Id };
-        db.Responses.Add(response);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return response;
-        }
-        catch (DbUpdateException)
-        {
-            // The same person's other tab or device started the response a moment ago: use that one.
-            db.Entry(response).State = EntityState.Detached;
-            return await db.Responses.SingleAsync(r => r.WaveId == questionnaire.Wave.Id && r.EnrolmentId == questionnaire.Enrolment.Id, ct);
-        }
+        await db.UpsertAsync([response], r => new { r.WaveId, r.EnrolmentId }, update: null, ct);
+        return await db.Responses.Where(r => r.WaveId == questionnaire.Wave.Id && r.EnrolmentId == questionnaire.Enrolment.Id).Select(r => r.Id).SingleAsync(ct);
     }
 }

@@ -123,42 +123,4 @@ public sealed class AnsweringTests(DemoFactory factory) : IClassFixture<DemoFact
         var mentee = await (await (await factory.AsAsync("mentee5")).GetAsync("/")).Content.ReadAsStringAsync();
         Assert.DoesNotContain("Mentors: before the group feedback session", mentee);
     }
-
-    [Fact]
-    public async Task Saves_racing_each_other_lose_nothing_and_make_one_response_per_person()
-    {
-        var programmeId = await factory.ProgrammeIdAsync();
-        var waveId = await factory.WaveIdAsync(ProgrammeRole.Mentee, Stage.AfterPhase2);
-        var (items, domains) = await factory.ItemsAsync(waveId);
-        var people = new[] { "mentee1", "mentee3", "mentee4", "mentee5" };
-        var clients = await Task.WhenAll(people.Select(p => factory.AsAsync(p)));
-        var tokens = await Task.WhenAll(clients.Select(async c =>
-        {
-            var page = await (await c.GetAsync(QuestionnaireFixture.Url(programmeId, waveId, $"/questions/{items[0].Key}"))).Content.ReadAsStringAsync();
-            return WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
-        }));
-
-        // Every person saves every page twice at once (two tabs), all people together.
-        var saves = clients.SelectMany((client, who) => items.SelectMany(item => Enumerable.Range(0, 2).Select(_ =>
-        {
-            var fields = QuestionnaireFixture.ValidFields(item, domains, rating: 3);
-            fields["Version"] = item.InstrumentId.ToString();
-            fields["__RequestVerificationToken"] = tokens[who];
-            return client.PostAsync(QuestionnaireFixture.Url(programmeId, waveId, $"/questions/{item.Key}"), new FormUrlEncodedContent(fields));
-        })));
-        var responses = await Task.WhenAll(saves);
-        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
-
-        var perPerson = items.Sum(i => i.Type == ItemType.DomainGrid ? domains.Count : 1);
-        await factory.WithDbAsync(async db =>
-        {
-            var codes = people.Select((_, i) => Upward.Core.Programmes.ParticipantCode.For(ProgrammeRole.Mentee, int.Parse(people[i][^1..]))).ToList();
-            var mine = await db.Responses.Where(r => r.WaveId == waveId && db.Enrolments.Any(e => e.Id == r.EnrolmentId && codes.Contains(e.ParticipantCode))).ToListAsync();
-            Assert.Equal(people.Length, mine.Count);
-            foreach (var response in mine)
-            {
-                Assert.Equal(perPerson, await db.Answers.CountAsync(a => a.ResponseId == response.Id));
-            }
-        });
-    }
 }

@@ -31,17 +31,23 @@ public sealed class CheckModel(ProgrammeGate gate, UpwardDbContext db) : Answeri
             if (ModelState.IsValid) ModelState.AddModelError("", "Answer the questions before you send them");
             return Page();
         }
-        // Only a draft becomes submitted, in one statement: two sends racing each other submit once.
+        // Only a draft becomes submitted, in one statement: two sends racing each other submit once,
+        // and the audit entry is written in the same transaction as the change it records.
         var now = DateTime.UtcNow;
-        var changed = await Db.Responses
-            .Where(r => r.Id == Questionnaire.Response.Id && r.Status == ResponseStatus.Draft)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ResponseStatus.Submitted).SetProperty(r => r.SubmittedAtUtc, now), ct);
-        if (changed == 1)
+        var responseId = Questionnaire.Response.Id;
+        await Db.WriteAtomicallyAsync(async ct =>
         {
-            // The subject is the response, never the person: the audit log must not link a name to answers.
-            Db.Audit(AuditAction.QuestionnaireSubmitted, User.UserId(), Programme.OrganisationId, Programme.Id, Questionnaire.Response.Id.ToString());
-            await Db.SaveChangesAsync(ct);
-        }
+            var changed = await Db.Responses
+                .Where(r => r.Id == responseId && r.Status == ResponseStatus.Draft)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ResponseStatus.Submitted).SetProperty(r => r.SubmittedAtUtc, now), ct);
+            if (changed == 1)
+            {
+                // The subject is the response, never the person: the audit log must not link a name to answers.
+                Db.Audit(AuditAction.QuestionnaireSubmitted, User.UserId(), Programme.OrganisationId, Programme.Id, responseId.ToString());
+                await Db.SaveChangesAsync(ct);
+            }
+            return changed;
+        }, ct);
         return Redirect($"{BaseUrl}/done");
     }
 
