@@ -63,18 +63,24 @@ public sealed class CodeModel(ProgrammeGate gate, UpwardDbContext db, FreeTextAn
         {
             return refused;
         }
-        var name = await CodebookRules.CheckAsync(db, ProgrammeId, null, Open.Name, Open.Definition, ModelState, nameof(Open), ct);
         var passage = PassageOf(OpenWords, nameof(OpenWords));
-        if (name is null || !ModelState.IsValid)
+        var opened = await db.WriteAtomicallyAsync(async ct =>
         {
-            return Page();
-        }
-        var theme = new Theme { ProgrammeId = ProgrammeId, Name = name, Definition = Open.Definition?.Trim() ?? "", CreatedAtUtc = DateTime.UtcNow };
-        db.Themes.Add(theme);
-        db.Audit(AuditAction.ThemeOpened, User.UserId(), Programme.OrganisationId, ProgrammeId, $"theme:{theme.Id}");
-        db.Codings.Add(NewCoding(theme.Id, passage));
-        await db.SaveChangesAsync(ct);
-        return Done();
+            // The name is checked in the programme's turn, so one name sent twice at once opens one theme.
+            await db.LockAsync<Programme>(ProgrammeId, ct);
+            var name = await CodebookRules.CheckAsync(db, ProgrammeId, null, Open.Name, Open.Definition, ModelState, nameof(Open), ct);
+            if (name is null || !ModelState.IsValid)
+            {
+                return false;
+            }
+            var theme = new Theme { ProgrammeId = ProgrammeId, Name = name, Definition = Open.Definition?.Trim() ?? "", CreatedAtUtc = DateTime.UtcNow };
+            db.Themes.Add(theme);
+            db.Audit(AuditAction.ThemeOpened, User.UserId(), Programme.OrganisationId, ProgrammeId, $"theme:{theme.Id}");
+            db.Codings.Add(NewCoding(theme.Id, passage));
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, ct);
+        return opened ? Done() : Page();
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(CancellationToken ct)
@@ -87,8 +93,8 @@ public sealed class CodeModel(ProgrammeGate gate, UpwardDbContext db, FreeTextAn
         {
             return NotFound();
         }
-        db.Codings.Remove(coding);
-        await db.SaveChangesAsync(ct);
+        // One statement: the same removal sent twice at once removes it once, and the second finds nothing left.
+        await db.Codings.Where(c => c.Id == coding.Id).ExecuteDeleteAsync(ct);
         return Done();
     }
 
@@ -99,16 +105,16 @@ public sealed class CodeModel(ProgrammeGate gate, UpwardDbContext db, FreeTextAn
         {
             return refused;
         }
-        var mark = await db.CodingsFinished.SingleOrDefaultAsync(f => f.AnswerId == AnswerId && f.CoderEnrolmentId == coder, ct);
-        if (finished && mark is null)
+        // Each a single statement, so the button pressed twice at once marks (or unmarks) the answer once.
+        if (finished)
         {
-            db.CodingsFinished.Add(new CodingFinished { ProgrammeId = ProgrammeId, AnswerId = AnswerId, CoderEnrolmentId = coder, FinishedAtUtc = DateTime.UtcNow });
+            var mark = new CodingFinished { ProgrammeId = ProgrammeId, AnswerId = AnswerId, CoderEnrolmentId = coder, FinishedAtUtc = DateTime.UtcNow };
+            await db.UpsertAsync([mark], f => new { f.AnswerId, f.CoderEnrolmentId }, update: null, ct);
         }
-        else if (!finished && mark is not null)
+        else
         {
-            db.CodingsFinished.Remove(mark);
+            await db.CodingsFinished.Where(f => f.AnswerId == AnswerId && f.CoderEnrolmentId == coder).ExecuteDeleteAsync(ct);
         }
-        await db.SaveChangesAsync(ct);
         return finished && NextAnswerId is { } next ? Redirect($"/programmes/{ProgrammeId}/free-text/answers/{next}/code") : Done();
     }
 
@@ -119,13 +125,25 @@ public sealed class CodeModel(ProgrammeGate gate, UpwardDbContext db, FreeTextAn
         {
             return Page();
         }
-        if (Mine.Any(c => c.ThemeId == themeId && c.PassageStart == passage?.Start && c.PassageLength == passage?.Length))
+        var added = await db.WriteAtomicallyAsync(async ct =>
+        {
+            // Asked in the database in this request's turn, so the same theme sent twice at once is applied once.
+            await db.LockAsync<Upward.Core.Questionnaires.Answer>(AnswerId, ct);
+            var (start, length) = (passage?.Start, passage?.Length);
+            if (await db.Codings.AnyAsync(c => c.AnswerId == AnswerId && c.CoderEnrolmentId == coder && c.ThemeId == themeId
+                && c.PassageStart == start && c.PassageLength == length, ct))
+            {
+                return false;
+            }
+            db.Codings.Add(NewCoding(themeId, passage));
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, ct);
+        if (!added)
         {
             ModelState.AddModelError(key, "You have already applied this theme to these words");
             return Page();
         }
-        db.Codings.Add(NewCoding(themeId, passage));
-        await db.SaveChangesAsync(ct);
         return null;
     }
 

@@ -36,15 +36,25 @@ public sealed class ThemesModel(ProgrammeGate gate, UpwardDbContext db) : Progra
         {
             return NotFound();
         }
-        var name = await CodebookRules.CheckAsync(db, ProgrammeId, null, Input.Name, Input.Definition, ModelState, nameof(Input), ct);
-        if (name is null)
+        var theme = await db.WriteAtomicallyAsync(async ct =>
+        {
+            // The name is checked in the programme's turn, so one name sent twice at once opens one theme.
+            await db.LockAsync<Programme>(ProgrammeId, ct);
+            var name = await CodebookRules.CheckAsync(db, ProgrammeId, null, Input.Name, Input.Definition, ModelState, nameof(Input), ct);
+            if (name is null)
+            {
+                return null;
+            }
+            var theme = new Theme { ProgrammeId = ProgrammeId, Name = name, Definition = Input.Definition?.Trim() ?? "", ParentId = Input.ParentId, CreatedAtUtc = DateTime.UtcNow };
+            db.Themes.Add(theme);
+            db.Audit(AuditAction.ThemeOpened, User.UserId(), Programme.OrganisationId, ProgrammeId, $"theme:{theme.Id}");
+            await db.SaveChangesAsync(ct);
+            return theme;
+        }, ct);
+        if (theme is null)
         {
             return Page();
         }
-        var theme = new Theme { ProgrammeId = ProgrammeId, Name = name, Definition = Input.Definition?.Trim() ?? "", ParentId = Input.ParentId, CreatedAtUtc = DateTime.UtcNow };
-        db.Themes.Add(theme);
-        db.Audit(AuditAction.ThemeOpened, User.UserId(), Programme.OrganisationId, ProgrammeId, $"theme:{theme.Id}");
-        await db.SaveChangesAsync(ct);
         return Redirect($"/programmes/{ProgrammeId}/free-text/themes#theme-{theme.Id}");
     }
 

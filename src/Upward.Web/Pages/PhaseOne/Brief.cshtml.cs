@@ -76,9 +76,15 @@ public sealed class BriefModel(ProgrammeGate gate, UpwardDbContext db) : MenteeP
         {
             section.Text = FitSection(section.Text);
         }
-        Db.FeedbackBriefs.Add(brief);
-        Db.Audit(AuditAction.BriefModerated, User.UserId(), Programme.OrganisationId, ProgrammeId, $"brief:{brief.Id}");
-        await Db.SaveChangesAsync(ct);
+        await Db.WriteAtomicallyAsync(async ct =>
+        {
+            // Asked again in this request's turn: "Start" pressed twice at once starts one brief.
+            await Db.LockAsync<Enrolment>(MenteeId, ct);
+            if (await Db.FeedbackBriefs.AnyAsync(b => b.MenteeEnrolmentId == MenteeId, ct)) return 0;
+            Db.FeedbackBriefs.Add(brief);
+            Db.Audit(AuditAction.BriefModerated, User.UserId(), Programme.OrganisationId, ProgrammeId, $"brief:{brief.Id}");
+            return await Db.SaveChangesAsync(ct);
+        }, ct);
         return Redirect(Here);
     }
 

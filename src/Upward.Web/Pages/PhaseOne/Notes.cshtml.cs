@@ -80,21 +80,18 @@ public sealed class NotesModel(ProgrammeGate gate, UpwardDbContext db) : MenteeP
         {
             return Page();
         }
-        var saved = await Db.GroupNotes.Where(n => n.MenteeEnrolmentId == MenteeId).ToListAsync(ct);
         var now = DateTime.UtcNow;
-        foreach (var input in Notes)
+        var written = Notes.Select(input => new GroupNote { ProgrammeId = ProgrammeId, MenteeEnrolmentId = MenteeId, DomainId = input.DomainId, Points = input.Points?.Trim() ?? "", Rating = input.Rating, UpdatedAtUtc = now })
+            .OrderBy(n => n.DomainId).ToList();
+        var cleared = written.Where(n => n.Points.Length == 0 && n.Rating is null).Select(n => n.DomainId).ToList();
+        await Db.WriteAtomicallyAsync(async ct =>
         {
-            var points = input.Points?.Trim() ?? "";
-            if (saved.SingleOrDefault(n => n.DomainId == input.DomainId) is { } note)
-            {
-                (note.Points, note.Rating, note.UpdatedAtUtc) = (points, input.Rating, now);
-            }
-            else if (points.Length > 0 || input.Rating is not null)
-            {
-                Db.GroupNotes.Add(new GroupNote { ProgrammeId = ProgrammeId, MenteeEnrolmentId = MenteeId, DomainId = input.DomainId, Points = points, Rating = input.Rating, UpdatedAtUtc = now });
-            }
-        }
-        await Db.SaveChangesAsync(ct);
+            // Single statements, so the page saved twice at once (a double click, two facilitators) ends
+            // with the later notes and never an error. A domain left empty clears its note but starts none.
+            await Db.UpsertAsync(written.Where(n => !cleared.Contains(n.DomainId)), n => new { n.MenteeEnrolmentId, n.DomainId }, n => new { n.Points, n.Rating, n.UpdatedAtUtc }, ct);
+            return await Db.GroupNotes.Where(n => n.MenteeEnrolmentId == MenteeId && cleared.Contains(n.DomainId))
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Points, "").SetProperty(n => n.Rating, (int?)null).SetProperty(n => n.UpdatedAtUtc, now), ct);
+        }, ct);
         return Redirect(NextMentee is { } next
             ? $"/programmes/{ProgrammeId}/phase-one/mentees/{next.EnrolmentId}/notes"
             : $"/programmes/{ProgrammeId}/phase-one");

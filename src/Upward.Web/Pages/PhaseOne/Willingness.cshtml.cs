@@ -82,22 +82,19 @@ public sealed class WillingnessModel(ProgrammeGate gate, UpwardDbContext db) : P
             return Page();
         }
 
-        var existing = await db.Willingness.Where(w => w.MentorEnrolmentId == mentorId).ToListAsync(ct);
         var now = DateTime.UtcNow;
-        foreach (var answer in Answers)
+        var rows = Answers.Select(answer => new Willingness
         {
-            var reason = string.IsNullOrWhiteSpace(answer.Reason) ? null : answer.Reason.Trim();
-            if (existing.SingleOrDefault(w => w.MenteeEnrolmentId == answer.MenteeEnrolmentId) is { } row)
-            {
-                (row.Willing, row.PrivateReason, row.RecordedAtUtc) = (answer.Willing!.Value, reason, now);
-            }
-            else
-            {
-                db.Willingness.Add(new Willingness { ProgrammeId = ProgrammeId, MentorEnrolmentId = mentorId, MenteeEnrolmentId = answer.MenteeEnrolmentId, Willing = answer.Willing!.Value, PrivateReason = reason, RecordedAtUtc = now });
-            }
-        }
-        db.Audit(AuditAction.WillingnessRecorded, User.UserId(), Programme.OrganisationId, ProgrammeId, $"enrolment:{mentorId}");
-        await db.SaveChangesAsync(ct);
+            ProgrammeId = ProgrammeId, MentorEnrolmentId = mentorId, MenteeEnrolmentId = answer.MenteeEnrolmentId, Willing = answer.Willing!.Value,
+            PrivateReason = string.IsNullOrWhiteSpace(answer.Reason) ? null : answer.Reason.Trim(), RecordedAtUtc = now,
+        }).OrderBy(w => w.MenteeEnrolmentId);
+        await db.WriteAtomicallyAsync(async ct =>
+        {
+            // One statement per save: the same form sent twice at once (two tabs, a double tap) ends with the later answers, never an error.
+            await db.UpsertAsync(rows, w => new { w.MentorEnrolmentId, w.MenteeEnrolmentId }, w => new { w.Willing, w.PrivateReason, w.RecordedAtUtc }, ct);
+            db.Audit(AuditAction.WillingnessRecorded, User.UserId(), Programme.OrganisationId, ProgrammeId, $"enrolment:{mentorId}");
+            return await db.SaveChangesAsync(ct);
+        }, ct);
         return Redirect($"/programmes/{ProgrammeId}/phase-one/willingness?saved=true");
     }
 

@@ -81,24 +81,33 @@ public sealed class AllocationModel(ProgrammeGate gate, UpwardDbContext db, Allo
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
     {
         if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused) return refused;
-        await LoadAsync(ct);
-        if (Mode is not { } mode || ParseSeed() is not { } seed)
+        var created = await db.WriteAtomicallyAsync(async ct =>
+        {
+            // Two confirmations at once (a double click, two coordinators) take turns, and the second
+            // plans from the pairs the first made: no mentee is paired twice.
+            await db.LockAsync<Programme>(Programme.Id, ct);
+            await LoadAsync(ct);
+            if (Mode is not { } mode || ParseSeed() is not { } seed) return null;
+            // The same facts, mode and seed give the same plan as the preview.
+            var plan = AllocationPlanner.Plan(Facts, mode, seed, Considered);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var created = plan.Pairs.Select(p => new Pairing
+            {
+                ProgrammeId = Programme.Id, MentorEnrolmentId = p.Mentor, MenteeEnrolmentId = p.Mentee, CreatedAtUtc = now, Reason = p.Reason,
+            }).ToList();
+            if (created.Count == 0) return created;
+            db.Pairings.AddRange(created);
+            await LinkBriefsAsync(created, ct);
+            db.Audit(AuditAction.AllocationConfirmed, User.UserId(), Programme.OrganisationId, Programme.Id,
+                mode == MatchingMode.Random ? $"allocation:random:seed={seed}" : $"allocation:optimal:considered={Considered}");
+            await db.SaveChangesAsync(ct);
+            return created;
+        }, ct);
+        if (created is null)
         {
             ModelState.AddModelError(nameof(Mode), "Preview an allocation before confirming it");
             return Page();
         }
-        // The same facts, mode and seed give the same plan as the preview.
-        var plan = AllocationPlanner.Plan(Facts, mode, seed, Considered);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var created = plan.Pairs.Select(p => new Pairing
-        {
-            ProgrammeId = Programme.Id, MentorEnrolmentId = p.Mentor, MenteeEnrolmentId = p.Mentee, CreatedAtUtc = now, Reason = p.Reason,
-        }).ToList();
-        db.Pairings.AddRange(created);
-        await LinkBriefsAsync(created, ct);
-        db.Audit(AuditAction.AllocationConfirmed, User.UserId(), Programme.OrganisationId, Programme.Id,
-            mode == MatchingMode.Random ? $"allocation:random:seed={seed}" : $"allocation:optimal:considered={Considered}");
-        await db.SaveChangesAsync(ct);
         await TellPairsAsync(created, ct);
         return Redirect($"/programmes/{Programme.Id}/allocation");
     }
@@ -106,25 +115,33 @@ public sealed class AllocationModel(ProgrammeGate gate, UpwardDbContext db, Allo
     public async Task<IActionResult> OnPostPairAsync(CancellationToken ct)
     {
         if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused) return refused;
-        await LoadAsync(ct);
-        if (Hand.Mentee is null) ModelState.AddModelError("Hand.Mentee", "Select a mentee");
-        if (Hand.Mentor is null) ModelState.AddModelError("Hand.Mentor", "Select a mentor");
-        if (Hand.Mentee is { } mentee && Hand.Mentor is { } mentor && AllocationPlanner.WhyNot(Facts, mentor, mentee) is { } why)
+        var pairing = await db.WriteAtomicallyAsync(async ct =>
         {
-            // Even by hand, nobody is pushed onto a mentee they did not agree to mentor.
-            ModelState.AddModelError("Hand.Mentor", why);
-        }
-        if (!ModelState.IsValid) return Page();
+            // Checked against the pairs as they stand once this request has its turn, so two hands
+            // pairing the same mentee at once make one pairing and the other is told why not.
+            await db.LockAsync<Programme>(Programme.Id, ct);
+            await LoadAsync(ct);
+            if (Hand.Mentee is null) ModelState.AddModelError("Hand.Mentee", "Select a mentee");
+            if (Hand.Mentor is null) ModelState.AddModelError("Hand.Mentor", "Select a mentor");
+            if (Hand.Mentee is { } mentee && Hand.Mentor is { } mentor && AllocationPlanner.WhyNot(Facts, mentor, mentee) is { } why)
+            {
+                // Even by hand, nobody is pushed onto a mentee they did not agree to mentor.
+                ModelState.AddModelError("Hand.Mentor", why);
+            }
+            if (!ModelState.IsValid) return null;
 
-        var pairing = new Pairing
-        {
-            ProgrammeId = Programme.Id, MentorEnrolmentId = Hand.Mentor!.Value, MenteeEnrolmentId = Hand.Mentee!.Value,
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime, Reason = "Paired by hand by the coordinator, within the mentor's stated willingness.",
-        };
-        db.Pairings.Add(pairing);
-        await LinkBriefsAsync([pairing], ct);
-        db.Audit(AuditAction.PairingAddedByHand, User.UserId(), Programme.OrganisationId, Programme.Id, $"pairing:{pairing.Id}");
-        await db.SaveChangesAsync(ct);
+            var pairing = new Pairing
+            {
+                ProgrammeId = Programme.Id, MentorEnrolmentId = Hand.Mentor!.Value, MenteeEnrolmentId = Hand.Mentee!.Value,
+                CreatedAtUtc = clock.GetUtcNow().UtcDateTime, Reason = "Paired by hand by the coordinator, within the mentor's stated willingness.",
+            };
+            db.Pairings.Add(pairing);
+            await LinkBriefsAsync([pairing], ct);
+            db.Audit(AuditAction.PairingAddedByHand, User.UserId(), Programme.OrganisationId, Programme.Id, $"pairing:{pairing.Id}");
+            await db.SaveChangesAsync(ct);
+            return pairing;
+        }, ct);
+        if (pairing is null) return Page();
         await TellPairsAsync([pairing], ct);
         return Redirect($"/programmes/{Programme.Id}/allocation");
     }

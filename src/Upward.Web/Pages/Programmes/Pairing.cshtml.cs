@@ -124,17 +124,23 @@ public sealed class PairingModel(ProgrammeGate gate, UpwardDbContext db, Mailer 
             ModelState.AddModelError("Propose.Place", "There is already a session planned: change or cancel it first");
         if (!ModelState.IsValid) return Page();
 
-        var session = new MentoringSession
+        await InPairingTurnAsync(async ct =>
         {
-            PairingId = Pairing.Id,
-            Number = Sessions.Count + 1,
-            StartsAtUtc = startsAt!.Value,
-            TimeLimitMinutes = limit,
-            Place = Propose.Place!.Trim(),
-            ProposedBy = Side,
-        };
-        db.MentoringSessions.Add(session);
-        await db.SaveChangesAsync(ct);
+            // Checked again in this request's turn: the same proposal sent twice at once makes one session.
+            var pairingId = Pairing.Id;
+            if (await db.MentoringSessions.AnyAsync(s => s.PairingId == pairingId && (s.Status == SessionStatus.Proposed || s.Status == SessionStatus.Agreed), ct)) return;
+            var last = await db.MentoringSessions.Where(s => s.PairingId == pairingId).MaxAsync(s => (int?)s.Number, ct) ?? 0;
+            db.MentoringSessions.Add(new MentoringSession
+            {
+                PairingId = pairingId,
+                Number = last + 1,
+                StartsAtUtc = startsAt!.Value,
+                TimeLimitMinutes = limit,
+                Place = Propose.Place!.Trim(),
+                ProposedBy = Side,
+            });
+            await db.SaveChangesAsync(ct);
+        }, ct);
         return Back();
     }
 
@@ -143,15 +149,15 @@ public sealed class PairingModel(ProgrammeGate gate, UpwardDbContext db, Mailer 
         if (await EnterPairingAsync(ct) is { } refused) return refused;
         var session = Sessions.SingleOrDefault(s => s.Id == sessionId);
         if (Pairing is null || session is null) return NotFound();
-        if (SessionRules.CanAgree(session, Side))
+        var agreed = await InPairingTurnAsync(session, s => SessionRules.CanAgree(s, Side), async ct =>
         {
             session.Status = SessionStatus.Agreed;
             session.AgreedAtUtc = clock.GetUtcNow().UtcDateTime;
             session.CalendarSequence++;
             db.Audit(AuditAction.SessionScheduled, User.UserId(), Programme.OrganisationId, Programme.Id, $"session:{session.Id}");
             await db.SaveChangesAsync(ct);
-            await SendInvitationsAsync(session, cancelled: false, ct);
-        }
+        }, ct);
+        if (agreed) await SendInvitationsAsync(session, cancelled: false, ct);
         return Back();
     }
 
@@ -160,14 +166,15 @@ public sealed class PairingModel(ProgrammeGate gate, UpwardDbContext db, Mailer 
         if (await EnterPairingAsync(ct) is { } refused) return refused;
         var session = Sessions.SingleOrDefault(s => s.Id == sessionId);
         if (Pairing is null || session is null) return NotFound();
-        if (SessionRules.CanChange(session))
+        var wasAgreed = false;
+        var cancelled = await InPairingTurnAsync(session, SessionRules.CanChange, async ct =>
         {
-            var wasAgreed = session.Status == SessionStatus.Agreed;
+            wasAgreed = session.Status == SessionStatus.Agreed;
             session.Status = SessionStatus.Cancelled;
             session.CalendarSequence++;
             await db.SaveChangesAsync(ct);
-            if (wasAgreed) await SendInvitationsAsync(session, cancelled: true, ct);
-        }
+        }, ct);
+        if (cancelled && wasAgreed) await SendInvitationsAsync(session, cancelled: true, ct);
         return Back();
     }
 
@@ -177,6 +184,8 @@ public sealed class PairingModel(ProgrammeGate gate, UpwardDbContext db, Mailer 
         var session = Sessions.SingleOrDefault(s => s.Id == Held.SessionId);
         if (Pairing is null || session is null) return NotFound();
         ClearOtherForms(nameof(Held));
+        // Already recorded (by the other side, or this form sent twice): nothing to do, nothing wrong.
+        if (session.Status == SessionStatus.Held) return Back();
         if (!SessionRules.CanRecordHeld(session, clock.GetUtcNow().UtcDateTime))
             ModelState.AddModelError("Held.Minutes", "A session can be recorded as held once its agreed start time has passed");
         else if (SessionRules.CheckMinutes(Held.Minutes) is { } problem)
@@ -184,21 +193,26 @@ public sealed class PairingModel(ProgrammeGate gate, UpwardDbContext db, Mailer 
         if (Held.TimeFelt is null) ModelState.AddModelError("Held.TimeFelt", "Select whether the time felt too short, about right or too long");
         if (!ModelState.IsValid) return Page();
 
-        session.Status = SessionStatus.Held;
-        session.MinutesTaken = Held.Minutes;
-        session.TimeFelt = Held.TimeFelt;
-        session.HeldRecordedAtUtc = clock.GetUtcNow().UtcDateTime;
-        db.Audit(AuditAction.SessionHeld, User.UserId(), Programme.OrganisationId, Programme.Id, $"session:{session.Id}");
-        if (Held.Fits == false)
+        // A second "held" sent at once (both sides, or a double tap) finds it recorded and changes nothing.
+        var now = clock.GetUtcNow().UtcDateTime;
+        await InPairingTurnAsync(session, s => SessionRules.CanRecordHeld(s, now), async ct =>
         {
-            // Asked privately after a meeting: a "no" goes to the coordinator, never to the other side.
-            db.Concerns.Add(new Concern
+            session.Status = SessionStatus.Held;
+            session.MinutesTaken = Held.Minutes;
+            session.TimeFelt = Held.TimeFelt;
+            session.HeldRecordedAtUtc = now;
+            db.Audit(AuditAction.SessionHeld, User.UserId(), Programme.OrganisationId, Programme.Id, $"session:{session.Id}");
+            if (Held.Fits == false)
             {
-                ProgrammeId = Programme.Id, RaisedByEnrolmentId = MyEnrolmentId, AsksToEndPairing = true,
-                Text = "After a session I said this pairing does not work for me.", RaisedAtUtc = clock.GetUtcNow().UtcDateTime,
-            });
-        }
-        await db.SaveChangesAsync(ct);
+                // Asked privately after a meeting: a "no" goes to the coordinator, never to the other side.
+                db.Concerns.Add(new Concern
+                {
+                    ProgrammeId = Programme.Id, RaisedByEnrolmentId = MyEnrolmentId, AsksToEndPairing = true,
+                    Text = "After a session I said this pairing does not work for me.", RaisedAtUtc = now,
+                });
+            }
+            await db.SaveChangesAsync(ct);
+        }, ct);
         return Back();
     }
 
@@ -243,6 +257,30 @@ public sealed class PairingModel(ProgrammeGate gate, UpwardDbContext db, Mailer 
         }
         return Back();
     }
+
+    /// <summary>
+    /// Runs a change to this pair's sessions in the pair's turn: requests for the same pairing take
+    /// turns, so two sends of one form at once cannot both pass a check that only one should.
+    /// </summary>
+    private Task InPairingTurnAsync(Func<CancellationToken, Task> change, CancellationToken ct) =>
+        db.WriteAtomicallyAsync(async ct =>
+        {
+            await db.LockAsync<Pairing>(Pairing!.Id, ct);
+            await change(ct);
+            return true;
+        }, ct);
+
+    /// <summary>As above for one session: its state is read again in the turn and the rule asked again.</summary>
+    /// <returns>Whether the rule still allowed the change, so it was made.</returns>
+    private Task<bool> InPairingTurnAsync(MentoringSession session, Func<MentoringSession, bool> rule, Func<CancellationToken, Task> change, CancellationToken ct) =>
+        db.WriteAtomicallyAsync(async ct =>
+        {
+            await db.LockAsync<Pairing>(Pairing!.Id, ct);
+            await db.Entry(session).ReloadAsync(ct);
+            if (!rule(session)) return false;
+            await change(ct);
+            return true;
+        }, ct);
 
     private IActionResult Back() => Redirect($"/programmes/{ProgrammeId}/pairing/{Pairing!.Id}");
 
