@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Upward.Data;
 
 namespace Upward.Web.Startup;
 
@@ -12,8 +13,13 @@ internal static class Pipeline
         }
         else
         {
-            // An NHS-styled page, never a stack trace.
-            app.UseExceptionHandler("/error");
+            // An NHS-styled page, never a stack trace. A write that lost a race with another request
+            // (one the pages do not already settle) is a 409 that says so, not "a problem with the service".
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                StatusCodeSelector = e => DatabaseConflicts.IsConflict(e) ? StatusCodes.Status409Conflict : StatusCodes.Status500InternalServerError,
+            });
         }
         // The query string is replaced: a handler name left in it would send the error page looking for that handler.
         app.UseStatusCodePagesWithReExecute("/error/{0}", "?status={0}");

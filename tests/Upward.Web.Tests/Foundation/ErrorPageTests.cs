@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Upward.Web.Tests.Infrastructure;
 
@@ -29,6 +30,7 @@ public sealed class ErrorPageTests : IClassFixture<ErrorPageTests.FailingFactory
         {
             next(app);
             app.Map("/test-only/throw", branch => branch.Run(_ => throw new InvalidOperationException("secret stack detail")));
+            app.Map("/test-only/lose-a-race", branch => branch.Run(_ => throw new DbUpdateConcurrencyException("secret race detail")));
         };
     }
 
@@ -42,5 +44,17 @@ public sealed class ErrorPageTests : IClassFixture<ErrorPageTests.FailingFactory
         Assert.Contains("Sorry, there is a problem with the service", html);
         Assert.DoesNotContain("secret stack detail", html);
         Assert.DoesNotContain("InvalidOperationException", html);
+    }
+
+    [Fact]
+    public async Task A_write_that_lost_a_race_says_so_with_a_409_and_no_stack_trace()
+    {
+        var response = await _factory.Browser().PostAsync("/test-only/lose-a-race", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("This was changed at the same moment somewhere else", html);
+        Assert.DoesNotContain("secret race detail", html);
+        Assert.DoesNotContain("Sorry, there is a problem with the service", html);
     }
 }

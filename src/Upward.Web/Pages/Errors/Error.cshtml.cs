@@ -11,7 +11,14 @@ public sealed class ErrorModel : PageModel
     /// <summary>Matches the trace id in the logs, so support can find the failure without a stack trace on screen.</summary>
     public string Reference { get; private set; } = "";
 
-    public void OnGet() => Reference = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+    /// <summary>The request lost a race with another one saving the same thing (the pipeline answers 409).</summary>
+    public bool ChangedMeanwhile { get; private set; }
+
+    public void OnGet()
+    {
+        Reference = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        ChangedMeanwhile = Response.StatusCode == StatusCodes.Status409Conflict;
+    }
 
     public void OnPost() => OnGet();
 }
