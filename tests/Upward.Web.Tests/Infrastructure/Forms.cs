@@ -25,14 +25,15 @@ public static partial class Forms
     /// </summary>
     public static async Task<HttpResponseMessage[]> SubmitAtOnceAsync(this HttpClient client, int copies, string pageUrl, IDictionary<string, string> fields, string? postUrl = null)
     {
-        var html = await client.GetStringAsync(pageUrl);
-        var token = TokenPattern().Match(html);
-        if (!token.Success)
-        {
-            throw new InvalidOperationException($"{pageUrl} has no antiforgery token");
-        }
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = await client.TokenAsync(pageUrl) };
         return await Task.WhenAll(Enumerable.Range(0, copies).Select(_ => client.PostAsync(postUrl ?? pageUrl, new FormUrlEncodedContent(form))));
+    }
+
+    /// <summary>The antiforgery token of the page at <paramref name="pageUrl"/>, for posts sent later or many at once.</summary>
+    public static async Task<string> TokenAsync(this HttpClient client, string pageUrl)
+    {
+        var token = TokenPattern().Match(await client.GetStringAsync(pageUrl));
+        return token.Success ? WebUtility.HtmlDecode(token.Groups[1].Value) : throw new InvalidOperationException($"{pageUrl} has no antiforgery token");
     }
 
     /// <summary>Uploads a file through a page's multipart form, with its antiforgery token (to <paramref name="postUrl"/> if given).</summary>

@@ -32,7 +32,7 @@ public sealed class RacingSavesTests(DemoFactory factory) : IClassFixture<DemoFa
             for (var d = 0; d < DevicesEach; d++)
             {
                 var client = await factory.AsAsync(who);
-                devices.Add((who, client, await TokenAsync(client, QuestionnaireFixture.Url(programmeId, waveId, $"/questions/{items[0].Key}"))));
+                devices.Add((who, client, await client.TokenAsync(QuestionnaireFixture.Url(programmeId, waveId, $"/questions/{items[0].Key}"))));
             }
         }
 
@@ -115,10 +115,4 @@ public sealed class RacingSavesTests(DemoFactory factory) : IClassFixture<DemoFa
         ItemType.SingleChoice => (2, item.Choices[1]),
         _ => (null, fields["Value"]),
     };
-
-    private static async Task<string> TokenAsync(HttpClient client, string url)
-    {
-        var page = await client.GetStringAsync(url);
-        return WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
-    }
 }
