@@ -10,7 +10,7 @@ namespace Upward.Web.PhaseOne;
 /// A phase 1 page about one mentee named in the route. The mentee must be a current mentee of this
 /// programme, and never the person looking: nobody facilitates or contributes to their own brief.
 /// </summary>
-public abstract class MenteePageModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+public abstract class MenteePageModel(UpwardDbContext db) : ProgrammePageModel
 {
     protected UpwardDbContext Db { get; } = db;
 
@@ -18,13 +18,9 @@ public abstract class MenteePageModel(ProgrammeGate gate, UpwardDbContext db) : 
 
     public Participant Mentee { get; private set; } = null!;
 
-    /// <summary>EnterAsync, then the mentee check; a tampered or foreign mentee id is simply not found.</summary>
-    protected async Task<IActionResult?> EnterForMenteeAsync(ProgrammeCapability capability, CancellationToken ct)
+    /// <summary>The mentee check, once the page's own capability is granted; a tampered or foreign mentee id is simply not found.</summary>
+    protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)
     {
-        if (await EnterAsync(capability, ct) is { } refused)
-        {
-            return refused;
-        }
         var mentees = await Db.ParticipantsAsync(ProgrammeId, ProgrammeRole.Mentee, ct);
         var mine = await Db.MyEnrolmentIdAsync(ProgrammeId, User.UserId(), ProgrammeRole.Mentee, ct);
         var mentee = mentees.SingleOrDefault(m => m.EnrolmentId == MenteeId);

@@ -15,7 +15,7 @@ namespace Upward.Web.PhaseOne;
 /// </summary>
 /// <typeparam name="TChoice">This page's list.</typeparam>
 /// <typeparam name="TOther">The other list, which must not name the same mentor.</typeparam>
-public abstract class MentorChoicePageModel<TChoice, TOther>(ProgrammeGate gate, UpwardDbContext db) : MentorChoicePageModel(gate)
+public abstract class MentorChoicePageModel<TChoice, TOther>(UpwardDbContext db) : MentorChoicePageModel
     where TChoice : class, IMentorChoice, new()
     where TOther : class, IMentorChoice
 {
@@ -27,10 +27,6 @@ public abstract class MentorChoicePageModel<TChoice, TOther>(ProgrammeGate gate,
 
     public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.ChooseMentors, ct) is { } refused)
-        {
-            return refused;
-        }
         var me = await LoadAsync(ct);
         Chosen = await MentorsOnListAsync<TChoice>(me, ct);
         Saved = saved;
@@ -39,10 +35,6 @@ public abstract class MentorChoicePageModel<TChoice, TOther>(ProgrammeGate gate,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.ChooseMentors, ct) is { } refused)
-        {
-            return refused;
-        }
         var me = await LoadAsync(ct);
         if (!Allowed)
         {
@@ -91,7 +83,8 @@ public abstract class MentorChoicePageModel<TChoice, TOther>(ProgrammeGate gate,
 }
 
 /// <summary>What the shared checkbox view (_MentorChoices) binds to, whichever the list.</summary>
-public abstract class MentorChoicePageModel(ProgrammeGate gate) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.ChooseMentors)]
+public abstract class MentorChoicePageModel : ProgrammePageModel
 {
     [BindProperty] public List<Guid> Chosen { get; set; } = [];
     public IReadOnlyList<Participant> Mentors { get; protected set; } = [];

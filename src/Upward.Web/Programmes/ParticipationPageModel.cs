@@ -10,18 +10,15 @@ namespace Upward.Web.Programmes;
 /// A page about the signed-in person's own participation in a programme (consent, about you,
 /// what is held, withdrawal). A person with two roles in one programme manages both enrolments together.
 /// </summary>
-public abstract class ParticipationPageModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.TakePart)]
+public abstract class ParticipationPageModel(UpwardDbContext db) : ProgrammePageModel
 {
     public IReadOnlyList<Enrolment> MyEnrolments { get; private set; } = [];
 
     protected UpwardDbContext Db => db;
 
-    protected async Task<IActionResult?> EnterParticipationAsync(CancellationToken ct)
+    protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.TakePart, ct) is { } refused)
-        {
-            return refused;
-        }
         var userId = User.UserId();
         MyEnrolments = await db.Enrolments
             .Where(e => e.ProgrammeId == ProgrammeId && e.UserId == userId && e.Status != EnrolmentStatus.Withdrawn)

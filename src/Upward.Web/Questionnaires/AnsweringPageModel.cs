@@ -7,11 +7,12 @@ using Upward.Web.Programmes;
 namespace Upward.Web.Questionnaires;
 
 /// <summary>
-/// A page of answering one questionnaire (start, a question, check, done). Every handler calls
-/// <see cref="EnterQuestionnaireAsync"/>, which finds the signed-in person's own response only:
+/// A page of answering one questionnaire (start, a question, check, done). Before every handler,
+/// <see cref="OnEnteredAsync"/> finds the signed-in person's own response only:
 /// another person's response, or a wave of another programme, is never reachable.
 /// </summary>
-public abstract class AnsweringPageModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.AnswerQuestionnaires)]
+public abstract class AnsweringPageModel(UpwardDbContext db) : ProgrammePageModel
 {
     [FromRoute(Name = "waveId")] public Guid WaveId { get; set; }
 
@@ -21,12 +22,8 @@ public abstract class AnsweringPageModel(ProgrammeGate gate, UpwardDbContext db)
 
     protected UpwardDbContext Db => db;
 
-    protected async Task<IActionResult?> EnterQuestionnaireAsync(CancellationToken ct)
+    protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.AnswerQuestionnaires, ct) is { } refused)
-        {
-            return refused;
-        }
         var (questionnaire, refusal) = await Questionnaire.LoadAsync(db, Programme, User.UserId(), WaveId, ct);
         if (refusal == QuestionnaireRefusal.NotFound) return NotFound();
         if (refusal == QuestionnaireRefusal.NotYours) return Forbid();

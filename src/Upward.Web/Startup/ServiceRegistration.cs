@@ -57,7 +57,9 @@ internal static class ServiceRegistration
 
         services.AddRouting(o => o.LowercaseUrls = true);
         // Razor Pages check the antiforgery token on every POST by default; only the error pages opt out.
-        services.AddRazorPages();
+        // Every programme page is entered through the gate with the capability it declares.
+        services.AddScoped<ProgrammeEntryFilter>();
+        services.AddRazorPages().AddMvcOptions(o => o.Filters.AddService<ProgrammeEntryFilter>());
         services.Configure<MvcOptions>(o =>
         {
             // Model binding's own words ("The value 'x' is not valid for Y") are not plain English.

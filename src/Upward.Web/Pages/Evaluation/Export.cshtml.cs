@@ -16,13 +16,13 @@ namespace Upward.Web.Pages.Evaluation;
 /// De-identified exports (participant codes only), every one audited: tidy CSV and codebook,
 /// an XLSX workbook, the report as PDF and the research bundle.
 /// </summary>
-public sealed class ExportModel(ProgrammeGate gate, BundleExport export, UpwardDbContext db, Upward.Web.FreeText.ThemesTable themes) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.ViewEvaluation)]
+public sealed class ExportModel(BundleExport export, UpwardDbContext db, Upward.Web.FreeText.ThemesTable themes) : ProgrammePageModel
 {
     public string Problem { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string file, CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.ViewEvaluation, ct) is { } refused) return refused;
         if (file is not ("answers.csv" or "codebook.csv" or "evaluation.xlsx" or "report.pdf" or "bundle.json")) return NotFound();
 
         var bundle = await export.BuildAsync(Programme, ct);

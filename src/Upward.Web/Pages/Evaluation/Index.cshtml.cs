@@ -9,14 +9,14 @@ using Upward.Web.Programmes;
 namespace Upward.Web.Pages.Evaluation;
 
 /// <summary>The programme's evaluation report, drawn by the same Core code as <c>upward analyse</c>.</summary>
-public sealed class IndexModel(ProgrammeGate gate, BundleExport export, Upward.Web.FreeText.ThemesTable themes) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.ViewEvaluation)]
+public sealed class IndexModel(BundleExport export, Upward.Web.FreeText.ThemesTable themes) : ProgrammePageModel
 {
     public string ReportHtml { get; private set; } = "";
     public Upward.Web.FreeText.ThemesTable.Table? Themes { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.ViewEvaluation, ct) is { } refused) return refused;
         var report = EvaluationReport.Build(await export.BuildAsync(Programme, ct));
         // The sections are Core's HTML (encoded there); the page adds the NHS frame around them.
         var html = new StringBuilder();

@@ -14,7 +14,8 @@ namespace Upward.Web.Pages.PhaseOne;
 /// The facilitator builds a mentee's brief from the group's notes or the anonymous contributions,
 /// then edits it domain by domain, taking out anything that could identify a mentor.
 /// </summary>
-public sealed class BriefModel(ProgrammeGate gate, UpwardDbContext db) : MenteePageModel(gate, db)
+[Requires(ProgrammeCapability.FacilitatePhaseOne)]
+public sealed class BriefModel(UpwardDbContext db) : MenteePageModel(db)
 {
     public const int SectionLimit = 8000;
 
@@ -34,10 +35,6 @@ public sealed class BriefModel(ProgrammeGate gate, UpwardDbContext db) : MenteeP
 
     public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
     {
-        if (await EnterForMenteeAsync(ProgrammeCapability.FacilitatePhaseOne, ct) is { } refused)
-        {
-            return refused;
-        }
         await LoadAsync(ct);
         Saved = saved;
         Sections = Programme.Domains.Select(d => new SectionInput { DomainId = d.Id, Text = Brief?.Sections.SingleOrDefault(s => s.DomainId == d.Id)?.Text ?? "" }).ToList();
@@ -47,10 +44,6 @@ public sealed class BriefModel(ProgrammeGate gate, UpwardDbContext db) : MenteeP
     /// <summary>Starts the brief from what was gathered; refused below the threshold in anonymous mode.</summary>
     public async Task<IActionResult> OnPostStartAsync(CancellationToken ct)
     {
-        if (await EnterForMenteeAsync(ProgrammeCapability.FacilitatePhaseOne, ct) is { } refused)
-        {
-            return refused;
-        }
         await LoadAsync(ct);
         if (Brief is not null)
         {
@@ -84,10 +77,6 @@ public sealed class BriefModel(ProgrammeGate gate, UpwardDbContext db) : MenteeP
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await EnterForMenteeAsync(ProgrammeCapability.FacilitatePhaseOne, ct) is { } refused)
-        {
-            return refused;
-        }
         await LoadAsync(ct);
         if (Brief is null)
         {

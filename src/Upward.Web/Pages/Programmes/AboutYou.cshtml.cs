@@ -7,7 +7,7 @@ using Upward.Web.TagHelpers;
 namespace Upward.Web.Pages.Programmes;
 
 /// <summary>Optional, banded demographics for the participant's own enrolments.</summary>
-public sealed class AboutYouModel(ProgrammeGate gate, UpwardDbContext db) : ParticipationPageModel(gate, db)
+public sealed class AboutYouModel(UpwardDbContext db) : ParticipationPageModel(db)
 {
     [BindProperty] public DemographicBands Input { get; set; } = new();
     public bool Saved { get; private set; }
@@ -17,10 +17,6 @@ public sealed class AboutYouModel(ProgrammeGate gate, UpwardDbContext db) : Part
 
     public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
     {
-        if (await EnterParticipationAsync(ct) is { } refused)
-        {
-            return refused;
-        }
         Saved = saved;
         Input = MyEnrolments[0].Demographics.Copy();
         return Page();
@@ -28,10 +24,6 @@ public sealed class AboutYouModel(ProgrammeGate gate, UpwardDbContext db) : Part
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await EnterParticipationAsync(ct) is { } refused)
-        {
-            return refused;
-        }
         var checkedBands = new DemographicBands
         {
             Gender = Check(Demographics.Gender, Input.Gender, "Input.Gender"),

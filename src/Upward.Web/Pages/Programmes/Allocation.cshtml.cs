@@ -19,8 +19,9 @@ namespace Upward.Web.Pages.Programmes;
 /// The coordinator allocates with Core's engine (random within willingness, as in the study, or
 /// optimal), previews every pair with its reason, confirms, pairs by hand or ends a pairing.
 /// </summary>
-public sealed class AllocationModel(ProgrammeGate gate, UpwardDbContext db, AllocationFactsQuery query, Mailer mailer, PublicLinks links, TimeProvider clock)
-    : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.Manage)]
+public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery query, Mailer mailer, PublicLinks links, TimeProvider clock)
+    : ProgrammePageModel
 {
     /// <summary>Seeds stay below 2^53 so every JSON reader and spreadsheet holds them exactly.</summary>
     public const ulong MaxSeed = (1UL << 53) - 1;
@@ -60,7 +61,6 @@ public sealed class AllocationModel(ProgrammeGate gate, UpwardDbContext db, Allo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused) return refused;
         await LoadAsync(ct);
         ExplainBadConsiderations();
         if (Mode is null)
@@ -80,7 +80,6 @@ public sealed class AllocationModel(ProgrammeGate gate, UpwardDbContext db, Allo
 
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused) return refused;
         await LoadAsync(ct);
         if (Mode is not { } mode || ParseSeed() is not { } seed)
         {
@@ -105,7 +104,6 @@ public sealed class AllocationModel(ProgrammeGate gate, UpwardDbContext db, Allo
 
     public async Task<IActionResult> OnPostPairAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused) return refused;
         await LoadAsync(ct);
         if (Hand.Mentee is null) ModelState.AddModelError("Hand.Mentee", "Select a mentee");
         if (Hand.Mentor is null) ModelState.AddModelError("Hand.Mentor", "Select a mentor");
@@ -131,7 +129,6 @@ public sealed class AllocationModel(ProgrammeGate gate, UpwardDbContext db, Allo
 
     public async Task<IActionResult> OnPostEndAsync(Guid pairingId, CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused) return refused;
         var pairing = await db.Pairings.SingleOrDefaultAsync(p => p.Id == pairingId && p.ProgrammeId == Programme.Id && p.Status == PairingStatus.Active, ct);
         if (pairing is null) return NotFound();
         // No fault is recorded: only that the pairing ended, so the engine will not propose it again.

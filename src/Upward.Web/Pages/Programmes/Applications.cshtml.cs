@@ -13,9 +13,10 @@ using Upward.Web.TagHelpers;
 namespace Upward.Web.Pages.Programmes;
 
 /// <summary>The coordinator opens recruitment until a date and approves (inviting) or declines applications.</summary>
+[Requires(ProgrammeCapability.Manage)]
 public sealed class ApplicationsModel(
-    ProgrammeGate gate, UpwardDbContext db, ProgrammeInvitations invitations, Mailer mailer, PublicLinks links, TimeProvider clock)
-    : ProgrammePageModel(gate)
+    UpwardDbContext db, ProgrammeInvitations invitations, Mailer mailer, PublicLinks links, TimeProvider clock)
+    : ProgrammePageModel
 {
     [BindProperty] public DateInput Input { get; set; } = new();
 
@@ -33,14 +34,12 @@ public sealed class ApplicationsModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused) return refused;
         await LoadAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostOpenAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused) return refused;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Programme.TimeZone);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, zone));
         var date = DateParts.Parse(Input.Day, Input.Month, Input.Year);
@@ -66,7 +65,6 @@ public sealed class ApplicationsModel(
 
     public async Task<IActionResult> OnPostDecideAsync(Guid applicationId, bool approve, CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused) return refused;
         var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == applicationId && a.ProgrammeId == Programme.Id, ct);
         if (application is null) return NotFound();
         if (application.Status != ApplicationStatus.Pending)

@@ -12,7 +12,8 @@ using Upward.Web.Programmes;
 namespace Upward.Web.Pages.Programmes;
 
 /// <summary>A private route from any participant to the programme's coordinators, outside the pair.</summary>
-public sealed class ConcernModel(ProgrammeGate gate, UpwardDbContext db, Mailer mailer, PublicLinks links, TimeProvider clock) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.RaiseConcern)]
+public sealed class ConcernModel(UpwardDbContext db, Mailer mailer, PublicLinks links, TimeProvider clock) : ProgrammePageModel
 {
     [BindProperty] public ConcernInput Input { get; set; } = new();
     public bool Sent { get; private set; }
@@ -27,14 +28,12 @@ public sealed class ConcernModel(ProgrammeGate gate, UpwardDbContext db, Mailer 
 
     public async Task<IActionResult> OnGetAsync(bool sent, CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.RaiseConcern, ct) is { } refused) return refused;
         Sent = sent;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.RaiseConcern, ct) is { } refused) return refused;
         if (!ModelState.IsValid) return Page();
         var userId = User.UserId();
         var enrolment = await db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId && e.UserId == userId && e.Status != EnrolmentStatus.Withdrawn)

@@ -8,14 +8,14 @@ using Upward.Web.Programmes;
 namespace Upward.Web.Pages.Programmes;
 
 /// <summary>The coordinators read concerns raised with them, newest first.</summary>
-public sealed class ConcernsModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.ReadConcerns)]
+public sealed class ConcernsModel(UpwardDbContext db) : ProgrammePageModel
 {
     public sealed record Row(Concern Concern, string From, string When);
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.ReadConcerns, ct) is { } refused) return refused;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Programme.TimeZone);
         var concerns = await db.Concerns.Where(c => c.ProgrammeId == ProgrammeId).ToListAsync(ct);
         var ids = concerns.Select(c => c.RaisedByEnrolmentId).ToList();

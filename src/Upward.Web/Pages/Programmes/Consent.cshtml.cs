@@ -10,7 +10,7 @@ using Upward.Web.Programmes;
 namespace Upward.Web.Pages.Programmes;
 
 /// <summary>Consent, kept apart for each purpose, each decision stored with its time and text version.</summary>
-public sealed class ConsentModel(ProgrammeGate gate, UpwardDbContext db, TimeProvider clock) : ParticipationPageModel(gate, db)
+public sealed class ConsentModel(UpwardDbContext db, TimeProvider clock) : ParticipationPageModel(db)
 {
     [BindProperty] public ConsentInput Input { get; set; } = new();
 
@@ -28,10 +28,6 @@ public sealed class ConsentModel(ProgrammeGate gate, UpwardDbContext db, TimePro
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await EnterParticipationAsync(ct) is { } refused)
-        {
-            return refused;
-        }
         var ids = MyEnrolments.Select(e => e.Id).ToList();
         var history = await Db.ConsentDecisions.Where(d => ids.Contains(d.EnrolmentId)).ToListAsync(ct);
         if (history.Count > 0)
@@ -49,10 +45,6 @@ public sealed class ConsentModel(ProgrammeGate gate, UpwardDbContext db, TimePro
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await EnterParticipationAsync(ct) is { } refused)
-        {
-            return refused;
-        }
         if (!ModelState.IsValid)
         {
             return Page();

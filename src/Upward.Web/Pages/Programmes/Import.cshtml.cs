@@ -10,7 +10,8 @@ namespace Upward.Web.Pages.Programmes;
 
 /// <summary>The coordinator invites many people from a CSV file: every line checked first, all or nothing.</summary>
 [RequestSizeLimit(MaxFileBytes + 64 * 1024)]
-public sealed class ImportModel(ProgrammeGate gate, ProgrammeInvitations invitations) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.Manage)]
+public sealed class ImportModel(ProgrammeInvitations invitations) : ProgrammePageModel
 {
     public const long MaxFileBytes = 2 * 1024 * 1024;
 
@@ -18,15 +19,10 @@ public sealed class ImportModel(ProgrammeGate gate, ProgrammeInvitations invitat
     public string? FileError { get; private set; }
     public IReadOnlyList<InvitationImport.Problem> Problems { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
-        await EnterAsync(ProgrammeCapability.Manage, ct) ?? Page();
+    public IActionResult OnGet() => Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused)
-        {
-            return refused;
-        }
         var text = await ReadTextAsync(ct);
         if (text is null)
         {

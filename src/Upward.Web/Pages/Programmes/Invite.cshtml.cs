@@ -10,7 +10,8 @@ using Upward.Web.TagHelpers;
 namespace Upward.Web.Pages.Programmes;
 
 /// <summary>The coordinator invites one person by email.</summary>
-public sealed class InviteModel(ProgrammeGate gate, ProgrammeInvitations invitations) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.Manage)]
+public sealed class InviteModel(ProgrammeInvitations invitations) : ProgrammePageModel
 {
     [BindProperty] public InviteInput Input { get; set; } = new();
 
@@ -36,15 +37,10 @@ public sealed class InviteModel(ProgrammeGate gate, ProgrammeInvitations invitat
         public ProgrammeRole? Role { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
-        await EnterAsync(ProgrammeCapability.Manage, ct) ?? Page();
+    public IActionResult OnGet() => Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused)
-        {
-            return refused;
-        }
         if (!string.IsNullOrWhiteSpace(Input.Email) && !EmailAddress.IsValid(Input.Email))
         {
             ModelState.AddModelError("Input.Email", "Enter an email address in the correct format, like name@example.nhs.uk");

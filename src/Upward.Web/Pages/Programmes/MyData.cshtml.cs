@@ -8,7 +8,7 @@ using Upward.Web.Programmes;
 namespace Upward.Web.Pages.Programmes;
 
 /// <summary>A participant sees what is held about them (UK GDPR right of access), times in the programme's zone.</summary>
-public sealed class MyDataModel(ProgrammeGate gate, UpwardDbContext db) : ParticipationPageModel(gate, db)
+public sealed class MyDataModel(UpwardDbContext db) : ParticipationPageModel(db)
 {
     public string Name { get; private set; } = "";
     public string Email { get; private set; } = "";
@@ -23,10 +23,6 @@ public sealed class MyDataModel(ProgrammeGate gate, UpwardDbContext db) : Partic
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await EnterParticipationAsync(ct) is { } refused)
-        {
-            return refused;
-        }
         var userId = User.UserId();
         var me = await Db.Users.SingleAsync(u => u.Id == userId, ct);
         Name = me.DisplayName;

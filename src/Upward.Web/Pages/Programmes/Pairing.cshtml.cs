@@ -20,7 +20,8 @@ namespace Upward.Web.Pages.Programmes;
 /// feedback brief, the mentee's action plan and each side's private notes. Only the two people in
 /// the pairing can open it; notes show only their author's own.
 /// </summary>
-public sealed class PairingModel(ProgrammeGate gate, UpwardDbContext db, Mailer mailer, TimeProvider clock) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.HoldSessions)]
+public sealed class PairingModel(UpwardDbContext db, Mailer mailer, TimeProvider clock) : ProgrammePageModel
 {
     [FromRoute] public Guid? PairingId { get; set; }
 
@@ -91,7 +92,6 @@ public sealed class PairingModel(ProgrammeGate gate, UpwardDbContext db, Mailer 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await EnterPairingAsync(ct) is { } refused) return refused;
         if (Pairing is null && MyPairings.Count == 1) return Redirect($"/programmes/{ProgrammeId}/pairing/{MyPairings[0].Pairing.Id}");
         Propose.TimeLimitMinutes = Programme.SessionTimeLimitMinutes;
         return Page();
@@ -99,7 +99,6 @@ public sealed class PairingModel(ProgrammeGate gate, UpwardDbContext db, Mailer 
 
     public async Task<IActionResult> OnPostAcceptRulesAsync(CancellationToken ct)
     {
-        if (await EnterPairingAsync(ct) is { } refused) return refused;
         if (Pairing is null) return NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
         if (Side == SessionSide.Mentor) Pairing.MentorAcceptedGroundRulesAtUtc ??= now;
@@ -111,7 +110,6 @@ public sealed class PairingModel(ProgrammeGate gate, UpwardDbContext db, Mailer 
 
     public async Task<IActionResult> OnPostProposeAsync(CancellationToken ct)
     {
-        if (await EnterPairingAsync(ct) is { } refused) return refused;
         if (Pairing is null) return NotFound();
         ClearOtherForms(nameof(Propose));
         if (!Pairing.GroundRulesAccepted) ModelState.AddModelError("Propose.Place", "You both need to accept the ground rules before agreeing a time");
@@ -140,7 +138,6 @@ public sealed class PairingModel(ProgrammeGate gate, UpwardDbContext db, Mailer 
 
     public async Task<IActionResult> OnPostAgreeAsync(Guid sessionId, CancellationToken ct)
     {
-        if (await EnterPairingAsync(ct) is { } refused) return refused;
         var session = Sessions.SingleOrDefault(s => s.Id == sessionId);
         if (Pairing is null || session is null) return NotFound();
         if (SessionRules.CanAgree(session, Side))
@@ -157,7 +154,6 @@ public sealed class PairingModel(ProgrammeGate gate, UpwardDbContext db, Mailer 
 
     public async Task<IActionResult> OnPostCancelAsync(Guid sessionId, CancellationToken ct)
     {
-        if (await EnterPairingAsync(ct) is { } refused) return refused;
         var session = Sessions.SingleOrDefault(s => s.Id == sessionId);
         if (Pairing is null || session is null) return NotFound();
         if (SessionRules.CanChange(session))
@@ -173,7 +169,6 @@ public sealed class PairingModel(ProgrammeGate gate, UpwardDbContext db, Mailer 
 
     public async Task<IActionResult> OnPostHeldAsync(CancellationToken ct)
     {
-        if (await EnterPairingAsync(ct) is { } refused) return refused;
         var session = Sessions.SingleOrDefault(s => s.Id == Held.SessionId);
         if (Pairing is null || session is null) return NotFound();
         ClearOtherForms(nameof(Held));
@@ -204,7 +199,6 @@ public sealed class PairingModel(ProgrammeGate gate, UpwardDbContext db, Mailer 
 
     public async Task<IActionResult> OnPostNoteAsync(CancellationToken ct)
     {
-        if (await EnterPairingAsync(ct) is { } refused) return refused;
         if (Pairing is null) return NotFound();
         ClearOtherForms(nameof(Note));
         if (!ModelState.IsValid) return Page();
@@ -215,7 +209,6 @@ public sealed class PairingModel(ProgrammeGate gate, UpwardDbContext db, Mailer 
 
     public async Task<IActionResult> OnPostActionAsync(CancellationToken ct)
     {
-        if (await EnterPairingAsync(ct) is { } refused) return refused;
         if (Pairing is null) return NotFound();
         if (Side != SessionSide.Mentee) return Forbid();
         ClearOtherForms(nameof(NewAction));
@@ -233,7 +226,6 @@ public sealed class PairingModel(ProgrammeGate gate, UpwardDbContext db, Mailer 
 
     public async Task<IActionResult> OnPostActionStatusAsync(Guid actionId, ActionStatus? status, CancellationToken ct)
     {
-        if (await EnterPairingAsync(ct) is { } refused) return refused;
         var item = Actions.SingleOrDefault(a => a.Id == actionId);
         if (Pairing is null || item is null || Side != SessionSide.Mentee) return NotFound();
         if (status is { } s && Enum.IsDefined(s))
@@ -255,9 +247,9 @@ public sealed class PairingModel(ProgrammeGate gate, UpwardDbContext db, Mailer 
         }
     }
 
-    private async Task<IActionResult?> EnterPairingAsync(CancellationToken ct)
+    /// <summary>The person's own pairings, and the one in the route with its sessions, notes, actions and brief.</summary>
+    protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.HoldSessions, ct) is { } refused) return refused;
         Zone = TimeZoneInfo.FindSystemTimeZoneById(Programme.TimeZone);
         var userId = User.UserId();
         var mine = await db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId && e.UserId == userId && e.Status != EnrolmentStatus.Withdrawn

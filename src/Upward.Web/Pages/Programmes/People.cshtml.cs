@@ -11,7 +11,8 @@ using Upward.Web.Programmes;
 namespace Upward.Web.Pages.Programmes;
 
 /// <summary>The coordinator's board: one row per participant (or open invitation) with where they are.</summary>
-public sealed class PeopleModel(ProgrammeGate gate, UpwardDbContext db, ProgrammeInvitations invitations, TimeProvider clock) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.ViewProgress)]
+public sealed class PeopleModel(UpwardDbContext db, ProgrammeInvitations invitations, TimeProvider clock) : ProgrammePageModel
 {
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public string Summary { get; private set; } = "";
@@ -21,10 +22,6 @@ public sealed class PeopleModel(ProgrammeGate gate, UpwardDbContext db, Programm
 
     public async Task<IActionResult> OnGetAsync(int invited, CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.ViewProgress, ct) is { } refused)
-        {
-            return refused;
-        }
         Invited = invited;
         var now = clock.GetUtcNow().UtcDateTime;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Programme.TimeZone);
@@ -57,12 +54,9 @@ public sealed class PeopleModel(ProgrammeGate gate, UpwardDbContext db, Programm
         return Page();
     }
 
+    [Requires(ProgrammeCapability.Manage)]
     public async Task<IActionResult> OnPostResendAsync(Guid invitationId, CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused)
-        {
-            return refused;
-        }
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId && i.ProgrammeId == Programme.Id && i.AcceptedAtUtc == null, ct);
         if (invitation is null)
         {

@@ -12,7 +12,8 @@ using Upward.Web.TagHelpers;
 namespace Upward.Web.Pages.Programmes;
 
 /// <summary>The coordinator records clinical supervision and conflicts of interest between mentors and mentees.</summary>
-public sealed class RelationshipsModel(ProgrammeGate gate, UpwardDbContext db, TimeProvider clock) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.Manage)]
+public sealed class RelationshipsModel(UpwardDbContext db, TimeProvider clock) : ProgrammePageModel
 {
     [BindProperty] public RelationshipInput Input { get; set; } = new();
 
@@ -38,14 +39,12 @@ public sealed class RelationshipsModel(ProgrammeGate gate, UpwardDbContext db, T
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused) return refused;
         await LoadAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused) return refused;
         await LoadAsync(ct);
         // Ids come from the form: accept only this programme's mentors and mentees.
         if (Input.MentorEnrolmentId is { } mentorId && Mentors.All(m => m.Id != mentorId))
@@ -73,7 +72,6 @@ public sealed class RelationshipsModel(ProgrammeGate gate, UpwardDbContext db, T
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid relationshipId, CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused) return refused;
         var relationship = await db.Relationships.SingleOrDefaultAsync(r => r.Id == relationshipId && r.ProgrammeId == Programme.Id, ct);
         if (relationship is null) return NotFound();
         db.Relationships.Remove(relationship);

@@ -14,7 +14,7 @@ using Upward.Web.TagHelpers;
 namespace Upward.Web.Pages.Programmes;
 
 /// <summary>A participant withdraws and chooses whether their answers are kept anonymised or erased (UK GDPR).</summary>
-public sealed class WithdrawModel(ProgrammeGate gate, UpwardDbContext db, TimeProvider clock) : ParticipationPageModel(gate, db)
+public sealed class WithdrawModel(UpwardDbContext db, TimeProvider clock) : ParticipationPageModel(db)
 {
     [BindProperty] public WithdrawInput Input { get; set; } = new();
 
@@ -30,15 +30,10 @@ public sealed class WithdrawModel(ProgrammeGate gate, UpwardDbContext db, TimePr
         public WithdrawalChoice? Choice { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
-        await EnterParticipationAsync(ct) ?? Page();
+    public IActionResult OnGet() => Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await EnterParticipationAsync(ct) is { } refused)
-        {
-            return refused;
-        }
         if (!ModelState.IsValid)
         {
             return Page();

@@ -12,7 +12,8 @@ namespace Upward.Web.Pages.Programmes;
 /// A mentor's or mentee's department, specialty and the topics they most want to talk about, chosen
 /// from the programme's lists. Only best-fit allocation reads them; they are optional and never exported.
 /// </summary>
-public sealed class YourWorkModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.DescribeOwnWork)]
+public sealed class YourWorkModel(UpwardDbContext db) : ProgrammePageModel
 {
     /// <summary>The radio value for "none of these", since an unselected radio cannot be taken back.</summary>
     public const string NoneOfThese = "none";
@@ -35,7 +36,6 @@ public sealed class YourWorkModel(ProgrammeGate gate, UpwardDbContext db) : Prog
 
     public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.DescribeOwnWork, ct) is { } refused) return refused;
         await LoadAsync(ct);
         var first = mine[0];
         Input = new WorkInput { Department = first.Department ?? "", Specialty = first.Specialty ?? "", Topics = [.. first.TopicDomainIds] };
@@ -45,7 +45,6 @@ public sealed class YourWorkModel(ProgrammeGate gate, UpwardDbContext db) : Prog
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.DescribeOwnWork, ct) is { } refused) return refused;
         await LoadAsync(ct);
         var department = Chosen(Input.Department, DepartmentOptions, "Input.Department", "department");
         var specialty = Chosen(Input.Specialty, SpecialtyOptions, "Input.Specialty", "specialty");
