@@ -1,48 +1,21 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Upward.Core.Programmes;
 using Upward.Core.Sessions;
 using Upward.Web.Tests.Infrastructure;
 
-namespace Upward.Web.Tests.Review;
+namespace Upward.Web.Tests.Programmes;
 
 /// <summary>
-/// Every POST handler, posted directly with real ids of the demo programme, by someone who must not
-/// use it: signed out, another organisation's admin, and members in the wrong role. Nothing changes.
+/// Every POST handler under a programme, read from the running app's endpoints and posted directly
+/// with real ids of the demo programme by someone who must not use it: signed out, another
+/// organisation's admin, and each member whose roles lack the capability the handler declares.
+/// Nothing changes. A handler written tomorrow is in the list the day it is written.
 /// </summary>
 public sealed class WrongUserPostTests(DemoFactory factory) : IClassFixture<DemoFactory>
 {
-    /// <summary>Every POST under a programme; {m} is a real mentee enrolment, {p} a real active pairing.</summary>
-    private static readonly string[] Posts =
-    [
-        "/settings", "/domains", "/stage", "/invite", "/import",
-        "/relationships?handler=Add", "/relationships?handler=Remove",
-        "/applications?handler=Open", "/applications?handler=Decide", "/people?handler=Resend",
-        "/allocation?handler=Confirm", "/allocation?handler=Pair", "/allocation?handler=End",
-        "/concern", "/consent", "/about-you", "/withdraw",
-        "/phase-one/settings", "/phase-one/willingness", "/phase-one/rather-not-meet", "/phase-one/would-like-to-meet", "/your-work",
-        "/phase-one/mentees/{m}/notes", "/phase-one/mentees/{m}/brief", "/phase-one/mentees/{m}/brief?handler=Start",
-        "/phase-one/mentees/{m}/release?handler=Review", "/phase-one/mentees/{m}/release?handler=Mentee", "/phase-one/mentees/{m}/release?handler=Mentor",
-        "/phase-one/contribute/{m}",
-        "/pairing/{p}?handler=AcceptRules", "/pairing/{p}?handler=Propose", "/pairing/{p}?handler=Agree", "/pairing/{p}?handler=Cancel",
-        "/pairing/{p}?handler=Held", "/pairing/{p}?handler=Note", "/pairing/{p}?handler=Action", "/pairing/{p}?handler=ActionStatus",
-    ];
-
-    private async Task<(Guid Programme, Guid Mentee, Pairing Pairing)> IdsAsync()
-    {
-        var id = await factory.ProgrammeIdAsync();
-        var pairing = await factory.WithDbAsync(db => db.Pairings.FirstOrDefaultAsync(p => p.ProgrammeId == id && p.Status == PairingStatus.Active));
-        if (pairing is null)
-        {
-            var coordinator = await factory.AsAsync("coordinator");
-            await coordinator.SubmitAsync($"/programmes/{id}/allocation?Mode=Random&Seed=7",
-                new Dictionary<string, string> { ["Mode"] = "Random", ["Seed"] = "7" }, $"/programmes/{id}/allocation?handler=Confirm");
-            pairing = await factory.WithDbAsync(db => db.Pairings.FirstAsync(p => p.ProgrammeId == id && p.Status == PairingStatus.Active));
-        }
-        return (id, pairing.MenteeEnrolmentId, pairing);
-    }
-
     /// <summary>A form that would do real harm if accepted: every tampered id names something real.</summary>
-    private async Task<Dictionary<string, string>> HarmfulFormAsync(Guid mentee, Pairing pairing)
+    private async Task<Dictionary<string, string>> HarmfulFormAsync(IReadOnlyDictionary<string, string> ids, Pairing pairing)
     {
         var session = await factory.WithDbAsync(db => db.MentoringSessions.Where(s => s.PairingId == pairing.Id).Select(s => (Guid?)s.Id).FirstOrDefaultAsync());
         return new()
@@ -50,11 +23,12 @@ public sealed class WrongUserPostTests(DemoFactory factory) : IClassFixture<Demo
             ["Input.Name"] = "Hijacked", ["Input.Email"] = "intruder@example.nhs.uk", ["Input.Role"] = "Coordinator", ["Input.Text"] = "Intruder",
             ["Input.AnonymityThreshold"] = "2", ["Input.SessionTimeLimitMinutes"] = "60", ["Input.TimeZone"] = "Europe/London", ["Input.RetentionMonths"] = "12",
             ["Input.Lines"] = "Hijacked", ["Input.Mode"] = "Anonymous", ["Input.MenteeMaySeeBrief"] = "true", ["Input.MenteesMayChooseMentors"] = "true",
-            ["Input.MentorEnrolmentId"] = pairing.MentorEnrolmentId.ToString(), ["Input.MenteeEnrolmentId"] = mentee.ToString(), ["Input.Kind"] = "ConflictOfInterest",
-            ["Hand.Mentor"] = pairing.MentorEnrolmentId.ToString(), ["Hand.Mentee"] = mentee.ToString(),
+            ["Input.MentorEnrolmentId"] = pairing.MentorEnrolmentId.ToString(), ["Input.MenteeEnrolmentId"] = pairing.MenteeEnrolmentId.ToString(), ["Input.Kind"] = "ConflictOfInterest",
+            ["Hand.Mentor"] = pairing.MentorEnrolmentId.ToString(), ["Hand.Mentee"] = pairing.MenteeEnrolmentId.ToString(),
             ["pairingId"] = pairing.Id.ToString(), ["sessionId"] = session?.ToString() ?? Guid.NewGuid().ToString(),
             ["Chosen"] = pairing.MentorEnrolmentId.ToString(), ["Input.Department"] = "none", ["Input.Specialty"] = "none", ["Consider"] = "MenteeWishes",
             ["Note.Text"] = "Intruder note", ["NewAction.Text"] = "Intruder action", ["approve"] = "true", ["Mode"] = "Random", ["Seed"] = "1",
+            ["Value"] = "Intruder", ["waveId"] = ids["waveId"], ["answerId"] = ids["answerId"], ["themeId"] = ids["themeId"],
         };
     }
 
@@ -62,25 +36,35 @@ public sealed class WrongUserPostTests(DemoFactory factory) : IClassFixture<Demo
     {
         var programme = await db.Programmes.AsNoTracking().SingleAsync(p => p.Id == id);
         return string.Join("|",
-            programme.Name, programme.Status, await db.Pairings.CountAsync(p => p.Status == PairingStatus.Active), await db.Invitations.CountAsync(),
+            programme.Name, programme.Status, programme.AnonymityThreshold, await db.Pairings.CountAsync(p => p.Status == PairingStatus.Active), await db.Invitations.CountAsync(),
             await db.Relationships.CountAsync(), await db.Concerns.CountAsync(), await db.PrivateNotes.CountAsync(), await db.ActionPlanItems.CountAsync(),
             await db.MentoringSessions.CountAsync(), await db.FeedbackBriefs.CountAsync(), await db.PhaseOneSettings.CountAsync(), await db.ProgrammeDomains.CountAsync(),
-            await db.MentorWishes.CountAsync(), await db.MentorDeclines.CountAsync(), await db.Enrolments.CountAsync(e => e.Department != null || e.Specialty != null));
+            await db.MentorWishes.CountAsync(), await db.MentorDeclines.CountAsync(), await db.Enrolments.CountAsync(e => e.Department != null || e.Specialty != null),
+            await db.Waves.CountAsync(w => w.IsOpen), await db.Answers.CountAsync(), await db.Themes.CountAsync(), await db.Codings.CountAsync(),
+            await db.AnswerRedactions.CountAsync(), await db.RepresentativeQuotes.CountAsync(), await db.Willingness.CountAsync(), await db.ConsentDecisions.CountAsync());
     });
 
-    private async Task AssertEachPostAsync(HttpClient client, string tokenPage, Action<HttpResponseMessage, string> check, Func<string, bool>? skip = null)
+    /// <summary>Posts to every programme POST handler the filter selects, checking each answer, then checks nothing changed.</summary>
+    private async Task AssertEachPostAsync(HttpClient client, string tokenPage, Action<HttpResponseMessage, string> check, Func<ProgrammeHandler, bool>? skip = null)
     {
-        var (id, mentee, pairing) = await IdsAsync();
-        var form = await HarmfulFormAsync(mentee, pairing);
+        var (ids, pairing) = await DemoRouteValues.ForAsync(factory);
+        var id = Guid.Parse(ids["programmeId"]);
+        var form = await HarmfulFormAsync(ids, pairing);
+        var posts = (await ProgrammeEndpoints.ListAsync(factory)).Where(h => h.IsPost && skip?.Invoke(h) != true).ToList();
+        Assert.NotEmpty(posts);
         var before = await FingerprintAsync(id);
-        foreach (var post in Posts.Where(p => skip?.Invoke(p) != true))
+        foreach (var post in posts)
         {
-            var url = $"/programmes/{id}" + post.Replace("{m}", mentee.ToString()).Replace("{p}", pairing.Id.ToString());
+            var url = post.Url(ids);
             var response = await client.SubmitAsync(tokenPage, form, url);
             check(response, url);
         }
         Assert.Equal(before, await FingerprintAsync(id));
     }
+
+    private static bool IsRefused(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.NotFound
+        || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/account/access-denied") == true);
 
     [Fact]
     public async Task Another_organisations_admin_gets_not_found_from_every_post_and_changes_nothing()
@@ -99,36 +83,41 @@ public sealed class WrongUserPostTests(DemoFactory factory) : IClassFixture<Demo
                 $"{url}: expected the sign-in page, got {(int)response.StatusCode} {response.Headers.Location}"));
     }
 
-    [Fact]
-    public async Task The_researcher_is_refused_every_post_and_changes_nothing()
+    [Theory]
+    [InlineData("researcher")]
+    [InlineData("facilitator")]
+    [InlineData("mentor1")]
+    [InlineData("mentee1")]
+    [InlineData("coordinator")]
+    public async Task Each_member_is_refused_every_post_their_roles_do_not_allow_and_changes_nothing(string who)
     {
-        // The researcher belongs to the programme but may change nothing in it, nor read a pair's page.
-        var researcher = await factory.AsAsync("researcher");
-        // Their own participation (concern, consent, about-you, withdraw) is theirs to use, so it is left out here.
-        string[] own = ["/concern", "/consent", "/about-you", "/withdraw"];
-        await AssertEachPostAsync(researcher, "/", (response, url) =>
-        {
-            var refused = response.StatusCode == HttpStatusCode.NotFound
-                || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/account/access-denied") == true);
-            Assert.True(refused, $"{url}: expected refusal, got {(int)response.StatusCode} {response.Headers.Location}");
-        }, own.Contains);
+        // What each member may use is Core's rule for their roles; everything else must be refused.
+        var roles = await factory.RolesAsync(who);
+        Assert.NotEmpty(roles);
+        var client = await factory.AsAsync(who);
+        await AssertEachPostAsync(client, "/", (response, url) =>
+            Assert.True(IsRefused(response), $"{who} {url}: expected refusal, got {(int)response.StatusCode} {response.Headers.Location}"),
+            handler => ProgrammeAccess.Allows(handler.Capability!.Value, roles, isOrganisationAdmin: false));
     }
 
     [Fact]
     public async Task Someone_elses_pair_is_not_found_for_every_pairing_post()
     {
-        var (id, _, pairing) = await IdsAsync();
+        var (ids, pairing) = await DemoRouteValues.ForAsync(factory);
+        var id = Guid.Parse(ids["programmeId"]);
         // A mentor who is not in this pairing, but is in the programme and may hold sessions.
         var stranger = await factory.WithDbAsync(db => db.Enrolments
-            .Where(e => e.ProgrammeId == id && e.Role == Upward.Core.Programmes.ProgrammeRole.Mentor && e.Id != pairing.MentorEnrolmentId)
+            .Where(e => e.ProgrammeId == id && e.Role == ProgrammeRole.Mentor && e.Id != pairing.MentorEnrolmentId)
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => u.Email).FirstAsync());
         var client = await factory.AsAsync(stranger!);
-        var form = await HarmfulFormAsync(pairing.MenteeEnrolmentId, pairing);
+        var form = await HarmfulFormAsync(ids, pairing);
+        var pairingPosts = (await ProgrammeEndpoints.ListAsync(factory)).Where(h => h.IsPost && h.Route.Contains("{pairingId", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(pairingPosts);
         var before = await FingerprintAsync(id);
-        foreach (var handler in new[] { "AcceptRules", "Propose", "Agree", "Cancel", "Held", "Note", "Action", "ActionStatus" })
+        foreach (var post in pairingPosts)
         {
-            var response = await client.SubmitAsync("/", form, $"/programmes/{id}/pairing/{pairing.Id}?handler={handler}");
-            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{handler}: expected 404, got {(int)response.StatusCode}");
+            var response = await client.SubmitAsync("/", form, post.Url(ids));
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{post}: expected 404, got {(int)response.StatusCode}");
         }
         Assert.Equal(before, await FingerprintAsync(id));
     }
