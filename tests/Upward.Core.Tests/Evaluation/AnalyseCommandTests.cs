@@ -62,8 +62,8 @@ public sealed class AnalyseCommandTests : IDisposable
     [Fact]
     public void TheJsonReportIsTheSameEveryTime()
     {
-        CliRun.Of("analyse", PilotBundle.Path, "--out", Path.Combine(_directory, "a"));
-        CliRun.Of("analyse", PilotBundle.Path, "--out", Path.Combine(_directory, "b"));
+        Assert.Equal(CliApp.Ok, CliRun.Of("analyse", PilotBundle.Path, "--out", Path.Combine(_directory, "a")).ExitCode);
+        Assert.Equal(CliApp.Ok, CliRun.Of("analyse", PilotBundle.Path, "--out", Path.Combine(_directory, "b")).ExitCode);
 
         Assert.Equal(File.ReadAllBytes(Path.Combine(_directory, "a", "report.json")), File.ReadAllBytes(Path.Combine(_directory, "b", "report.json")));
         Assert.Equal(File.ReadAllBytes(Path.Combine(_directory, "a", "report.html")), File.ReadAllBytes(Path.Combine(_directory, "b", "report.html")));
@@ -91,7 +91,7 @@ public sealed class AnalyseCommandTests : IDisposable
     public void NoOutputCarriesAnythingButParticipantCodes()
     {
         string output = Path.Combine(_directory, "out");
-        CliRun.Of("analyse", PilotBundle.Path, "--out", output);
+        Assert.Equal(CliApp.Ok, CliRun.Of("analyse", PilotBundle.Path, "--out", output).ExitCode);
 
         // The bundle holds no names by construction; the report must not even carry the codes.
         foreach (var file in new[] { "report.json", "report.html" })
