@@ -7,7 +7,7 @@ using Upward.Web.People;
 using Upward.Web.Programmes;
 using Upward.Web.TagHelpers;
 
-namespace Upward.Web.Pages.Programmes;
+namespace Upward.Web.Pages.People;
 
 /// <summary>The coordinator invites one person by email.</summary>
 [Requires(ProgrammeCapability.Manage)]

@@ -5,7 +5,7 @@ using Upward.Data;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
 
-namespace Upward.Web.Pages.Programmes;
+namespace Upward.Web.Pages.People;
 
 /// <summary>A participant sees what is held about them (UK GDPR right of access), times in the programme's zone.</summary>
 public sealed class MyDataModel(UpwardDbContext db) : ParticipationPageModel(db)

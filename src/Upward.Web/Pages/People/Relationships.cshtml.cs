@@ -9,7 +9,7 @@ using Upward.Web.Identity;
 using Upward.Web.Programmes;
 using Upward.Web.TagHelpers;
 
-namespace Upward.Web.Pages.Programmes;
+namespace Upward.Web.Pages.People;
 
 /// <summary>The coordinator records clinical supervision and conflicts of interest between mentors and mentees.</summary>
 [Requires(ProgrammeCapability.Manage)]

@@ -8,7 +8,7 @@ using Upward.Web.Identity;
 using Upward.Web.People;
 using Upward.Web.Programmes;
 
-namespace Upward.Web.Pages.Programmes;
+namespace Upward.Web.Pages.People;
 
 /// <summary>The coordinator's board: one row per participant (or open invitation) with where they are.</summary>
 [Requires(ProgrammeCapability.ViewProgress)]

@@ -10,7 +10,7 @@ using Upward.Web.People;
 using Upward.Web.Programmes;
 using Upward.Web.TagHelpers;
 
-namespace Upward.Web.Pages.Programmes;
+namespace Upward.Web.Pages.People;
 
 /// <summary>The coordinator opens recruitment until a date and approves (inviting) or declines applications.</summary>
 [Requires(ProgrammeCapability.Manage)]

@@ -11,7 +11,7 @@ using Upward.Web.Identity;
 using Upward.Web.Programmes;
 using Upward.Web.TagHelpers;
 
-namespace Upward.Web.Pages.Programmes;
+namespace Upward.Web.Pages.People;
 
 /// <summary>A participant withdraws and chooses whether their answers are kept anonymised or erased (UK GDPR).</summary>
 public sealed class WithdrawModel(UpwardDbContext db, TimeProvider clock) : ParticipationPageModel(db)

@@ -7,7 +7,7 @@ using Upward.Data;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
 
-namespace Upward.Web.Pages.Programmes;
+namespace Upward.Web.Pages.People;
 
 /// <summary>Consent, kept apart for each purpose, each decision stored with its time and text version.</summary>
 public sealed class ConsentModel(UpwardDbContext db, TimeProvider clock) : ParticipationPageModel(db)

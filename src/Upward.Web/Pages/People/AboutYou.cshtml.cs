@@ -4,7 +4,7 @@ using Upward.Data;
 using Upward.Web.Programmes;
 using Upward.Web.TagHelpers;
 
-namespace Upward.Web.Pages.Programmes;
+namespace Upward.Web.Pages.People;
 
 /// <summary>Optional, banded demographics for the participant's own enrolments.</summary>
 public sealed class AboutYouModel(UpwardDbContext db) : ParticipationPageModel(db)

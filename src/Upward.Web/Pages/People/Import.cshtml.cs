@@ -6,7 +6,7 @@ using Upward.Web.Identity;
 using Upward.Web.People;
 using Upward.Web.Programmes;
 
-namespace Upward.Web.Pages.Programmes;
+namespace Upward.Web.Pages.People;
 
 /// <summary>The coordinator invites many people from a CSV file: every line checked first, all or nothing.</summary>
 [RequestSizeLimit(MaxFileBytes + 64 * 1024)]
