@@ -5,7 +5,7 @@ using Upward.Data;
 using Upward.Data.Identity;
 using Upward.Web.Demo;
 using Upward.Web.Email;
-using Upward.Web.People;
+using Upward.Web.Pages.People;
 using Upward.Web.Sessions;
 using Upward.Web.FirstRun;
 using Upward.Web.Identity;

@@ -7,7 +7,7 @@ using Upward.Core.People;
 using Upward.Data;
 using Upward.Data.Identity;
 using Upward.Web.Identity;
-using Upward.Web.People;
+using Upward.Web.Pages.People;
 
 namespace Upward.Web.Pages.Invitations;
 

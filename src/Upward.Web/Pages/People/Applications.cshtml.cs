@@ -6,7 +6,6 @@ using Upward.Core.Programmes;
 using Upward.Data;
 using Upward.Web.Email;
 using Upward.Web.Identity;
-using Upward.Web.People;
 using Upward.Web.Programmes;
 using Upward.Web.TagHelpers;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Upward.Core.People;
 using Upward.Core.Programmes;
 using Upward.Web.Identity;
-using Upward.Web.People;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.People;

@@ -5,7 +5,6 @@ using Upward.Core.Sessions;
 using Upward.Core.Questionnaires;
 using Upward.Data;
 using Upward.Web.Identity;
-using Upward.Web.People;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.People;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Upward.Web.People;
+namespace Upward.Web.Pages.People;
 
 /// <summary>Random link tokens and the hash under which they are stored.</summary>
 public static class InvitationTokens

@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Upward.Core.Programmes;
 using Upward.Data;
 using Upward.Web.Identity;
+using Upward.Web.Programmes;
 
-namespace Upward.Web.Programmes;
+namespace Upward.Web.Pages.People;
 
 /// <summary>
 /// A page about the signed-in person's own participation in a programme (consent, about you,

@@ -5,7 +5,7 @@ using Upward.Core.Programmes;
 using Upward.Data;
 using Upward.Web.Email;
 
-namespace Upward.Web.People;
+namespace Upward.Web.Pages.People;
 
 /// <summary>Creates invitations, emails their single-use links and finds an invitation from a link.</summary>
 public sealed class ProgrammeInvitations(UpwardDbContext db, Mailer mailer, PublicLinks links, TimeProvider clock)
