@@ -8,7 +8,7 @@ using Upward.Core.Programmes;
 using Upward.Data;
 using Upward.Web.TagHelpers;
 
-namespace Upward.Web.Pages.Apply;
+namespace Upward.Web.Pages.People;
 
 /// <summary>
 /// The open-recruitment form: anyone with the link may express interest until the closing date.

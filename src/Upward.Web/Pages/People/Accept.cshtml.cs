@@ -7,9 +7,8 @@ using Upward.Core.People;
 using Upward.Data;
 using Upward.Data.Identity;
 using Upward.Web.Identity;
-using Upward.Web.Pages.People;
 
-namespace Upward.Web.Pages.Invitations;
+namespace Upward.Web.Pages.People;
 
 /// <summary>
 /// Where an invitation link lands: accept while signed in as the invited address, sign in first,
