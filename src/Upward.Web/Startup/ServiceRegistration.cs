@@ -6,6 +6,7 @@ using Upward.Data.Identity;
 using Upward.Web.Demo;
 using Upward.Web.Email;
 using Upward.Web.Pages.People;
+using Upward.Web.Pages.Allocation;
 using Upward.Web.Sessions;
 using Upward.Web.FirstRun;
 using Upward.Web.Identity;

@@ -5,7 +5,7 @@ using Upward.Core.Programmes;
 using Upward.Core.Sessions;
 using Upward.Data;
 
-namespace Upward.Web.Sessions;
+namespace Upward.Web.Pages.Allocation;
 
 /// <summary>Gathers what an allocation rests on from the database, for Core's planner.</summary>
 public sealed class AllocationFactsQuery(UpwardDbContext db)

@@ -6,7 +6,7 @@ using Upward.Web.Identity;
 using Upward.Web.Programmes;
 using Upward.Web.TagHelpers;
 
-namespace Upward.Web.Pages.Programmes;
+namespace Upward.Web.Pages.Allocation;
 
 /// <summary>
 /// A mentor's or mentee's department, specialty and the topics they most want to talk about, chosen

@@ -10,10 +10,9 @@ using Upward.Data;
 using Upward.Web.Email;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
-using Upward.Web.Sessions;
 using Upward.Web.TagHelpers;
 
-namespace Upward.Web.Pages.Programmes;
+namespace Upward.Web.Pages.Allocation;
 
 /// <summary>
 /// The coordinator allocates with Core's engine (random within willingness, as in the study, or
