@@ -7,7 +7,7 @@ using Upward.Web.Demo;
 using Upward.Web.Email;
 using Upward.Web.Pages.People;
 using Upward.Web.Pages.Allocation;
-using Upward.Web.Sessions;
+using Upward.Web.Pages.Sessions;
 using Upward.Web.FirstRun;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;

@@ -1,6 +1,6 @@
 using Ical.Net;
 using Upward.Core.Sessions;
-using Upward.Web.Sessions;
+using Upward.Web.Pages.Sessions;
 
 namespace Upward.Web.Tests.Sessions;
 

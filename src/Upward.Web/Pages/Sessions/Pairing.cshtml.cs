@@ -10,10 +10,9 @@ using Upward.Data;
 using Upward.Web.Email;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
-using Upward.Web.Sessions;
 using Upward.Web.TagHelpers;
 
-namespace Upward.Web.Pages.Programmes;
+namespace Upward.Web.Pages.Sessions;
 
 /// <summary>
 /// A pair's own page: ground rules, sessions with calendar invitations, the mentor's copy of the

@@ -5,7 +5,7 @@ using Upward.Core.Sessions;
 using Upward.Data;
 using Upward.Web.Programmes;
 
-namespace Upward.Web.Pages.Programmes;
+namespace Upward.Web.Pages.Sessions;
 
 /// <summary>The coordinators read concerns raised with them, newest first.</summary>
 [Requires(ProgrammeCapability.ReadConcerns)]

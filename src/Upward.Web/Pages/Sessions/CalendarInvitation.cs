@@ -4,7 +4,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Upward.Core.Sessions;
 
-namespace Upward.Web.Sessions;
+namespace Upward.Web.Pages.Sessions;
 
 /// <summary>
 /// The .ics file sent with a session: one event whose UID is the session's id, so each update

@@ -9,7 +9,7 @@ using Upward.Web.Email;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
 
-namespace Upward.Web.Pages.Programmes;
+namespace Upward.Web.Pages.Sessions;
 
 /// <summary>A private route from any participant to the programme's coordinators, outside the pair.</summary>
 [Requires(ProgrammeCapability.RaiseConcern)]
