@@ -5,7 +5,6 @@ using Upward.Core.Programmes;
 using Upward.Data;
 using Upward.Data.PhaseOne;
 using Upward.Web.Identity;
-using Upward.Web.PhaseOne;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.PhaseOne;

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
 using Upward.Data;
-using Upward.Web.PhaseOne;
 using Upward.Web.Programmes;
 using Upward.Core.People;
 

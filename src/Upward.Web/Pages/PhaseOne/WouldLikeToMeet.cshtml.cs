@@ -1,6 +1,5 @@
 using Upward.Core.PhaseOne;
 using Upward.Data;
-using Upward.Web.PhaseOne;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.PhaseOne;

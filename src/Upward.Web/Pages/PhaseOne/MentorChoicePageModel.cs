@@ -6,7 +6,7 @@ using Upward.Data;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
 
-namespace Upward.Web.PhaseOne;
+namespace Upward.Web.Pages.PhaseOne;
 
 /// <summary>
 /// A mentee's list of mentors, where the programme allows one: those they would like to meet, or

@@ -4,7 +4,7 @@ using Upward.Data;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
 
-namespace Upward.Web.PhaseOne;
+namespace Upward.Web.Pages.PhaseOne;
 
 /// <summary>
 /// A phase 1 page about one mentee named in the route. The mentee must be a current mentee of this

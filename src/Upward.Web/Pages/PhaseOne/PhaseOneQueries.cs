@@ -3,7 +3,7 @@ using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
 using Upward.Data;
 
-namespace Upward.Web.PhaseOne;
+namespace Upward.Web.Pages.PhaseOne;
 
 /// <summary>The reads every phase 1 page starts from.</summary>
 public static class PhaseOneQueries
