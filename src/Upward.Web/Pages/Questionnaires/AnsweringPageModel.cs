@@ -4,7 +4,7 @@ using Upward.Data;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
 
-namespace Upward.Web.Questionnaires;
+namespace Upward.Web.Pages.Questionnaires;
 
 /// <summary>
 /// A page of answering one questionnaire (start, a question, check, done). Before every handler,

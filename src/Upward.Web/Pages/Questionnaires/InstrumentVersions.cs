@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Upward.Core.Questionnaires;
 using Upward.Data;
 
-namespace Upward.Web.Questionnaires;
+namespace Upward.Web.Pages.Questionnaires;
 
 /// <summary>Rewording a question: in place until the first answer, as a new version after it.</summary>
 public static class InstrumentVersions

@@ -3,7 +3,7 @@ using Upward.Core.Programmes;
 using Upward.Core.Questionnaires;
 using Upward.Data;
 
-namespace Upward.Web.Questionnaires;
+namespace Upward.Web.Pages.Questionnaires;
 
 /// <summary>Adds a programme's built-in questionnaires as closed waves, skipping any audience and stage it already has.</summary>
 public static class BuiltInWaves

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Upward.Core.Questionnaires;
 using Upward.Data;
 
-namespace Upward.Web.Questionnaires;
+namespace Upward.Web.Pages.Questionnaires;
 
 /// <summary>Saves one page's answers over whatever the draft held for that item.</summary>
 public static class AnswerStore

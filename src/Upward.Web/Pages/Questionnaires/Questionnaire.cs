@@ -3,7 +3,7 @@ using Upward.Core.Programmes;
 using Upward.Core.Questionnaires;
 using Upward.Data;
 
-namespace Upward.Web.Questionnaires;
+namespace Upward.Web.Pages.Questionnaires;
 
 public enum QuestionnaireRefusal { None, NotFound, NotYours }
 
