@@ -86,8 +86,8 @@ internal static class ServiceRegistration
         services.AddScoped<AllocationFactsQuery>();
         services.AddScoped<Upward.Data.Evaluation.BundleExport>();
         services.AddScoped<Upward.Web.Evaluation.BundleImport>();
-        services.AddScoped<Upward.Web.FreeText.FreeTextAnswers>();
-        services.AddScoped<Upward.Web.FreeText.ThemesTable>();
+        services.AddScoped<Upward.Web.Pages.FreeText.FreeTextAnswers>();
+        services.AddScoped<Upward.Web.Pages.FreeText.ThemesTable>();
         services.AddSingleton(TimeProvider.System);
     }
 }

@@ -17,7 +17,7 @@ namespace Upward.Web.Pages.Evaluation;
 /// an XLSX workbook, the report as PDF and the research bundle.
 /// </summary>
 [Requires(ProgrammeCapability.ViewEvaluation)]
-public sealed class ExportModel(BundleExport export, UpwardDbContext db, Upward.Web.FreeText.ThemesTable themes) : ProgrammePageModel
+public sealed class ExportModel(BundleExport export, UpwardDbContext db, Upward.Web.Pages.FreeText.ThemesTable themes) : ProgrammePageModel
 {
     public string Problem { get; private set; } = "";
 
@@ -41,7 +41,7 @@ public sealed class ExportModel(BundleExport export, UpwardDbContext db, Upward.
                 break;
             case "evaluation.xlsx":
                 var report = EvaluationReport.Build(bundle);
-                var (themeColumns, themeRows) = Upward.Web.FreeText.ThemesTable.Rows(await themes.BuildAsync(Programme.Id, ct));
+                var (themeColumns, themeRows) = Upward.Web.Pages.FreeText.ThemesTable.Rows(await themes.BuildAsync(Programme.Id, ct));
                 content = Workbook.Write(
                 [
                     new Workbook.Sheet("Answers", TidyTables.AnswerColumns, TidyTables.AnswerRows(bundle), new HashSet<int> { 5, 9, 11 }),

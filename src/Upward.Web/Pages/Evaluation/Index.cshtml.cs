@@ -10,10 +10,10 @@ namespace Upward.Web.Pages.Evaluation;
 
 /// <summary>The programme's evaluation report, drawn by the same Core code as <c>upward analyse</c>.</summary>
 [Requires(ProgrammeCapability.ViewEvaluation)]
-public sealed class IndexModel(BundleExport export, Upward.Web.FreeText.ThemesTable themes) : ProgrammePageModel
+public sealed class IndexModel(BundleExport export, Upward.Web.Pages.FreeText.ThemesTable themes) : ProgrammePageModel
 {
     public string ReportHtml { get; private set; } = "";
-    public Upward.Web.FreeText.ThemesTable.Table? Themes { get; private set; }
+    public Upward.Web.Pages.FreeText.ThemesTable.Table? Themes { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

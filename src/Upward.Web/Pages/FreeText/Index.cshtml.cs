@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Upward.Core.Programmes;
-using Upward.Web.FreeText;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.FreeText;

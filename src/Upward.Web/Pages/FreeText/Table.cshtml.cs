@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Upward.Core.Auditing;
 using Upward.Core.Programmes;
 using Upward.Data;
-using Upward.Web.FreeText;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Upward.Core.Themes;
 using Upward.Data;
 
-namespace Upward.Web.FreeText;
+namespace Upward.Web.Pages.FreeText;
 
 /// <summary>The checks a theme's name must pass wherever a theme is opened or renamed, so every page says the same.</summary>
 public static class CodebookRules

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Upward.Core.Themes;
 using Upward.Data;
 
-namespace Upward.Web.FreeText;
+namespace Upward.Web.Pages.FreeText;
 
 /// <summary>A programme's themes in name order, as every codebook page lists them.</summary>
 public static class ThemeList

@@ -4,7 +4,7 @@ using Upward.Core.Questionnaires;
 using Upward.Core.Themes;
 using Upward.Data;
 
-namespace Upward.Web.FreeText;
+namespace Upward.Web.Pages.FreeText;
 
 /// <summary>Table 1 of the study for one programme: themes by stage, counts of participants, chosen quotes.</summary>
 public sealed class ThemesTable(UpwardDbContext db, FreeTextAnswers answers)

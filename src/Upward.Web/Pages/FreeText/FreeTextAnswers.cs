@@ -4,7 +4,7 @@ using Upward.Core.Programmes;
 using Upward.Core.Questionnaires;
 using Upward.Data;
 
-namespace Upward.Web.FreeText;
+namespace Upward.Web.Pages.FreeText;
 
 /// <summary>
 /// One free-text answer as a researcher may see it: participant code and role, never a name; the
