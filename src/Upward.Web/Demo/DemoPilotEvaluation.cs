@@ -1,6 +1,7 @@
 using Upward.Core.Bundles;
 using Upward.Core.Programmes;
 using Upward.Data;
+using Upward.Data.Evaluation;
 using Upward.Web.Evaluation;
 
 namespace Upward.Web.Demo;

@@ -84,8 +84,8 @@ internal static class ServiceRegistration
         services.AddScoped<PublicLinks>();
         services.AddScoped<ProgrammeInvitations>();
         services.AddScoped<AllocationFactsQuery>();
-        services.AddScoped<Upward.Data.Evaluation.BundleExport>();
-        services.AddScoped<Upward.Web.Evaluation.BundleImport>();
+        services.AddScoped<BundleExport>();
+        services.AddScoped<BundleImport>();
         services.AddScoped<Upward.Web.Pages.FreeText.FreeTextAnswers>();
         services.AddScoped<Upward.Web.Pages.FreeText.ThemesTable>();
         services.AddSingleton(TimeProvider.System);

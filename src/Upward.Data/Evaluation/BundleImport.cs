@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Upward.Data.Evaluation;
 using Upward.Core.Auditing;
 using Upward.Core.Bundles;
 using Upward.Core.People;
@@ -10,7 +9,7 @@ using Upward.Core.Sessions;
 using Upward.Data;
 using Upward.Data.Identity;
 
-namespace Upward.Web.Evaluation;
+namespace Upward.Data.Evaluation;
 
 /// <summary>
 /// Imports a research bundle as a new programme (for example a pilot run elsewhere, or a restore),

@@ -7,7 +7,7 @@ using Upward.Core.Themes;
 using Upward.Data;
 using Upward.Data.Identity;
 
-namespace Upward.Web.Evaluation;
+namespace Upward.Data.Evaluation;
 
 /// <summary>
 /// Imports the content analysis of a version 2 bundle (codebook, codings, quotes, consent to be

@@ -4,7 +4,7 @@ using Upward.Core.Programmes;
 using Upward.Core.Questionnaires;
 using Upward.Core.Themes;
 
-namespace Upward.Web.Evaluation;
+namespace Upward.Data.Evaluation;
 
 /// <summary>
 /// Whether a valid bundle also fits this database before any of it is written. The format itself
