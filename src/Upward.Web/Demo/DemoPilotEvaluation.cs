@@ -2,7 +2,7 @@ using Upward.Core.Bundles;
 using Upward.Core.Programmes;
 using Upward.Data;
 using Upward.Data.Evaluation;
-using Upward.Web.Evaluation;
+using Upward.Web.Pages.Evaluation;
 
 namespace Upward.Web.Demo;
 

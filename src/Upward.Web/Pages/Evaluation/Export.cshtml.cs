@@ -6,7 +6,6 @@ using Upward.Core.Bundles;
 using Upward.Core.Evaluation;
 using Upward.Core.Programmes;
 using Upward.Data;
-using Upward.Web.Evaluation;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
 

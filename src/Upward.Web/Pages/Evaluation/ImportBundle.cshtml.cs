@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Upward.Core.Bundles;
 using Upward.Data;
 using Upward.Data.Evaluation;
-using Upward.Web.Evaluation;
 using Upward.Web.Identity;
 using Upward.Web.Startup;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Upward.Data.Evaluation;
 using Upward.Core.Evaluation;
 using Upward.Core.Programmes;
-using Upward.Web.Evaluation;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.Evaluation;

@@ -2,7 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Upward.Web.Evaluation;
+namespace Upward.Web.Pages.Evaluation;
 
 /// <summary>An XLSX workbook of plain sheets (header row, then rows); numbers are stored as numbers.</summary>
 public static class Workbook

@@ -3,7 +3,7 @@ using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 using Upward.Core.Evaluation;
 
-namespace Upward.Web.Evaluation;
+namespace Upward.Web.Pages.Evaluation;
 
 /// <summary>
 /// The evaluation report as a PDF for board papers: the headline comparisons and session figures in
