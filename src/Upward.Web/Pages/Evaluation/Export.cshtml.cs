@@ -31,11 +31,11 @@ public sealed class ExportModel(BundleExport export, UpwardDbContext db, Upward.
         switch (file)
         {
             case "answers.csv":
-                content = Csv(TidyTables.ToCsv(TidyTables.AnswerColumns, TidyTables.AnswerRows(bundle)));
+                content = Csv(CsvWriter.Write(TidyTables.AnswerColumns, TidyTables.AnswerRows(bundle)));
                 type = "text/csv; charset=utf-8";
                 break;
             case "codebook.csv":
-                content = Csv(TidyTables.ToCsv(TidyTables.CodebookColumns, TidyTables.CodebookRows(bundle)));
+                content = Csv(CsvWriter.Write(TidyTables.CodebookColumns, TidyTables.CodebookRows(bundle)));
                 type = "text/csv; charset=utf-8";
                 break;
             case "evaluation.xlsx":

@@ -1,4 +1,4 @@
-using System.Text;
+using Upward.Core.Evaluation;
 using Microsoft.EntityFrameworkCore;
 using Upward.Core.Questionnaires;
 using Upward.Core.Themes;
@@ -24,19 +24,11 @@ public sealed class ThemesTable(UpwardDbContext db, FreeTextAnswers answers)
         return new Table(stages, rows, names);
     }
 
-    /// <summary>The table as CSV (UTF-8), one row per theme; cells that a spreadsheet would run as a formula are defused.</summary>
+    /// <summary>The table as CSV (UTF-8), one row per theme, written by <see cref="CsvWriter"/>.</summary>
     public static string Csv(Table table)
     {
-        var csv = new StringBuilder();
-        Line(csv, ["Theme", "Part of", "Definition", .. table.Stages.Select(StageNames.Of), "Representative quote", "Quoted participant"]);
-        foreach (var row in table.Rows)
-        {
-            var parent = row.Theme.ParentId is { } p ? table.ParentNames.GetValueOrDefault(p, "") : "";
-            Line(csv, [row.Theme.Name, parent, row.Theme.Definition,
-                .. table.Stages.Select(s => row.ParticipantsByStage[StageNames.Of(s)].ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                row.Quote ?? "", row.QuoteFrom ?? ""]);
-        }
-        return csv.ToString();
+        var (columns, rows) = Rows(table);
+        return CsvWriter.Write(columns, rows);
     }
 
     /// <summary>The same columns as <see cref="Csv"/>, as rows for a workbook sheet or a PDF.</summary>
@@ -48,13 +40,4 @@ public sealed class ThemesTable(UpwardDbContext db, FreeTextAnswers answers)
             .. table.Stages.Select(s => row.ParticipantsByStage[StageNames.Of(s)].ToString(System.Globalization.CultureInfo.InvariantCulture)),
             row.Quote ?? "", row.QuoteFrom ?? ""]).ToList()
     );
-
-    private static void Line(StringBuilder csv, IEnumerable<string> cells) =>
-        csv.Append(string.Join(',', cells.Select(Cell))).Append("\r\n");
-
-    private static string Cell(string value)
-    {
-        var safe = value.Length > 0 && "=+-@\t\r".Contains(value[0]) ? "'" + value : value;
-        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{safe.Replace("\"", "\"\"")}\"" : safe;
-    }
 }
