@@ -2,10 +2,10 @@ using Upward.Core.Allocation;
 using Upward.Core.Matching;
 using Upward.Core.Sessions;
 
-namespace Upward.Core.Tests.Review;
+namespace Upward.Core.Tests.Allocation;
 
 /// <summary>
-/// Found in review: a best-fit reason names the shared specialty and every shared topic, each up to
+/// A best-fit reason names the shared specialty and every shared topic, each up to
 /// 120 characters, so with a programme's 12 domains it outgrew the 500 characters a pairing keeps
 /// (PostgreSQL refused the insert: confirming the allocation was a 500). Now it counts them instead.
 /// </summary>

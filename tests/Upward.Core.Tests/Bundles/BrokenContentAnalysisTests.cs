@@ -4,7 +4,7 @@ using Upward.Core.Evaluation;
 using Upward.Core.Tests.Bundles;
 using Upward.Core.Tests.Cli;
 
-namespace Upward.Core.Tests.Review;
+namespace Upward.Core.Tests.Bundles;
 
 /// <summary>
 /// Hostile or careless version 2 bundles: every one is refused as a <see cref="BundleFormatException"/>
@@ -18,9 +18,9 @@ public sealed class BrokenContentAnalysisTests : IDisposable
 
     public static TheoryData<string, string, string> Broken() => new()
     {
-        // Found in review: the loop check walked into a grandparent before it had been checked, and threw KeyNotFoundException.
+        // The loop check once walked into a grandparent before it had been checked, and threw KeyNotFoundException.
         { "grandparent unknown", "$.themes[2].parent", "unknown theme" },
-        // Found in review: start + length overflowed int, passed the bounds check and reached the report.
+        // start + length once overflowed int, passed the bounds check and reached the report.
         { "passage start near int.MaxValue", "$.codings[0].passage_start", "within the answer" },
         { "negative passage start", "$.codings[0].passage_start", "within the answer" },
         { "zero passage length", "$.codings[0].passage_start", "within the answer" },

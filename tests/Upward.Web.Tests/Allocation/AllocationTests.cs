@@ -6,7 +6,7 @@ using Upward.Core.Sessions;
 using Upward.Web.Tests.Infrastructure;
 using Upward.Web.Tests.People;
 
-namespace Upward.Web.Tests.Sessions;
+namespace Upward.Web.Tests.Allocation;
 
 public sealed class AllocationTests(DemoFactory factory) : PeopleTestBase(factory), IClassFixture<DemoFactory>
 {

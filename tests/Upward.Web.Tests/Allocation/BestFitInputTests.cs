@@ -5,15 +5,15 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Upward.Web.Tests.Infrastructure;
 
-namespace Upward.Web.Tests.Review;
+namespace Upward.Web.Tests.Allocation;
 
 /// <summary>
-/// Review of what best fit reads: department, specialty and topics (your-work), the two mentor lists
+/// What best fit reads: department, specialty and topics (your-work), the two mentor lists
 /// (would-like-to-meet, rather-not-meet), the Settings lists and the Allocation ticks. Tampered,
 /// repeated, foreign or malformed fields get the error summary with what was typed kept, never a 500
 /// and nothing saved; wrong users are refused; mentors and exports never see any of it.
 /// </summary>
-public sealed partial class BestFitInputReviewTests(DemoFactory factory) : IClassFixture<DemoFactory>
+public sealed partial class BestFitInputTests(DemoFactory factory) : IClassFixture<DemoFactory>
 {
     /// <summary>Posts a form as a browser would, but with repeatable fields (the shared helper takes a dictionary).</summary>
     private static async Task<(HttpResponseMessage Response, string Html)> PostAsync(HttpClient client, string page, IEnumerable<(string Name, string Value)> fields)

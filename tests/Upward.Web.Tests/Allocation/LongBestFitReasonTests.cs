@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Upward.Core.Sessions;
 using Upward.Web.Tests.Infrastructure;
 
-namespace Upward.Web.Tests.Review;
+namespace Upward.Web.Tests.Allocation;
 
 /// <summary>
-/// Found in review: with the longest names the coordinator may give (12 domains and a specialty of
+/// With the longest names the coordinator may give (12 domains and a specialty of
 /// 120 characters each) a best-fit reason outgrew Pairing.Reason's 500 characters, and on PostgreSQL
 /// confirming the allocation was a 500. Run with UPWARD_TEST_DATABASE=postgres to see the column length bite.
 /// </summary>

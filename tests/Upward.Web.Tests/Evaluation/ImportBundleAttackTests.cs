@@ -11,13 +11,13 @@ using Upward.Web.Pages.Evaluation;
 using Upward.Web.Demo;
 using Upward.Web.Tests.Infrastructure;
 
-namespace Upward.Web.Tests.Review;
+namespace Upward.Web.Tests.Evaluation;
 
 /// <summary>
 /// Attacks on the bundle import: bundles that the reader accepts but the database or Identity would
 /// not, imports repeated, and huge arrays. Each is refused with an explanation and nothing left behind.
 /// </summary>
-public sealed class ImportBundleReviewTests(DemoFactory factory) : IClassFixture<DemoFactory>
+public sealed class ImportBundleAttackTests(DemoFactory factory) : IClassFixture<DemoFactory>
 {
     private const string Page = "/programmes/import-bundle";
 

@@ -11,7 +11,7 @@ using Upward.Web.Demo;
 using Upward.Web.Pages.Evaluation;
 using Upward.Web.Tests.Infrastructure;
 
-namespace Upward.Web.Tests.Review;
+namespace Upward.Web.Tests.Evaluation;
 
 /// <summary>The demo on real Kestrel, which (unlike the test server) enforces the request size limit.</summary>
 public sealed class KestrelDemoFactory : UpwardFactory

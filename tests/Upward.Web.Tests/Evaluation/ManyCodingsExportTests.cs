@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Upward.Web.Tests.Infrastructure;
 
-namespace Upward.Web.Tests.Review;
+namespace Upward.Web.Tests.Evaluation;
 
 /// <summary>
 /// The bundle's content analysis looks up only the answers that are redacted, coded or quoted. EF Core 10

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Upward.Data;
 using Upward.Web.Tests.Infrastructure;
 
-namespace Upward.Web.Tests.Review;
+namespace Upward.Web.Tests.Foundation;
 
 /// <summary>A database from another build is refused untouched, on whichever provider the tests run (scripts/test runs both).</summary>
 public sealed class UnknownSchemaTests(UpwardFactory factory) : IClassFixture<UpwardFactory>

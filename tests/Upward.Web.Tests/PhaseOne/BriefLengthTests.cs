@@ -5,7 +5,7 @@ using Upward.Core.Programmes;
 using Upward.Data.PhaseOne;
 using Upward.Web.Tests.Infrastructure;
 
-namespace Upward.Web.Tests.Review;
+namespace Upward.Web.Tests.PhaseOne;
 
 /// <summary>
 /// Mentors may each write up to 4,000 characters on a domain; a drafted brief section holds 8,000.

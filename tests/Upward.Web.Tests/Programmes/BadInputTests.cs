@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Upward.Core.Sessions;
 using Upward.Web.Tests.Infrastructure;
 
-namespace Upward.Web.Tests.Review;
+namespace Upward.Web.Tests.Programmes;
 
 /// <summary>
 /// Bad input on every coordinator and pair form: over-long text, numbers that overflow an int,

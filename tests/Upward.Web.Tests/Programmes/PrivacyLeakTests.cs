@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Upward.Core.Sessions;
 using Upward.Web.Tests.Infrastructure;
 
-namespace Upward.Web.Tests.Review;
+namespace Upward.Web.Tests.Programmes;
 
 /// <summary>
 /// Private text goes nowhere it should not: a mentor's willingness reason never reaches a mentee,
