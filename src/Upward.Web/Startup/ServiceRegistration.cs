@@ -51,7 +51,8 @@ internal static class ServiceRegistration
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
-        // OpenID Connect (organisation sign-in) will be added here with AddOpenIdConnect when configured.
+        // OpenID Connect (organisation sign-in) will be added here with AddOpenIdConnect when configured;
+        // its package (Microsoft.AspNetCore.Authentication.OpenIdConnect) is referenced again then.
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.OrganisationAdmin, p => p.RequireRole(UpwardRoles.OrganisationAdmin));
