@@ -185,15 +185,7 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
             foreach (var (me, other, role) in new[] { (pairing.MentorEnrolmentId, pairing.MenteeEnrolmentId, "mentee"), (pairing.MenteeEnrolmentId, pairing.MentorEnrolmentId, "mentor") })
             {
                 if (!People.TryGetValue(me, out var person) || person.Email is null || !People.TryGetValue(other, out var partner)) continue;
-                await mailer.SendAsync(new OutgoingEmail(person.Email, person.Name, $"Your {role} in {Programme.Name}", $"""
-                    Dear {person.Name},
-
-                    Your {role} in "{Programme.Name}" is {partner.Name}.
-
-                    Before you meet, please both read and accept the ground rules, then agree a time.
-                    Sessions are in confidence and never recorded. Open your pairing here:
-                    {link}
-                    """), ct);
+                await mailer.SendAsync(Messages.Paired(person.Email, person.Name, role, Programme.Name, partner.Name, link), ct);
             }
         }
     }

@@ -85,14 +85,7 @@ public sealed class ApplicationsModel(
         }
         else
         {
-            await mailer.SendAsync(new OutgoingEmail(application.Email, application.Name, $"Your application: {Programme.Name}", $"""
-                Dear {application.Name},
-
-                Thank you for applying to take part in "{Programme.Name}". The programme cannot
-                offer you a place this time. This is not a judgement of you or of what you wrote.
-
-                You are welcome to apply again when the programme next recruits.
-                """), ct);
+            await mailer.SendAsync(Messages.ApplicationDeclined(application.Email, application.Name, Programme.Name), ct);
         }
         return Redirect($"/programmes/{Programme.Id}/applications");
     }

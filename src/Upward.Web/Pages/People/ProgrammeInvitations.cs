@@ -106,21 +106,6 @@ public sealed class ProgrammeInvitations(UpwardDbContext db, Mailer mailer, Publ
     {
         var role = invitation.Role.ToString().ToLowerInvariant();
         var link = links.To($"/invitations/{token}");
-        var body = $"""
-            Dear {invitation.Name},
-
-            You are invited to take part in "{programme.Name}" as a {role}.
-
-            In reverse mentoring, junior colleagues, patients or staff-network members share their
-            view with senior clinicians and leaders, in confidence. You choose what you agree to,
-            and you can withdraw at any time.
-
-            To read more and decide, open this link within {Invitation.Lifetime.Days} days:
-            {link}
-
-            The link is personal: please do not forward it. If you were not expecting this email,
-            you can ignore it.
-            """;
-        return new OutgoingEmail(invitation.Email, invitation.Name, $"Invitation: {programme.Name}", body);
+        return Messages.Invitation(invitation.Email, invitation.Name, programme.Name, role, Invitation.Lifetime.Days, link);
     }
 }
