@@ -3,7 +3,7 @@ using Upward.Core.Bundles;
 namespace Upward.Core.Evaluation;
 
 /// <summary>
-/// A programme's evaluation (PRODUCT.md, method step 9): the cohort, every questionnaire's figures,
+/// A programme's evaluation, the last step of the published method: the cohort, every questionnaire's figures,
 /// before/after comparisons of each named score, sessions and willingness. Every number comes from
 /// the statistics engine and every figure carries its n.
 /// </summary>

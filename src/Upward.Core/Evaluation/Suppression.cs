@@ -3,7 +3,7 @@ using Upward.Core.Statistics;
 
 namespace Upward.Core.Evaluation;
 
-/// <summary>Small-number suppression of demographic breakdowns (PRODUCT.md, privacy rules).</summary>
+/// <summary>Small-number suppression of demographic breakdowns: no cell of fewer than the programme's k people is shown.</summary>
 internal static class Suppression
 {
     /// <summary>The label for participants who gave no band.</summary>

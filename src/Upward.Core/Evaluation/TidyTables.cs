@@ -59,26 +59,4 @@ public static class TidyTables
             }
         }
     }
-
-    /// <summary>RFC 4180 CSV with a header row, CRLF line ends and UTF-8 (the caller adds a BOM if Excel needs one).</summary>
-    public static string ToCsv(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string>> rows)
-    {
-        var csv = new StringBuilder();
-        AppendLine(csv, columns);
-        foreach (var row in rows) AppendLine(csv, row);
-        return csv.ToString();
-    }
-
-    private static void AppendLine(StringBuilder csv, IReadOnlyList<string> cells)
-    {
-        for (var i = 0; i < cells.Count; i++)
-        {
-            if (i > 0) csv.Append(',');
-            var cell = cells[i];
-            // A leading = + - @ would run as a formula in a spreadsheet: quote-prefix it (CSV injection).
-            if (cell.Length > 0 && "=+-@".Contains(cell[0]) && !double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) cell = "'" + cell;
-            csv.Append(cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"") + "\"" : cell);
-        }
-        csv.Append("\r\n");
-    }
 }

@@ -13,7 +13,7 @@ public sealed class FeedbackBrief
     public List<FeedbackBriefSection> Sections { get; init; } = [];
 
     /// <summary>
-    /// Set by the allocation (issue 8) once a mentor is allocated to this mentee; until then the
+    /// Set by the allocation once a mentor is allocated to this mentee; until then the
     /// brief cannot be released to a mentor.
     /// </summary>
     public Guid? AllocatedMentorEnrolmentId { get; set; }

@@ -18,7 +18,7 @@ public sealed record ReleaseDecision(bool Allowed, string? Reason)
 }
 
 /// <summary>
-/// The rule for releasing a feedback brief (PRODUCT.md): reviewed by a facilitator, and in
+/// The rule for releasing a feedback brief: reviewed by a facilitator, and in
 /// anonymous mode resting on at least k distinct contributors.
 /// </summary>
 public static class FeedbackBriefRelease

@@ -9,7 +9,7 @@ public sealed class Programme
     public ProgrammeType Type { get; init; }
     public ProgrammeStatus Status { get; set; } = ProgrammeStatus.Draft;
 
-    /// <summary>Fewest respondents a figure or a feedback brief may rest on (PRODUCT.md: default 3).</summary>
+    /// <summary>Fewest respondents a figure or a feedback brief may rest on (k); 3 unless the coordinator changes it.</summary>
     public int AnonymityThreshold { get; set; } = 3;
 
     /// <summary>The agreed upper time limit of a one-to-one session.</summary>

@@ -1,6 +1,6 @@
 namespace Upward.Core.Programmes;
 
-/// <summary>The templates a programme starts from (PRODUCT.md, "Programme types").</summary>
+/// <summary>The templates a programme starts from; each brings its own domains and questionnaires.</summary>
 public enum ProgrammeType
 {
     /// <summary>The published method: juniors give group feedback, then one-to-one sessions.</summary>

@@ -44,7 +44,7 @@ public sealed record BuiltInItem(string Key, ItemType Type, string Text, string?
 
 /// <summary>
 /// The questionnaires each programme type starts with. For Clinical feedback they cover every measure
-/// of the published study (PRODUCT.md, the method), in our own words.
+/// of the published study (Raju et al., BMJ Open 2022), in our own words.
 /// </summary>
 public static class BuiltInInstruments
 {

@@ -1,7 +1,8 @@
 using Upward.Core.Bundles;
 using Upward.Core.Programmes;
 using Upward.Data;
-using Upward.Web.Evaluation;
+using Upward.Data.Evaluation;
+using Upward.Web.Pages.Evaluation;
 
 namespace Upward.Web.Demo;
 

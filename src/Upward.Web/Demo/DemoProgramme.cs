@@ -100,7 +100,7 @@ public sealed class DemoProgramme(UpwardDbContext db, UserManager<UpwardUser> us
             if (role == ProgrammeRole.Researcher) researcherId = user.Id;
         }
         // The study's questionnaires, with the mentors' first one open so the demo shows one due.
-        await Upward.Web.Questionnaires.BuiltInWaves.AddAsync(db, programme, ct);
+        await Upward.Web.Pages.Questionnaires.BuiltInWaves.AddAsync(db, programme, ct);
         db.Waves.Local.Single(w => w.Stage == Upward.Core.Questionnaires.Stage.BeforePhase1).Open(DateTime.UtcNow);
         db.Audit(AuditAction.DemoLoaded, actorUserId: null, organisation.Id, programme.Id);
         await db.SaveChangesAsync(ct);

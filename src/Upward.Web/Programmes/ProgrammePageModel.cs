@@ -6,11 +6,12 @@ using Upward.Core.Programmes;
 namespace Upward.Web.Programmes;
 
 /// <summary>
-/// A page about one programme. Each handler calls <see cref="EnterAsync"/> first; a non-member or
-/// another organisation's member gets 404, a member without the capability 403.
+/// A page about one programme. It declares the capability it needs with <see cref="RequiresAttribute"/>;
+/// <see cref="ProgrammeEntryFilter"/> checks it before any handler runs and loads the programme and the
+/// signed-in person's roles in it, so a handler never checks access itself.
 /// </summary>
 [Authorize]
-public abstract class ProgrammePageModel(ProgrammeGate gate) : PageModel
+public abstract class ProgrammePageModel : PageModel
 {
     [FromRoute(Name = "programmeId")] public Guid ProgrammeId { get; set; }
 
@@ -18,22 +19,19 @@ public abstract class ProgrammePageModel(ProgrammeGate gate) : PageModel
     public IReadOnlyList<ProgrammeRole> MyRoles { get; private set; } = [];
     public bool IsOrganisationAdmin { get; private set; }
 
-    protected async Task<IActionResult?> EnterAsync(ProgrammeCapability capability, CancellationToken ct)
+    internal void Admit(ProgrammeGateResult result)
     {
-        var result = await gate.CheckAsync(User, ProgrammeId, capability, ct);
-        switch (result.Outcome)
-        {
-            case ProgrammeGateOutcome.NotFound:
-                return NotFound();
-            case ProgrammeGateOutcome.Forbidden:
-                return Forbid();
-            default:
-                Programme = result.Programme!;
-                MyRoles = result.Roles;
-                IsOrganisationAdmin = result.IsOrganisationAdmin;
-                return null;
-        }
+        Programme = result.Programme!;
+        MyRoles = result.Roles;
+        IsOrganisationAdmin = result.IsOrganisationAdmin;
     }
+
+    /// <summary>
+    /// Runs once the gate has let the person in and before the handler: loads what every handler of a
+    /// group of pages needs (the person's own enrolments, questionnaire, the mentee named in the route).
+    /// A result refuses the request with it.
+    /// </summary>
+    protected internal virtual Task<IActionResult?> OnEnteredAsync(CancellationToken ct) => Task.FromResult<IActionResult?>(null);
 
     public bool May(ProgrammeCapability capability) => ProgrammeAccess.Allows(capability, MyRoles, IsOrganisationAdmin);
 }

@@ -5,8 +5,9 @@ using Upward.Data;
 using Upward.Data.Identity;
 using Upward.Web.Demo;
 using Upward.Web.Email;
-using Upward.Web.People;
-using Upward.Web.Sessions;
+using Upward.Web.Pages.People;
+using Upward.Web.Pages.Allocation;
+using Upward.Web.Pages.Sessions;
 using Upward.Web.FirstRun;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
@@ -50,14 +51,17 @@ internal static class ServiceRegistration
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
-        // OpenID Connect (organisation sign-in) will be added here with AddOpenIdConnect when configured.
+        // OpenID Connect (organisation sign-in) will be added here with AddOpenIdConnect when configured;
+        // its package (Microsoft.AspNetCore.Authentication.OpenIdConnect) is referenced again then.
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.OrganisationAdmin, p => p.RequireRole(UpwardRoles.OrganisationAdmin));
 
         services.AddRouting(o => o.LowercaseUrls = true);
         // Razor Pages check the antiforgery token on every POST by default; only the error pages opt out.
-        services.AddRazorPages();
+        // Every programme page is entered through the gate with the capability it declares.
+        services.AddScoped<ProgrammeEntryFilter>();
+        services.AddRazorPages().AddMvcOptions(o => o.Filters.AddService<ProgrammeEntryFilter>());
         services.Configure<MvcOptions>(o =>
         {
             // Model binding's own words ("The value 'x' is not valid for Y") are not plain English.
@@ -81,10 +85,10 @@ internal static class ServiceRegistration
         services.AddScoped<PublicLinks>();
         services.AddScoped<ProgrammeInvitations>();
         services.AddScoped<AllocationFactsQuery>();
-        services.AddScoped<Upward.Data.Evaluation.BundleExport>();
-        services.AddScoped<Upward.Web.Evaluation.BundleImport>();
-        services.AddScoped<Upward.Web.FreeText.FreeTextAnswers>();
-        services.AddScoped<Upward.Web.FreeText.ThemesTable>();
+        services.AddScoped<BundleExport>();
+        services.AddScoped<BundleImport>();
+        services.AddScoped<Upward.Web.Pages.FreeText.FreeTextAnswers>();
+        services.AddScoped<Upward.Web.Pages.FreeText.ThemesTable>();
         services.AddSingleton(TimeProvider.System);
     }
 }

@@ -7,7 +7,7 @@ namespace Upward.Core.Tests.Bundles;
 public sealed class BundleReaderTests
 {
     [Fact]
-    public void ThePilotReadsWithItsDesign()
+    public void The_pilot_reads_with_its_design()
     {
         var bundle = PilotBundle.Read();
 
@@ -51,7 +51,7 @@ public sealed class BundleReaderTests
 
     [Theory]
     [MemberData(nameof(BrokenBundles))]
-    public void EveryBrokenBundleIsRefusedNamingThePath(string broken, string path, string words)
+    public void Every_broken_bundle_is_refused_naming_the_path(string broken, string path, string words)
     {
         string json = Break(broken);
 

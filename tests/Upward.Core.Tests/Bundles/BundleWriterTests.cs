@@ -7,7 +7,7 @@ namespace Upward.Core.Tests.Bundles;
 public sealed class BundleWriterTests
 {
     [Fact]
-    public void ReadWriteReadWriteGivesIdenticalBytes()
+    public void Read_write_read_write_gives_identical_bytes()
     {
         byte[] first = BundleWriter.Write(PilotBundle.Read());
         byte[] second = BundleWriter.Write(BundleReader.Read(System.Text.Encoding.UTF8.GetString(first)));
@@ -16,7 +16,7 @@ public sealed class BundleWriterTests
     }
 
     [Fact]
-    public void RowOrderInTheInputDoesNotChangeTheOutput()
+    public void Row_order_in_the_input_does_not_change_the_output()
     {
         var bundle = PilotBundle.Read();
         var shuffled = bundle with
@@ -32,7 +32,7 @@ public sealed class BundleWriterTests
     }
 
     [Fact]
-    public void ParticipantsCarryOnlyCodesRolesStagesAndBands()
+    public void Participants_carry_only_codes_roles_stages_and_bands()
     {
         using var written = JsonDocument.Parse(BundleWriter.Write(PilotBundle.WithThemes()));
 

@@ -13,7 +13,7 @@ public sealed class AnalyseCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public void AValidBundleWritesTheJsonAndHtmlReports()
+    public void A_valid_bundle_writes_the_json_and_html_reports()
     {
         string output = Path.Combine(_directory, "out");
 
@@ -39,7 +39,7 @@ public sealed class AnalyseCommandTests : IDisposable
     }
 
     [Fact]
-    public void ABundleWithACodebookGetsTable1InBothReports()
+    public void A_bundle_with_a_codebook_gets_table_1_in_both_reports()
     {
         string bundle = Path.Combine(_directory, "analysed.json");
         File.WriteAllBytes(bundle, Upward.Core.Bundles.BundleWriter.Write(PilotBundle.WithThemes()));
@@ -60,17 +60,17 @@ public sealed class AnalyseCommandTests : IDisposable
     }
 
     [Fact]
-    public void TheJsonReportIsTheSameEveryTime()
+    public void The_json_report_is_the_same_every_time()
     {
-        CliRun.Of("analyse", PilotBundle.Path, "--out", Path.Combine(_directory, "a"));
-        CliRun.Of("analyse", PilotBundle.Path, "--out", Path.Combine(_directory, "b"));
+        Assert.Equal(CliApp.Ok, CliRun.Of("analyse", PilotBundle.Path, "--out", Path.Combine(_directory, "a")).ExitCode);
+        Assert.Equal(CliApp.Ok, CliRun.Of("analyse", PilotBundle.Path, "--out", Path.Combine(_directory, "b")).ExitCode);
 
         Assert.Equal(File.ReadAllBytes(Path.Combine(_directory, "a", "report.json")), File.ReadAllBytes(Path.Combine(_directory, "b", "report.json")));
         Assert.Equal(File.ReadAllBytes(Path.Combine(_directory, "a", "report.html")), File.ReadAllBytes(Path.Combine(_directory, "b", "report.html")));
     }
 
     [Fact]
-    public void AnInvalidBundleExitsTwoWithOneLine()
+    public void An_invalid_bundle_exits_two_with_one_line()
     {
         string bad = Path.Combine(_directory, "bad.json");
         File.WriteAllText(bad, PilotBundle.Text().Replace("\"MR-06\",\n      \"role\"", "\"MR-05\",\n      \"role\"", StringComparison.Ordinal));
@@ -80,18 +80,18 @@ public sealed class AnalyseCommandTests : IDisposable
     }
 
     [Fact]
-    public void AMissingFileExitsTwoWithOneLine() =>
+    public void A_missing_file_exits_two_with_one_line() =>
         CliRun.Of("analyse", Path.Combine(_directory, "absent.json"), "--out", _directory).AssertBadInput("cannot read");
 
     [Fact]
-    public void AMissingOutOptionExitsTwo() =>
+    public void A_missing_out_option_exits_two() =>
         CliRun.Of("analyse", PilotBundle.Path).AssertBadInput("--out");
 
     [Fact]
-    public void NoOutputCarriesAnythingButParticipantCodes()
+    public void No_output_carries_anything_but_participant_codes()
     {
         string output = Path.Combine(_directory, "out");
-        CliRun.Of("analyse", PilotBundle.Path, "--out", output);
+        Assert.Equal(CliApp.Ok, CliRun.Of("analyse", PilotBundle.Path, "--out", output).ExitCode);
 
         // The bundle holds no names by construction; the report must not even carry the codes.
         foreach (var file in new[] { "report.json", "report.html" })

@@ -16,7 +16,7 @@ public sealed class PilotReportTests
         Report.Comparisons.Single(c => c.Audience == audience && c.Score == score && c.From == from && c.To == to);
 
     [Fact]
-    public void MentorsBeforePhaseOneMatchThePaper()
+    public void Mentors_before_phase_one_match_the_paper()
     {
         // "understanding (median 2, IQR 2.0–3.0) … important (30.5, 27.0–32.0) … confidence (21.5, 20.0–25.0) … able (23, 19.0–24.0)"
         AssertMedianIqr(Item("mentor-before-phase-1", "understanding").Summary!, 6, 2, 2, 3);
@@ -27,7 +27,7 @@ public sealed class PilotReportTests
     }
 
     [Fact]
-    public void MentorConfidenceRoseAsPublished()
+    public void Mentor_confidence_rose_as_published()
     {
         // "23.0 vs 29.0 out of 35, p = 0.043": the five who stayed, all rising by different amounts.
         var total = Comparison(BundleRole.Mentor, "confidence", BundleStage.BeforePhase1, BundleStage.AfterPhase2).Total;
@@ -43,7 +43,7 @@ public sealed class PilotReportTests
     [Theory]
     [InlineData("Clinical practice", 3, 4)]
     [InlineData("Areas for improvement", 3, 5)]
-    public void TheTwoDomainsThePaperSinglesOutRoseWithPOf0041(string domain, double before, double after)
+    public void The_two_domains_the_paper_singles_out_rose_with_p_of_0041(string domain, double before, double after)
     {
         var row = Comparison(BundleRole.Mentor, "confidence", BundleStage.BeforePhase1, BundleStage.AfterPhase2).Rows.Single(r => r.Label == domain);
 
@@ -53,7 +53,7 @@ public sealed class PilotReportTests
     }
 
     [Fact]
-    public void UnderstandingRoseFromTwoToFour()
+    public void Understanding_rose_from_two_to_four()
     {
         var row = Comparison(BundleRole.Mentor, "understanding", BundleStage.BeforePhase1, BundleStage.AfterPhase2).Total;
 
@@ -63,7 +63,7 @@ public sealed class PilotReportTests
     }
 
     [Fact]
-    public void TheWithdrawnMentorCountsBeforeButIsLeftOutOfPairsAfter()
+    public void The_withdrawn_mentor_counts_before_but_is_left_out_of_pairs_after()
     {
         Assert.Equal(6, Comparison(BundleRole.Mentor, "confidence", BundleStage.BeforePhase1, BundleStage.AfterPhase1).Total.Pairs);
         Assert.Equal(5, Comparison(BundleRole.Mentor, "confidence", BundleStage.AfterPhase1, BundleStage.AfterPhase2).Total.Pairs);
@@ -71,7 +71,7 @@ public sealed class PilotReportTests
     }
 
     [Fact]
-    public void MenteeAwarenessRoseInEveryDomainWithoutReachingSignificance()
+    public void Mentee_awareness_rose_in_every_domain_without_reaching_significance()
     {
         var awareness = Comparison(BundleRole.Mentee, "awareness", BundleStage.BeforePhase2, BundleStage.AfterPhase2);
 
@@ -80,7 +80,7 @@ public sealed class PilotReportTests
     }
 
     [Fact]
-    public void MenteesYesNoAndChoicesMatchThePaper()
+    public void Mentees_yes_no_and_choices_match_the_paper()
     {
         Assert.Equal("2 out of 5 (40.0%)", Item("mentee-before-phase-2", "concerns").Yes.ToString());
         Assert.Equal("2 out of 5 (40.0%)", Item("mentee-after-phase-2", "appraisal").Yes.ToString());
@@ -95,7 +95,7 @@ public sealed class PilotReportTests
     }
 
     [Fact]
-    public void SessionDurationsMatchThePaper()
+    public void Session_durations_match_the_paper()
     {
         // "45 min (IQR: 30–50 min) however one group took 180 min". With five sessions and one of 180,
         // SPSS's weighted-average (type 6) Q3 is (x₄ + 180)/2 ≥ 112.5, so 30–50 can only be Tukey's
@@ -111,7 +111,7 @@ public sealed class PilotReportTests
     }
 
     [Fact]
-    public void CohortMatchesThePaperWhereSmallCellsAllow()
+    public void Cohort_matches_the_paper_where_small_cells_allow()
     {
         var mentors = Report.Cohort.Single(c => c.Role == BundleRole.Mentor);
         var mentees = Report.Cohort.Single(c => c.Role == BundleRole.Mentee);
@@ -126,7 +126,7 @@ public sealed class PilotReportTests
     }
 
     [Fact]
-    public void TheWillingnessSummaryMatchesThePaper()
+    public void The_willingness_summary_matches_the_paper()
     {
         Assert.Equal("3 of 6 mentors are willing to mentor every mentee", Report.Willingness!.Headline);
         Assert.Contains("2 of 6 mentors are willing to mentor 3 of 5 mentees", Report.Willingness.BandLines);

@@ -8,7 +8,7 @@ namespace Upward.Core.Tests.Evaluation;
 public sealed class SuppressionTests
 {
     [Fact]
-    public void AGenderGroupOfTwoUnderThreeIsSuppressedAndSoIsItsComplement()
+    public void A_gender_group_of_two_under_three_is_suppressed_and_so_is_its_complement()
     {
         // Mentors: 4 men, 2 women. Showing "4 men of 6" would give away the 2, so both are hidden.
         var report = EvaluationReport.Build(PilotBundle.Read());
@@ -20,7 +20,7 @@ public sealed class SuppressionTests
     }
 
     [Fact]
-    public void CellsOfAtLeastKAreShown()
+    public void Cells_of_at_least_k_are_shown()
     {
         var bundle = PilotBundle.Read();
         var report = EvaluationReport.Build(bundle with { Programme = bundle.Programme with { AnonymityThreshold = 2 } });
@@ -31,7 +31,7 @@ public sealed class SuppressionTests
     }
 
     [Fact]
-    public void ComparisonsWithFewerThanKPairsShowOnlyTheirN()
+    public void Comparisons_with_fewer_than_k_pairs_show_only_their_n()
     {
         var bundle = PilotBundle.Read();
         var report = EvaluationReport.Build(bundle with { Programme = bundle.Programme with { AnonymityThreshold = 6 } });

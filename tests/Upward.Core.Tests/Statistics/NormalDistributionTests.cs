@@ -16,7 +16,7 @@ public class NormalDistributionTests
     [InlineData(10, 7.619853024160526066e-24)]
     [InlineData(20, 2.7536241186062336951e-89)]
     [InlineData(30, 4.9067139271481870595e-198)]
-    public void UpperTailIsAccurateToAFewUnitsInTheLastPlace(double z, double expected)
+    public void Upper_tail_is_accurate_to_a_few_units_in_the_last_place(double z, double expected)
     {
         double actual = NormalDistribution.UpperTail(z);
         Assert.True(Math.Abs(actual - expected) <= 5e-15 * expected, $"Q({z}) = {actual:R}, expected {expected:R}");
@@ -28,19 +28,19 @@ public class NormalDistributionTests
     [InlineData(1.5)]
     [InlineData(2.5)]
     [InlineData(6)]
-    public void CdfIsSymmetric(double z)
+    public void Cdf_is_symmetric(double z)
     {
         Assert.Equal(1, NormalDistribution.Cdf(z) + NormalDistribution.Cdf(-z), 15);
     }
 
     [Fact]
-    public void TwoSidedPAtZeroIsOne()
+    public void Two_sided_p_at_zero_is_one()
     {
         Assert.Equal(1, NormalDistribution.TwoSidedP(0));
     }
 
     [Fact]
-    public void FarTailIsZeroNotNaN()
+    public void Far_tail_is_zero_not_nan()
     {
         Assert.Equal(0, NormalDistribution.UpperTail(50));
         Assert.Equal(1, NormalDistribution.Cdf(50));

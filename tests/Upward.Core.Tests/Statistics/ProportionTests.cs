@@ -14,7 +14,7 @@ public class ProportionTests
     [InlineData(1, 3, "1 out of 3 (33.3%)")]
     [InlineData(1234, 2000, "1,234 out of 2,000 (61.7%)")]
     [InlineData(0, 0, "0 out of 0")]
-    public void ReadsTheWayPapersWriteIt(int count, int total, string expected)
+    public void Reads_the_way_papers_write_it(int count, int total, string expected)
     {
         Assert.Equal(expected, new Proportion(count, total).ToString());
     }
@@ -25,7 +25,7 @@ public class ProportionTests
     [InlineData(15, 148, 0.0624, 0.1605)]
     [InlineData(0, 20, 0.0000, 0.1611)]
     [InlineData(1, 29, 0.0061, 0.1718)]
-    public void WilsonIntervalMatchesNewcombe(int count, int total, double lower, double upper)
+    public void Wilson_interval_matches_Newcombe(int count, int total, double lower, double upper)
     {
         var interval = new Proportion(count, total).Wilson95();
         Assert.Equal(lower, interval.Lower, 4);
@@ -37,7 +37,7 @@ public class ProportionTests
     [InlineData(4, 6, 0.29999331513839203, 0.90322858889421952)]
     [InlineData(29, 29, 0.88303020150025925, 1.0)]
     [InlineData(5, 5, 0.56551753521682523, 1.0)]
-    public void WilsonIntervalMatchesHandComputation(int count, int total, double lower, double upper)
+    public void Wilson_interval_matches_hand_computation(int count, int total, double lower, double upper)
     {
         var interval = new Proportion(count, total).Wilson95();
         Assert.Equal(lower, interval.Lower, 1e-14);
@@ -45,14 +45,14 @@ public class ProportionTests
     }
 
     [Fact]
-    public void ACountAboveTheTotalIsRefused()
+    public void A_count_above_the_total_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new Proportion(7, 6));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Proportion(-1, 6));
     }
 
     [Fact]
-    public void NobodyHasNoInterval()
+    public void Nobody_has_no_interval()
     {
         Assert.Throws<InvalidOperationException>(() => new Proportion(0, 0).Wilson95());
     }

@@ -6,7 +6,7 @@ namespace Upward.Core.Tests.Statistics;
 public class QuantileTests
 {
     [Fact]
-    public void SpssQuartilesOfOneToTenInterpolateAtRankNPlusOneTimesP()
+    public void Spss_quartiles_of_one_to_ten_interpolate_at_rank_n_plus_one_times_p()
     {
         double[] sorted = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
         // (10 + 1)·0.25 = 2.75 → 2 + 0.75·(3 − 2); (10 + 1)·0.75 = 8.25 → 8.25.
@@ -20,7 +20,7 @@ public class QuantileTests
     }
 
     [Fact]
-    public void SpssQuartilesClampToTheDataForTinySamples()
+    public void Spss_quartiles_clamp_to_the_data_for_tiny_samples()
     {
         double[] sorted = [4, 9];
         // (2 + 1)·0.25 = 0.75 is below the first rank; 2.25 is above the last.
@@ -29,7 +29,7 @@ public class QuantileTests
     }
 
     [Fact]
-    public void HingesIncludeTheMedianInBothHalvesWhenNIsOdd()
+    public void Hinges_include_the_median_in_both_halves_when_n_is_odd()
     {
         double[] sorted = [1, 2, 3, 4, 5];
         Assert.Equal((2.0, 4.0), Quantiles.TukeyHinges(sorted));
@@ -38,7 +38,7 @@ public class QuantileTests
     }
 
     [Fact]
-    public void MediansOfHugeValuesDoNotOverflow()
+    public void Medians_of_huge_values_do_not_overflow()
     {
         double[] sorted = [1e308, 1.5e308];
         Assert.Equal(1.25e308, Quantiles.Median(sorted));
@@ -46,7 +46,7 @@ public class QuantileTests
     }
 
     [Fact]
-    public void SummaryOfSortsACopy()
+    public void Summary_of_sorts_a_copy()
     {
         double[] values = [5, 1, 3];
         var summary = Summary.Of(values);

@@ -9,7 +9,7 @@ namespace Upward.Core.Tests.Statistics;
 public class ReferenceCaseTests
 {
     [Fact]
-    public void TheReferenceFileHasCases()
+    public void The_reference_file_has_cases()
     {
         Assert.True(PairedCase.All.Count >= 30, $"only {PairedCase.All.Count} cases loaded");
         Assert.Contains(PairedCase.All, c => c.Input.GetProperty("pre").ValueKind == JsonValueKind.Number);
@@ -17,7 +17,7 @@ public class ReferenceCaseTests
 
     [Theory]
     [MemberData(nameof(PairedCase.Ids), MemberType = typeof(PairedCase))]
-    public void LibraryMatchesR(string id)
+    public void Library_matches_r(string id)
     {
         var reference = PairedCase.Named(id);
         var (pre, post) = CompletePairs.Keep(reference.Pre, reference.Post);
@@ -30,7 +30,7 @@ public class ReferenceCaseTests
 
     [Theory]
     [MemberData(nameof(PairedCase.Ids), MemberType = typeof(PairedCase))]
-    public void CommandLineMatchesR(string id)
+    public void Command_line_matches_r(string id)
     {
         var reference = PairedCase.Named(id);
         // The case's input exactly as R wrote it, bare numbers included.
@@ -45,7 +45,7 @@ public class ReferenceCaseTests
 
     [Theory]
     [MemberData(nameof(PairedCase.Ids), MemberType = typeof(PairedCase))]
-    public void PValuesMatchRToNineDigitsEvenInTheTail(string id)
+    public void P_values_match_r_to_nine_digits_even_in_the_tail(string id)
     {
         // Stricter than the contract's absolute 1e-12, which would accept any p below 1e-12:
         // R printed 15 significant digits, so a p of 1e-18 can and should agree relatively too.

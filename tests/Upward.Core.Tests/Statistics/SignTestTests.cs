@@ -14,13 +14,13 @@ public class SignTestTests
     [InlineData(1, 0, 1)]
     [InlineData(0, 0, 1)]
     [InlineData(8, 2, 0.109375)]     // 2 × (1 + 10 + 45)/1024
-    public void MatchesTheBinomialTail(int increases, int decreases, double expected)
+    public void Matches_the_binomial_tail(int increases, int decreases, double expected)
     {
         Assert.Equal(expected, SignTest.TwoSidedP(increases, decreases), 15);
     }
 
     [Fact]
-    public void LargeSamplesNeitherOverflowNorLosePrecision()
+    public void Large_samples_neither_overflow_nor_lose_precision()
     {
         // n = 2000 with 900 decreases: 2ⁿ and C(n, k) both overflow a double if formed directly.
         double p = SignTest.TwoSidedP(1100, 900);
@@ -29,7 +29,7 @@ public class SignTestTests
     }
 
     [Fact]
-    public void AHundredThousandAllRisingUnderflowsToZeroRatherThanFailing()
+    public void A_hundred_thousand_all_rising_underflows_to_zero_rather_than_failing()
     {
         Assert.Equal(0, SignTest.TwoSidedP(100_000, 0));
     }

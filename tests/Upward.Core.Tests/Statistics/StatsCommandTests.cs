@@ -12,7 +12,7 @@ public sealed class StatsCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public void ValidInputWritesTheResultAndExitsZero()
+    public void Valid_input_writes_the_result_and_exits_zero()
     {
         var run = Run("""{"pre": [20, 20, 21, 22, 25, 25], "post": [27, 29, 28, 30, 31, 29]}""");
 
@@ -25,7 +25,7 @@ public sealed class StatsCommandTests : IDisposable
     }
 
     [Fact]
-    public void NumbersRoundTripAndWholeNumbersPrintAsIntegers()
+    public void Numbers_round_trip_and_whole_numbers_print_as_integers()
     {
         var run = Run("""{"pre": [0.1, 2], "post": [0.30000000000000004, 5]}""");
 
@@ -37,7 +37,7 @@ public sealed class StatsCommandTests : IDisposable
     }
 
     [Fact]
-    public void NullsDropTheirPair()
+    public void Nulls_drop_their_pair()
     {
         var run = Run("""{"pre": [1, null, 3, 4], "post": [2, 5, null, 6]}""");
 
@@ -49,7 +49,7 @@ public sealed class StatsCommandTests : IDisposable
     }
 
     [Fact]
-    public void EveryDifferenceZeroGivesANullTest()
+    public void Every_difference_zero_gives_a_null_test()
     {
         var run = Run("""{"pre": [3, 4], "post": [3, 4]}""");
 
@@ -59,7 +59,7 @@ public sealed class StatsCommandTests : IDisposable
     }
 
     [Fact]
-    public void ABareNumberIsOneParticipantAsRsJsonliteWritesIt()
+    public void A_bare_number_is_one_participant_as_rs_jsonlite_writes_it()
     {
         var run = Run("""{"pre": 3, "post": 4}""");
 
@@ -69,7 +69,7 @@ public sealed class StatsCommandTests : IDisposable
     }
 
     [Fact]
-    public void FileOptionReadsTheFileInsteadOfStandardInput()
+    public void File_option_reads_the_file_instead_of_standard_input()
     {
         string path = Path.Combine(_directory, "scores.json");
         File.WriteAllText(path, """{"pre": [2, 3, 2, 4, 3], "post": [3, 4, 3, 5, 5]}""");
@@ -101,7 +101,7 @@ public sealed class StatsCommandTests : IDisposable
     [InlineData("""{"pre": [1, 2], "post": [1, 2]} {}""", "not valid JSON")]
     [InlineData("", "not valid JSON")]
     [InlineData("""[1, 2]""", "must be a JSON object")]
-    public void BadInputIsOneLineOnStandardErrorAndExitTwo(string input, string problem)
+    public void Bad_input_is_one_line_on_standard_error_and_exit_two(string input, string problem)
     {
         var run = Run(input);
 
@@ -109,7 +109,7 @@ public sealed class StatsCommandTests : IDisposable
     }
 
     [Fact]
-    public void AMissingFileIsOneLineAndExitTwo()
+    public void A_missing_file_is_one_line_and_exit_two()
     {
         string path = Path.Combine(_directory, "absent.json");
 
@@ -119,7 +119,7 @@ public sealed class StatsCommandTests : IDisposable
     }
 
     [Fact]
-    public void ADirectoryInsteadOfAFileIsOneLineAndExitTwo()
+    public void A_directory_instead_of_a_file_is_one_line_and_exit_two()
     {
         var run = Run("", "--file", _directory);
 

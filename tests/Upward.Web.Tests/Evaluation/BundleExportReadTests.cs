@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Upward.Core.Bundles;
 using Upward.Data.Evaluation;
 using Upward.Web.Demo;
-using Upward.Web.Evaluation;
+using Upward.Web.Pages.Evaluation;
 using Upward.Web.Tests.Infrastructure;
 
 namespace Upward.Web.Tests.Evaluation;

@@ -8,7 +8,7 @@ using Upward.Data.Evaluation;
 using Upward.Core.Auditing;
 using Upward.Core.Bundles;
 using Upward.Web.Demo;
-using Upward.Web.Evaluation;
+using Upward.Web.Pages.Evaluation;
 using Upward.Web.Tests.Infrastructure;
 using Upward.Web.Tests.People;
 

@@ -43,13 +43,9 @@ public sealed class DataTests(UpwardFactory factory) : IClassFixture<UpwardFacto
         Assert.Equal("test:1", await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "test.appended").Select(a => a.Subject).SingleAsync()));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Sqlite_database_runs_in_wal_mode()
     {
-        if (TestDatabase.UsePostgres)
-        {
-            return;
-        }
         _ = factory.Server;
         var mode = await factory.WithDbAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync());
         Assert.Equal("wal", mode.Single());

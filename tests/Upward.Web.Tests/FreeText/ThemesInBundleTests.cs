@@ -8,7 +8,7 @@ using Upward.Core.Evaluation;
 using Upward.Core.Themes;
 using Upward.Data.Evaluation;
 using Upward.Web.Demo;
-using Upward.Web.Evaluation;
+using Upward.Web.Pages.Evaluation;
 using Upward.Web.Tests.Infrastructure;
 
 namespace Upward.Web.Tests.FreeText;

@@ -23,6 +23,16 @@ public static class DemoPeople
             .Where(x => x.Email == DemoProgramme.EmailOf(localPart))
             .Select(x => x.Id).SingleAsync());
 
+    /// <summary>A demo person's current roles in the demo programme (empty for someone not enrolled).</summary>
+    public static async Task<IReadOnlyList<Upward.Core.Programmes.ProgrammeRole>> RolesAsync(this UpwardFactory factory, string localPart)
+    {
+        var id = await factory.ProgrammeIdAsync();
+        return await factory.WithDbAsync(db => db.Enrolments
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.ProgrammeId, e.Role, e.Status, u.Email })
+            .Where(x => x.ProgrammeId == id && x.Email == DemoProgramme.EmailOf(localPart) && x.Status != Upward.Core.Programmes.EnrolmentStatus.Withdrawn)
+            .Select(x => x.Role).ToListAsync());
+    }
+
     /// <summary>A client signed in as a demo person (by local part, like "mentor1") or any account by email.</summary>
     public static async Task<HttpClient> AsAsync(this UpwardFactory factory, string localPartOrEmail, string? password = null)
     {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Upward.Core.Auditing;
 using Upward.Core.Organisations;
+using Upward.Core.Programmes;
 using Upward.Data.Identity;
 using Upward.Web.Demo;
 using Upward.Web.Tests.Infrastructure;
@@ -21,45 +22,59 @@ public sealed class ProgrammePageAccessTests(DemoFactory factory) : IClassFixtur
 
     private Task EnsureOutsiderAsync() => factory.EnsureOutsiderAsync();
 
-    public static TheoryData<string> CoordinatorPages => new() { "/people", "/settings" };
+    /// <summary>Every GET handler under a programme, read from the running app's endpoints.</summary>
+    private async Task<IReadOnlyList<ProgrammeHandler>> PagesAsync() => (await ProgrammeEndpoints.ListAsync(factory)).Where(h => h.IsGet).ToList();
 
     [Theory]
-    [MemberData(nameof(CoordinatorPages))]
-    public async Task Coordinator_pages_refuse_mentors_mentees_facilitators_and_researchers(string page)
+    [InlineData("mentor1")]
+    [InlineData("mentee1")]
+    [InlineData("facilitator")]
+    [InlineData("researcher")]
+    [InlineData("coordinator")]
+    public async Task Each_member_is_refused_every_page_their_roles_do_not_allow(string who)
     {
-        var id = await DemoProgrammeIdAsync();
-        foreach (var who in new[] { "mentor1", "mentee1", "facilitator", "researcher" })
+        var (ids, _) = await DemoRouteValues.ForAsync(factory);
+        var roles = await factory.RolesAsync(who);
+        Assert.NotEmpty(roles);
+        var client = await AsAsync(who);
+        var refused = (await PagesAsync()).Where(h => !ProgrammeAccess.Allows(h.Capability!.Value, roles, isOrganisationAdmin: false)).ToList();
+        Assert.NotEmpty(refused);
+        foreach (var page in refused)
         {
-            var response = await (await AsAsync(who)).GetAsync($"/programmes/{id}{page}");
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.Contains("/account/access-denied", response.Headers.Location?.OriginalString);
+            var response = await client.GetAsync(page.Url(ids));
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/account/access-denied") == true,
+                $"{who} {page}: expected access denied, got {(int)response.StatusCode} {response.Headers.Location}");
         }
     }
 
     [Theory]
-    [MemberData(nameof(CoordinatorPages))]
-    public async Task Coordinator_and_admin_may_open_coordinator_pages(string page)
+    [InlineData("coordinator")]
+    [InlineData("admin")]
+    public async Task Coordinator_and_admin_may_open_every_page_that_needs_only_manage_rights(string who)
     {
-        var id = await DemoProgrammeIdAsync();
-        foreach (var who in new[] { "coordinator", "admin" })
+        var (ids, _) = await DemoRouteValues.ForAsync(factory);
+        var client = await AsAsync(who);
+        var pages = (await PagesAsync()).Where(h => h.Capability == ProgrammeCapability.Manage && h.Handler is null).ToList();
+        Assert.Contains(pages, p => p.Route.EndsWith("/settings", StringComparison.Ordinal));
+        foreach (var page in pages)
         {
-            var response = await (await AsAsync(who)).GetAsync($"/programmes/{id}{page}");
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var response = await client.GetAsync(page.Url(ids));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{who} {page}: expected 200, got {(int)response.StatusCode} {response.Headers.Location}");
         }
     }
 
-    [Theory]
-    [InlineData("")]
-    [InlineData("/people")]
-    [InlineData("/settings")]
-    public async Task Another_organisation_gets_not_found_even_as_its_own_admin(string page)
+    [Fact]
+    public async Task Another_organisation_gets_not_found_from_every_page_even_as_its_own_admin()
     {
         await EnsureOutsiderAsync();
-        var id = await DemoProgrammeIdAsync();
-        var response = await (await AsAsync(OutsiderEmail)).GetAsync($"/programmes/{id}{page}");
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.DoesNotContain(DemoProgramme.ProgrammeName, await response.Content.ReadAsStringAsync());
+        var (ids, _) = await DemoRouteValues.ForAsync(factory);
+        var client = await AsAsync(OutsiderEmail);
+        foreach (var page in await PagesAsync())
+        {
+            var response = await client.GetAsync(page.Url(ids));
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{page}: expected 404, got {(int)response.StatusCode}");
+            Assert.DoesNotContain(DemoProgramme.ProgrammeName, await response.Content.ReadAsStringAsync());
+        }
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Upward.Core.Programmes;
 using Upward.Core.Questionnaires;
 using Upward.Data;
 using Upward.Web.Demo;
-using Upward.Web.Questionnaires;
+using Upward.Web.Pages.Questionnaires;
 using Upward.Web.Tests.Infrastructure;
 
 namespace Upward.Web.Tests.Questionnaires;

@@ -6,7 +6,6 @@ using Upward.Core.Bundles;
 using Upward.Core.Evaluation;
 using Upward.Core.Programmes;
 using Upward.Data;
-using Upward.Web.Evaluation;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
 
@@ -16,13 +15,13 @@ namespace Upward.Web.Pages.Evaluation;
 /// De-identified exports (participant codes only), every one audited: tidy CSV and codebook,
 /// an XLSX workbook, the report as PDF and the research bundle.
 /// </summary>
-public sealed class ExportModel(ProgrammeGate gate, BundleExport export, UpwardDbContext db, Upward.Web.FreeText.ThemesTable themes) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.ViewEvaluation)]
+public sealed class ExportModel(BundleExport export, UpwardDbContext db, Upward.Web.Pages.FreeText.ThemesTable themes) : ProgrammePageModel
 {
     public string Problem { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string file, CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.ViewEvaluation, ct) is { } refused) return refused;
         if (file is not ("answers.csv" or "codebook.csv" or "evaluation.xlsx" or "report.pdf" or "bundle.json")) return NotFound();
 
         var bundle = await export.BuildAsync(Programme, ct);
@@ -32,16 +31,16 @@ public sealed class ExportModel(ProgrammeGate gate, BundleExport export, UpwardD
         switch (file)
         {
             case "answers.csv":
-                content = Csv(TidyTables.ToCsv(TidyTables.AnswerColumns, TidyTables.AnswerRows(bundle)));
+                content = Csv(CsvWriter.Write(TidyTables.AnswerColumns, TidyTables.AnswerRows(bundle)));
                 type = "text/csv; charset=utf-8";
                 break;
             case "codebook.csv":
-                content = Csv(TidyTables.ToCsv(TidyTables.CodebookColumns, TidyTables.CodebookRows(bundle)));
+                content = Csv(CsvWriter.Write(TidyTables.CodebookColumns, TidyTables.CodebookRows(bundle)));
                 type = "text/csv; charset=utf-8";
                 break;
             case "evaluation.xlsx":
                 var report = EvaluationReport.Build(bundle);
-                var (themeColumns, themeRows) = Upward.Web.FreeText.ThemesTable.Rows(await themes.BuildAsync(Programme.Id, ct));
+                var (themeColumns, themeRows) = Upward.Web.Pages.FreeText.ThemesTable.Rows(await themes.BuildAsync(Programme.Id, ct));
                 content = Workbook.Write(
                 [
                     new Workbook.Sheet("Answers", TidyTables.AnswerColumns, TidyTables.AnswerRows(bundle), new HashSet<int> { 5, 9, 11 }),

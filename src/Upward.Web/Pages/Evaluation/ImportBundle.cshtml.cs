@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Upward.Core.Bundles;
 using Upward.Data;
-using Upward.Web.Evaluation;
+using Upward.Data.Evaluation;
 using Upward.Web.Identity;
 using Upward.Web.Startup;
 

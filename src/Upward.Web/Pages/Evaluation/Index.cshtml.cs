@@ -3,20 +3,19 @@ using Microsoft.AspNetCore.Mvc;
 using Upward.Data.Evaluation;
 using Upward.Core.Evaluation;
 using Upward.Core.Programmes;
-using Upward.Web.Evaluation;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.Evaluation;
 
 /// <summary>The programme's evaluation report, drawn by the same Core code as <c>upward analyse</c>.</summary>
-public sealed class IndexModel(ProgrammeGate gate, BundleExport export, Upward.Web.FreeText.ThemesTable themes) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.ViewEvaluation)]
+public sealed class IndexModel(BundleExport export, Upward.Web.Pages.FreeText.ThemesTable themes) : ProgrammePageModel
 {
     public string ReportHtml { get; private set; } = "";
-    public Upward.Web.FreeText.ThemesTable.Table? Themes { get; private set; }
+    public Upward.Web.Pages.FreeText.ThemesTable.Table? Themes { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.ViewEvaluation, ct) is { } refused) return refused;
         var report = EvaluationReport.Build(await export.BuildAsync(Programme, ct));
         // The sections are Core's HTML (encoded there); the page adds the NHS frame around them.
         var html = new StringBuilder();

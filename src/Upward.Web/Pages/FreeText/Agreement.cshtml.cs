@@ -4,7 +4,6 @@ using Upward.Core.Auditing;
 using Upward.Core.Programmes;
 using Upward.Core.Themes;
 using Upward.Data;
-using Upward.Web.FreeText;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
 
@@ -14,7 +13,8 @@ namespace Upward.Web.Pages.FreeText;
 /// How far two coders agree (Cohen's kappa per theme and overall, over the answers both have finished),
 /// and where they differ, with a way to settle each difference.
 /// </summary>
-public sealed class AgreementModel(ProgrammeGate gate, UpwardDbContext db, FreeTextAnswers answers) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.CodeFreeText)]
+public sealed class AgreementModel(UpwardDbContext db, FreeTextAnswers answers) : ProgrammePageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? CoderA { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? CoderB { get; set; }
@@ -67,10 +67,6 @@ public sealed class AgreementModel(ProgrammeGate gate, UpwardDbContext db, FreeT
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.CodeFreeText, ct) is { } refused)
-        {
-            return refused;
-        }
         Coders = (await db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId && e.Role == ProgrammeRole.Researcher)
                 .Select(e => new { e.Id, e.ParticipantCode }).ToListAsync(ct))
             .OrderBy(e => e.ParticipantCode, StringComparer.Ordinal).Select(e => (e.Id, e.ParticipantCode)).ToList();

@@ -4,7 +4,6 @@ using Upward.Core.Auditing;
 using Upward.Core.Programmes;
 using Upward.Core.Themes;
 using Upward.Data;
-using Upward.Web.FreeText;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
 
@@ -14,7 +13,8 @@ namespace Upward.Web.Pages.FreeText;
 /// Code one answer: attach themes to it or to a passage of it, open a theme while reading, and mark it
 /// finished. A coder sees only their own codings here, so two coders work independently.
 /// </summary>
-public sealed class CodeModel(ProgrammeGate gate, UpwardDbContext db, FreeTextAnswers answers) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.CodeFreeText)]
+public sealed class CodeModel(UpwardDbContext db, FreeTextAnswers answers) : ProgrammePageModel
 {
     [FromRoute(Name = "answerId")] public Guid AnswerId { get; set; }
     [BindProperty] public ApplyInput Apply { get; set; } = new();
@@ -171,10 +171,6 @@ public sealed class CodeModel(ProgrammeGate gate, UpwardDbContext db, FreeTextAn
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.CodeFreeText, ct) is { } refused)
-        {
-            return refused;
-        }
         var all = await answers.ListAsync(ProgrammeId, withOriginals: false, ct);
         if (all.FirstOrDefault(a => a.AnswerId == AnswerId) is not { } answer)
         {

@@ -4,14 +4,14 @@ using Upward.Core.Auditing;
 using Upward.Core.Programmes;
 using Upward.Core.Themes;
 using Upward.Data;
-using Upward.Web.FreeText;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.FreeText;
 
 /// <summary>Choose the answer that stands for a theme in Table 1; only from someone who agreed to be quoted anonymously.</summary>
-public sealed class QuoteModel(ProgrammeGate gate, UpwardDbContext db, FreeTextAnswers answers) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.CodeFreeText)]
+public sealed class QuoteModel(UpwardDbContext db, FreeTextAnswers answers) : ProgrammePageModel
 {
     [FromRoute(Name = "themeId")] public Guid ThemeId { get; set; }
     [BindProperty] public Guid? AnswerId { get; set; }
@@ -65,10 +65,6 @@ public sealed class QuoteModel(ProgrammeGate gate, UpwardDbContext db, FreeTextA
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.CodeFreeText, ct) is { } refused)
-        {
-            return refused;
-        }
         if (await db.Themes.SingleOrDefaultAsync(t => t.Id == ThemeId && t.ProgrammeId == ProgrammeId, ct) is not { } theme)
         {
             return NotFound();

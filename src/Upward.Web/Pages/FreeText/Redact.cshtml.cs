@@ -5,14 +5,14 @@ using Upward.Core.Auditing;
 using Upward.Core.Programmes;
 using Upward.Core.Themes;
 using Upward.Data;
-using Upward.Web.FreeText;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.FreeText;
 
 /// <summary>Mask identifying words in one answer before it is coded; the original is kept for the coordinator or discarded.</summary>
-public sealed class RedactModel(ProgrammeGate gate, UpwardDbContext db, FreeTextAnswers answers) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.RedactFreeText)]
+public sealed class RedactModel(UpwardDbContext db, FreeTextAnswers answers) : ProgrammePageModel
 {
     public const string Keep = "keep";
     public const string Discard = "discard";
@@ -84,10 +84,6 @@ public sealed class RedactModel(ProgrammeGate gate, UpwardDbContext db, FreeText
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.RedactFreeText, ct) is { } refused)
-        {
-            return refused;
-        }
         var answer = await answers.FindAsync(ProgrammeId, AnswerId, withOriginals: false, ct);
         if (answer is null)
         {

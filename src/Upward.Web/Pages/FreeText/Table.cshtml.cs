@@ -3,33 +3,25 @@ using Microsoft.AspNetCore.Mvc;
 using Upward.Core.Auditing;
 using Upward.Core.Programmes;
 using Upward.Data;
-using Upward.Web.FreeText;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.FreeText;
 
 /// <summary>Table 1: themes by stage with counts of participants and a representative quote each; also as CSV.</summary>
-public sealed class TableModel(ProgrammeGate gate, UpwardDbContext db, ThemesTable themesTable) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.CodeFreeText)]
+public sealed class TableModel(UpwardDbContext db, ThemesTable themesTable) : ProgrammePageModel
 {
     public ThemesTable.Table Table { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.CodeFreeText, ct) is { } refused)
-        {
-            return refused;
-        }
         Table = await themesTable.BuildAsync(ProgrammeId, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.CodeFreeText, ct) is { } refused)
-        {
-            return refused;
-        }
         var csv = ThemesTable.Csv(await themesTable.BuildAsync(ProgrammeId, ct));
         db.Audit(AuditAction.Exported, User.UserId(), Programme.OrganisationId, Programme.Id, "themes-by-stage.csv");
         await db.SaveChangesAsync(ct);

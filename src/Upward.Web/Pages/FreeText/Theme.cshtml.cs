@@ -4,14 +4,14 @@ using Upward.Core.Auditing;
 using Upward.Core.Programmes;
 using Upward.Core.Themes;
 using Upward.Data;
-using Upward.Web.FreeText;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.FreeText;
 
 /// <summary>One theme: rename it, redefine it, move it under another, or merge it into another (its codings follow).</summary>
-public sealed class ThemeModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.CodeFreeText)]
+public sealed class ThemeModel(UpwardDbContext db) : ProgrammePageModel
 {
     [FromRoute(Name = "themeId")] public Guid ThemeId { get; set; }
     [BindProperty] public ThemesModel.ThemeInput Input { get; set; } = new();
@@ -107,10 +107,6 @@ public sealed class ThemeModel(ProgrammeGate gate, UpwardDbContext db) : Program
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.CodeFreeText, ct) is { } refused)
-        {
-            return refused;
-        }
         var themes = await ThemeList.OfAsync(db, ProgrammeId, ct);
         if (themes.SingleOrDefault(t => t.Id == ThemeId) is not { } theme)
         {

@@ -4,14 +4,14 @@ using Upward.Core.Auditing;
 using Upward.Core.Programmes;
 using Upward.Core.Themes;
 using Upward.Data;
-using Upward.Web.FreeText;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.FreeText;
 
 /// <summary>The programme's codebook: every theme with its definition, parent and how many answers carry it; open a new theme.</summary>
-public sealed class ThemesModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.CodeFreeText)]
+public sealed class ThemesModel(UpwardDbContext db) : ProgrammePageModel
 {
     [BindProperty] public ThemeInput Input { get; set; } = new();
     public IReadOnlyList<Theme> Themes { get; private set; } = [];
@@ -60,10 +60,6 @@ public sealed class ThemesModel(ProgrammeGate gate, UpwardDbContext db) : Progra
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.CodeFreeText, ct) is { } refused)
-        {
-            return refused;
-        }
         Themes = await ThemeList.OfAsync(db, ProgrammeId, ct);
         AnswerCounts = (await db.Codings.Where(c => c.ProgrammeId == ProgrammeId).Select(c => new { c.ThemeId, c.AnswerId }).Distinct().ToListAsync(ct))
             .GroupBy(c => c.ThemeId).ToDictionary(g => g.Key, g => g.Count());

@@ -5,7 +5,6 @@ using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
 using Upward.Data;
 using Upward.Web.Identity;
-using Upward.Web.PhaseOne;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.PhaseOne;
@@ -14,7 +13,8 @@ namespace Upward.Web.Pages.PhaseOne;
 /// The facilitator builds a mentee's brief from the group's notes or the anonymous contributions,
 /// then edits it domain by domain, taking out anything that could identify a mentor.
 /// </summary>
-public sealed class BriefModel(ProgrammeGate gate, UpwardDbContext db) : MenteePageModel(gate, db)
+[Requires(ProgrammeCapability.FacilitatePhaseOne)]
+public sealed class BriefModel(UpwardDbContext db) : MenteePageModel(db)
 {
     public const int SectionLimit = 8000;
 
@@ -34,10 +34,6 @@ public sealed class BriefModel(ProgrammeGate gate, UpwardDbContext db) : MenteeP
 
     public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
     {
-        if (await EnterForMenteeAsync(ProgrammeCapability.FacilitatePhaseOne, ct) is { } refused)
-        {
-            return refused;
-        }
         await LoadAsync(ct);
         Saved = saved;
         Sections = Programme.Domains.Select(d => new SectionInput { DomainId = d.Id, Text = Brief?.Sections.SingleOrDefault(s => s.DomainId == d.Id)?.Text ?? "" }).ToList();
@@ -47,10 +43,6 @@ public sealed class BriefModel(ProgrammeGate gate, UpwardDbContext db) : MenteeP
     /// <summary>Starts the brief from what was gathered; refused below the threshold in anonymous mode.</summary>
     public async Task<IActionResult> OnPostStartAsync(CancellationToken ct)
     {
-        if (await EnterForMenteeAsync(ProgrammeCapability.FacilitatePhaseOne, ct) is { } refused)
-        {
-            return refused;
-        }
         await LoadAsync(ct);
         if (Brief is not null)
         {
@@ -90,10 +82,6 @@ public sealed class BriefModel(ProgrammeGate gate, UpwardDbContext db) : MenteeP
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await EnterForMenteeAsync(ProgrammeCapability.FacilitatePhaseOne, ct) is { } refused)
-        {
-            return refused;
-        }
         await LoadAsync(ct);
         if (Brief is null)
         {

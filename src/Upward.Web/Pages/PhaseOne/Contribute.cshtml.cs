@@ -4,13 +4,13 @@ using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
 using Upward.Data;
 using Upward.Web.Identity;
-using Upward.Web.PhaseOne;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.PhaseOne;
 
 /// <summary>A mentor's list of mentees to give anonymous feedback on, and which they have already done.</summary>
-public sealed class ContributeModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.ContributeFeedback)]
+public sealed class ContributeModel(UpwardDbContext db) : ProgrammePageModel
 {
     public bool AnonymousMode { get; private set; }
     public IReadOnlyList<Participant> Mentees { get; private set; } = [];
@@ -19,10 +19,6 @@ public sealed class ContributeModel(ProgrammeGate gate, UpwardDbContext db) : Pr
 
     public async Task<IActionResult> OnGetAsync(bool sent, CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.ContributeFeedback, ct) is { } refused)
-        {
-            return refused;
-        }
         AnonymousMode = (await db.PhaseOneSettingsForAsync(ProgrammeId, ct)).Mode == FeedbackMode.Anonymous;
         var me = await db.MyEnrolmentIdAsync(ProgrammeId, User.UserId(), ProgrammeRole.Mentor, ct);
         var myMenteeSelf = await db.MyEnrolmentIdAsync(ProgrammeId, User.UserId(), ProgrammeRole.Mentee, ct);

@@ -5,7 +5,6 @@ using Upward.Core.Programmes;
 using Upward.Data;
 using Upward.Data.PhaseOne;
 using Upward.Web.Identity;
-using Upward.Web.PhaseOne;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.PhaseOne;
@@ -14,7 +13,8 @@ namespace Upward.Web.Pages.PhaseOne;
 /// A mentor's anonymous feedback on one mentee, domain by domain. Sent once, like a ballot: it is
 /// stored without the author, so it cannot be shown back to them or changed.
 /// </summary>
-public sealed class ContributeAboutModel(ProgrammeGate gate, UpwardDbContext db) : MenteePageModel(gate, db)
+[Requires(ProgrammeCapability.ContributeFeedback)]
+public sealed class ContributeAboutModel(UpwardDbContext db) : MenteePageModel(db)
 {
     public const int TextLimit = 4000;
 
@@ -31,10 +31,6 @@ public sealed class ContributeAboutModel(ProgrammeGate gate, UpwardDbContext db)
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await EnterForMenteeAsync(ProgrammeCapability.ContributeFeedback, ct) is { } refused)
-        {
-            return refused;
-        }
         await LoadAsync(ct);
         Comments = Programme.Domains.Select(d => new Comment { DomainId = d.Id }).ToList();
         return Page();
@@ -42,10 +38,6 @@ public sealed class ContributeAboutModel(ProgrammeGate gate, UpwardDbContext db)
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await EnterForMenteeAsync(ProgrammeCapability.ContributeFeedback, ct) is { } refused)
-        {
-            return refused;
-        }
         var mentorId = await LoadAsync(ct);
         if (!AnonymousMode || AlreadySent)
         {

@@ -4,13 +4,13 @@ using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
 using Upward.Data;
 using Upward.Web.Identity;
-using Upward.Web.PhaseOne;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.PhaseOne;
 
 /// <summary>The facilitator's phase 1 desk: every mentee with where their notes and brief are.</summary>
-public sealed class IndexModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.FacilitatePhaseOne)]
+public sealed class IndexModel(UpwardDbContext db) : ProgrammePageModel
 {
     public PhaseOneSettings Settings { get; private set; } = null!;
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -19,10 +19,6 @@ public sealed class IndexModel(ProgrammeGate gate, UpwardDbContext db) : Program
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.FacilitatePhaseOne, ct) is { } refused)
-        {
-            return refused;
-        }
         Settings = await db.PhaseOneSettingsForAsync(ProgrammeId, ct);
         var mine = await db.MyEnrolmentIdAsync(ProgrammeId, User.UserId(), ProgrammeRole.Mentee, ct);
         var mentees = (await db.ParticipantsAsync(ProgrammeId, ProgrammeRole.Mentee, ct)).Where(m => m.EnrolmentId != mine).ToList();

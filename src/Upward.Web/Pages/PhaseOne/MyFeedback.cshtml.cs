@@ -4,7 +4,6 @@ using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
 using Upward.Data;
 using Upward.Web.Identity;
-using Upward.Web.PhaseOne;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.PhaseOne;
@@ -13,16 +12,13 @@ namespace Upward.Web.Pages.PhaseOne;
 /// A mentee's own released brief, by domain, with no names. The page takes no mentee id: it can
 /// only ever show the signed-in mentee's own brief, and nothing before release.
 /// </summary>
-public sealed class MyFeedbackModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.ReadOwnBrief)]
+public sealed class MyFeedbackModel(UpwardDbContext db) : ProgrammePageModel
 {
     public FeedbackBrief? Brief { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.ReadOwnBrief, ct) is { } refused)
-        {
-            return refused;
-        }
         var me = await db.MyEnrolmentIdAsync(ProgrammeId, User.UserId(), ProgrammeRole.Mentee, ct);
         Brief = await db.FeedbackBriefs.Include(b => b.Sections)
             .SingleOrDefaultAsync(b => b.MenteeEnrolmentId == me && b.ReleasedToMenteeAtUtc != null, ct);

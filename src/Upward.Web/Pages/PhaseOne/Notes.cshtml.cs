@@ -4,13 +4,13 @@ using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
 using Upward.Data;
 using Upward.Web.Identity;
-using Upward.Web.PhaseOne;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.PhaseOne;
 
 /// <summary>The facilitator records the group's points on one mentee, domain by domain, with an optional group rating.</summary>
-public sealed class NotesModel(ProgrammeGate gate, UpwardDbContext db) : MenteePageModel(gate, db)
+[Requires(ProgrammeCapability.FacilitatePhaseOne)]
+public sealed class NotesModel(UpwardDbContext db) : MenteePageModel(db)
 {
     public const int PointsLimit = 4000;
 
@@ -27,10 +27,6 @@ public sealed class NotesModel(ProgrammeGate gate, UpwardDbContext db) : MenteeP
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await EnterForMenteeAsync(ProgrammeCapability.FacilitatePhaseOne, ct) is { } refused)
-        {
-            return refused;
-        }
         await LoadAsync(ct);
         var saved = await Db.GroupNotes.Where(n => n.MenteeEnrolmentId == MenteeId).ToListAsync(ct);
         Notes = Programme.Domains.Select(d => saved.SingleOrDefault(n => n.DomainId == d.Id) is { } n
@@ -42,10 +38,6 @@ public sealed class NotesModel(ProgrammeGate gate, UpwardDbContext db) : MenteeP
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await EnterForMenteeAsync(ProgrammeCapability.FacilitatePhaseOne, ct) is { } refused)
-        {
-            return refused;
-        }
         await LoadAsync(ct);
         if (!GroupMode)
         {

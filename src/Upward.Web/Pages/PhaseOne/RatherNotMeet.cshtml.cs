@@ -1,12 +1,11 @@
 using Upward.Core.PhaseOne;
 using Upward.Data;
-using Upward.Web.PhaseOne;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.PhaseOne;
 
 /// <summary>Mentors the mentee would rather not meet: allocation never pairs them, even by hand.</summary>
-public sealed class RatherNotMeetModel(ProgrammeGate gate, UpwardDbContext db) : MentorChoicePageModel<MentorDecline, MentorWish>(gate, db)
+public sealed class RatherNotMeetModel(UpwardDbContext db) : MentorChoicePageModel<MentorDecline, MentorWish>(db)
 {
     protected override string PagePath => "rather-not-meet";
     protected override string OtherListName => "would like to meet";

@@ -5,13 +5,13 @@ using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
 using Upward.Data;
 using Upward.Web.Identity;
-using Upward.Web.PhaseOne;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.PhaseOne;
 
 /// <summary>The facilitator reads the brief as it will be read, marks it reviewed and releases it; Core's rule says when.</summary>
-public sealed class ReleaseModel(ProgrammeGate gate, UpwardDbContext db) : MenteePageModel(gate, db)
+[Requires(ProgrammeCapability.FacilitatePhaseOne)]
+public sealed class ReleaseModel(UpwardDbContext db) : MenteePageModel(db)
 {
     public PhaseOneSettings Settings { get; private set; } = null!;
     public FeedbackBrief? Brief { get; private set; }
@@ -21,10 +21,6 @@ public sealed class ReleaseModel(ProgrammeGate gate, UpwardDbContext db) : Mente
 
     public async Task<IActionResult> OnGetAsync(string? done, CancellationToken ct)
     {
-        if (await EnterForMenteeAsync(ProgrammeCapability.FacilitatePhaseOne, ct) is { } refused)
-        {
-            return refused;
-        }
         await LoadAsync(ct);
         Done = done switch { "reviewed" => "The brief is marked as reviewed.", "mentee" => $"The brief is released to {Mentee.Name}.", "mentor" => "The brief is released to the allocated mentor.", _ => null };
         return Brief is null ? Redirect(BriefPage) : Page();
@@ -32,10 +28,6 @@ public sealed class ReleaseModel(ProgrammeGate gate, UpwardDbContext db) : Mente
 
     public async Task<IActionResult> OnPostReviewAsync(CancellationToken ct)
     {
-        if (await EnterForMenteeAsync(ProgrammeCapability.FacilitatePhaseOne, ct) is { } refused)
-        {
-            return refused;
-        }
         await LoadAsync(ct);
         if (Brief is null)
         {
@@ -63,10 +55,6 @@ public sealed class ReleaseModel(ProgrammeGate gate, UpwardDbContext db) : Mente
 
     private async Task<IActionResult> ReleaseAsync(ReleaseAudience audience, CancellationToken ct)
     {
-        if (await EnterForMenteeAsync(ProgrammeCapability.FacilitatePhaseOne, ct) is { } refused)
-        {
-            return refused;
-        }
         await LoadAsync(ct);
         if (Brief is null)
         {

@@ -5,13 +5,13 @@ using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
 using Upward.Data;
 using Upward.Web.Identity;
-using Upward.Web.PhaseOne;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.PhaseOne;
 
 /// <summary>The coordinator chooses how phase 1 runs: group or anonymous, and what mentees may see and say.</summary>
-public sealed class SettingsModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.Manage)]
+public sealed class SettingsModel(UpwardDbContext db) : ProgrammePageModel
 {
     [BindProperty] public SettingsInput Input { get; set; } = new();
     public bool Saved { get; private set; }
@@ -25,10 +25,6 @@ public sealed class SettingsModel(ProgrammeGate gate, UpwardDbContext db) : Prog
 
     public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused)
-        {
-            return refused;
-        }
         var settings = await db.PhaseOneSettingsForAsync(ProgrammeId, ct);
         Input = new SettingsInput { Mode = settings.Mode, MenteeMaySeeBrief = settings.MenteeMaySeeBrief, MenteesMayChooseMentors = settings.MenteesMayChooseMentors };
         Saved = saved;
@@ -37,10 +33,6 @@ public sealed class SettingsModel(ProgrammeGate gate, UpwardDbContext db) : Prog
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused)
-        {
-            return refused;
-        }
         Require("Input.Mode", Input.Mode is not null && Enum.IsDefined(Input.Mode.Value), "Select how mentors give feedback");
         Require("Input.MenteeMaySeeBrief", Input.MenteeMaySeeBrief is not null, "Select whether mentees may read their brief");
         Require("Input.MenteesMayChooseMentors", Input.MenteesMayChooseMentors is not null, "Select whether mentees may name mentors they would like to meet or would rather not meet");

@@ -5,14 +5,14 @@ using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
 using Upward.Data;
 using Upward.Web.Identity;
-using Upward.Web.PhaseOne;
 using Upward.Web.Programmes;
 using Upward.Core.People;
 
 namespace Upward.Web.Pages.PhaseOne;
 
 /// <summary>A mentor says, mentee by mentee, whether they would mentor them. Mentees never see this.</summary>
-public sealed class WillingnessModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.DeclareWillingness)]
+public sealed class WillingnessModel(UpwardDbContext db) : ProgrammePageModel
 {
     [BindProperty] public List<Answer> Answers { get; set; } = [];
     public IReadOnlyList<Participant> Mentees { get; private set; } = [];
@@ -30,10 +30,6 @@ public sealed class WillingnessModel(ProgrammeGate gate, UpwardDbContext db) : P
 
     public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.DeclareWillingness, ct) is { } refused)
-        {
-            return refused;
-        }
         var mentorId = await LoadAsync(ct);
         var existing = await db.Willingness.Where(w => w.MentorEnrolmentId == mentorId).ToListAsync(ct);
         Answers = Mentees.Select(m => existing.SingleOrDefault(w => w.MenteeEnrolmentId == m.EnrolmentId) is { } w
@@ -46,10 +42,6 @@ public sealed class WillingnessModel(ProgrammeGate gate, UpwardDbContext db) : P
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.DeclareWillingness, ct) is { } refused)
-        {
-            return refused;
-        }
         var mentorId = await LoadAsync(ct);
         var known = Mentees.Select(m => m.EnrolmentId).ToHashSet();
         if (Answers.Count != Mentees.Count || Answers.Any(a => !known.Contains(a.MenteeEnrolmentId)) || Answers.Select(a => a.MenteeEnrolmentId).Distinct().Count() != Answers.Count)

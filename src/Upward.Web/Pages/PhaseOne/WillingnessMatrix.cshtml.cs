@@ -3,14 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
 using Upward.Data;
-using Upward.Web.PhaseOne;
 using Upward.Web.Programmes;
 using Upward.Core.People;
 
 namespace Upward.Web.Pages.PhaseOne;
 
 /// <summary>The coordinator's view of every mentor's willingness, with the summary that guides the allocation.</summary>
-public sealed class WillingnessMatrixModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.ViewWillingness)]
+public sealed class WillingnessMatrixModel(UpwardDbContext db) : ProgrammePageModel
 {
     public IReadOnlyList<Participant> Mentors { get; private set; } = [];
     public IReadOnlyList<Participant> Mentees { get; private set; } = [];
@@ -21,10 +21,6 @@ public sealed class WillingnessMatrixModel(ProgrammeGate gate, UpwardDbContext d
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.ViewWillingness, ct) is { } refused)
-        {
-            return refused;
-        }
         Mentors = await db.ParticipantsAsync(ProgrammeId, ProgrammeRole.Mentor, ct);
         Mentees = await db.ParticipantsAsync(ProgrammeId, ProgrammeRole.Mentee, ct);
         Answers = await db.Willingness.Where(w => w.ProgrammeId == ProgrammeId).ToListAsync(ct);

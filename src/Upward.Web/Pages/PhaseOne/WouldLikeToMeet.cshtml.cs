@@ -1,12 +1,11 @@
 using Upward.Core.PhaseOne;
 using Upward.Data;
-using Upward.Web.PhaseOne;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.PhaseOne;
 
 /// <summary>Mentors the mentee would like to meet: best-fit allocation favours them when the coordinator counts wishes.</summary>
-public sealed class WouldLikeToMeetModel(ProgrammeGate gate, UpwardDbContext db) : MentorChoicePageModel<MentorWish, MentorDecline>(gate, db)
+public sealed class WouldLikeToMeetModel(UpwardDbContext db) : MentorChoicePageModel<MentorWish, MentorDecline>(db)
 {
     protected override string PagePath => "would-like-to-meet";
     protected override string OtherListName => "would rather not meet";

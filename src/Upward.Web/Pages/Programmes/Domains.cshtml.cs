@@ -7,7 +7,8 @@ using Upward.Web.Programmes;
 namespace Upward.Web.Pages.Programmes;
 
 /// <summary>The coordinator edits the programme's domains while it is a draft.</summary>
-public sealed class DomainsModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.Manage)]
+public sealed class DomainsModel(UpwardDbContext db) : ProgrammePageModel
 {
     public const int MaxDomains = 12;
     [BindProperty] public DomainsInput Input { get; set; } = new();
@@ -20,14 +21,12 @@ public sealed class DomainsModel(ProgrammeGate gate, UpwardDbContext db) : Progr
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused) return refused;
         Input.Lines = string.Join("\n", Programme.Domains.Select(d => d.Name));
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused) return refused;
         if (!Editable)
         {
             ModelState.AddModelError("Input.Lines", "The domains cannot change once the programme has left the draft stage");

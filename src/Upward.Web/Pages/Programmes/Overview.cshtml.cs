@@ -4,8 +4,8 @@ using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.Programmes;
 
-public sealed class OverviewModel(ProgrammeGate gate) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.ViewOverview)]
+public sealed class OverviewModel : ProgrammePageModel
 {
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
-        await EnterAsync(ProgrammeCapability.ViewOverview, ct) ?? Page();
+    public IActionResult OnGet() => Page();
 }

@@ -7,7 +7,8 @@ using Upward.Web.Programmes;
 namespace Upward.Web.Pages.Programmes;
 
 /// <summary>The coordinator's programme settings: threshold k, session time limit, time zone, ethics and retention.</summary>
-public sealed class SettingsModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.Manage)]
+public sealed class SettingsModel(UpwardDbContext db) : ProgrammePageModel
 {
     [BindProperty] public SettingsInput Input { get; set; } = new();
     public bool Saved { get; private set; }
@@ -63,10 +64,6 @@ public sealed class SettingsModel(ProgrammeGate gate, UpwardDbContext db) : Prog
 
     public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused)
-        {
-            return refused;
-        }
         Saved = saved;
         Input = new SettingsInput
         {
@@ -87,10 +84,6 @@ public sealed class SettingsModel(ProgrammeGate gate, UpwardDbContext db) : Prog
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused)
-        {
-            return refused;
-        }
         if (!string.IsNullOrWhiteSpace(Input.TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(Input.TimeZone.Trim(), out _))
         {
             ModelState.AddModelError("Input.TimeZone", "Enter a time zone Upward knows, like Europe/London");

@@ -8,7 +8,8 @@ using Upward.Web.Programmes;
 namespace Upward.Web.Pages.Programmes;
 
 /// <summary>The coordinator moves the programme one step along draft → recruiting → running → evaluating → closed.</summary>
-public sealed class StageModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.Manage)]
+public sealed class StageModel(UpwardDbContext db) : ProgrammePageModel
 {
     public ProgrammeStatus? Next => ProgrammeAccess.NextStatus(Programme.Status);
 
@@ -21,13 +22,11 @@ public sealed class StageModel(ProgrammeGate gate, UpwardDbContext db) : Program
         _ => "",
     };
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
-        await EnterAsync(ProgrammeCapability.Manage, ct) ?? Page();
+    public IActionResult OnGet() => Page();
 
     /// <param name="from">The status the form was showing, so a double click or a stale tab moves only one step.</param>
     public async Task<IActionResult> OnPostAsync(ProgrammeStatus? from, CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.Manage, ct) is { } refused) return refused;
         if (ModelState["from"] is { Errors.Count: > 0 })
         {
             // An unreadable "from" (tampered or garbled) must not count as "no from": move nothing.

@@ -6,12 +6,11 @@ using Upward.Core.Questionnaires;
 using Upward.Data;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
-using Upward.Web.Questionnaires;
 
 namespace Upward.Web.Pages.Questionnaires;
 
 /// <summary>Check your answers, change any, then send them once; a second send does nothing.</summary>
-public sealed class CheckModel(ProgrammeGate gate, UpwardDbContext db) : AnsweringPageModel(gate, db)
+public sealed class CheckModel(UpwardDbContext db) : AnsweringPageModel(db)
 {
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
@@ -53,10 +52,6 @@ public sealed class CheckModel(ProgrammeGate gate, UpwardDbContext db) : Answeri
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (await EnterQuestionnaireAsync(ct) is { } refused)
-        {
-            return refused;
-        }
         if (Questionnaire.IsSubmitted) return Redirect($"{BaseUrl}/done");
         if (!Questionnaire.Wave.IsOpen) return Redirect(BaseUrl);
         return null;

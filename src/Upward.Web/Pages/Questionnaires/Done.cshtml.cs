@@ -3,20 +3,15 @@ using Upward.Core.Programmes;
 using Upward.Data;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
-using Upward.Web.Questionnaires;
 
 namespace Upward.Web.Pages.Questionnaires;
 
 /// <summary>Confirmation once answers are sent.</summary>
-public sealed class DoneModel(ProgrammeGate gate, UpwardDbContext db) : AnsweringPageModel(gate, db)
+public sealed class DoneModel(UpwardDbContext db) : AnsweringPageModel(db)
 {
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await EnterQuestionnaireAsync(ct) is { } refused)
-        {
-            return refused;
-        }
         return Questionnaire.IsSubmitted ? Page() : Redirect(BaseUrl);
     }
 }

@@ -7,12 +7,12 @@ using Upward.Core.Questionnaires;
 using Upward.Data;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
-using Upward.Web.Questionnaires;
 
 namespace Upward.Web.Pages.Questionnaires;
 
 /// <summary>Reword one question of the current version; after the first answer this makes a new version.</summary>
-public sealed class EditItemModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.ManageQuestionnaires)]
+public sealed class EditItemModel(UpwardDbContext db) : ProgrammePageModel
 {
     [FromRoute(Name = "instrumentId")] public Guid InstrumentId { get; set; }
     [FromRoute(Name = "itemKey")] public string ItemKey { get; set; } = "";
@@ -59,10 +59,6 @@ public sealed class EditItemModel(ProgrammeGate gate, UpwardDbContext db) : Prog
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.ManageQuestionnaires, ct) is { } refused)
-        {
-            return refused;
-        }
         var instrument = await db.Instruments.Include(i => i.Items.OrderBy(x => x.Position))
             .SingleOrDefaultAsync(i => i.Id == InstrumentId && i.ProgrammeId == ProgrammeId, ct);
         if (instrument is null || instrument.Items.All(i => i.Key != ItemKey))

@@ -6,7 +6,6 @@ using Upward.Core.Questionnaires;
 using Upward.Data;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
-using Upward.Web.Questionnaires;
 
 namespace Upward.Web.Pages.Questionnaires;
 
@@ -14,7 +13,8 @@ namespace Upward.Web.Pages.Questionnaires;
 /// The programme's questionnaires: a participant sees those put to them; a coordinator also sees
 /// every wave with how many have answered (never what), and opens, closes and adds them.
 /// </summary>
-public sealed class IndexModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.ManageQuestionnaires)]
+public sealed class IndexModel(UpwardDbContext db) : ProgrammePageModel
 {
     public IReadOnlyList<MyWave> Mine { get; private set; } = [];
     public IReadOnlyList<WaveRow> Waves { get; private set; } = [];
@@ -23,12 +23,9 @@ public sealed class IndexModel(ProgrammeGate gate, UpwardDbContext db) : Program
     public sealed record MyWave(Guid WaveId, string Title, string Stage, bool IsOpen, ResponseStatus? Status);
     public sealed record WaveRow(Guid WaveId, Guid InstrumentId, string Title, int Version, string Audience, string Stage, bool IsOpen, int Submitted, int Started, int Audiences);
 
+    [Requires(ProgrammeCapability.ViewOverview)]
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.ViewOverview, ct) is { } refused)
-        {
-            return refused;
-        }
         Manages = May(ProgrammeCapability.ManageQuestionnaires);
         var waves = await db.Waves.Where(w => w.ProgrammeId == ProgrammeId)
             .Join(db.Instruments, w => w.InstrumentId, i => i.Id, (w, i) => new { Wave = w, i.Title, i.Version })
@@ -62,10 +59,6 @@ public sealed class IndexModel(ProgrammeGate gate, UpwardDbContext db) : Program
 
     public async Task<IActionResult> OnPostAddBuiltInsAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.ManageQuestionnaires, ct) is { } refused)
-        {
-            return refused;
-        }
         var added = await BuiltInWaves.AddAsync(db, Programme, ct);
         db.Audit(AuditAction.QuestionnaireWavesCreated, User.UserId(), Programme.OrganisationId, Programme.Id, $"{added} waves");
         await db.SaveChangesAsync(ct);
@@ -78,10 +71,6 @@ public sealed class IndexModel(ProgrammeGate gate, UpwardDbContext db) : Program
 
     private async Task<IActionResult> SetOpenAsync(Guid waveId, bool open, CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.ManageQuestionnaires, ct) is { } refused)
-        {
-            return refused;
-        }
         var wave = await db.Waves.SingleOrDefaultAsync(w => w.Id == waveId && w.ProgrammeId == ProgrammeId, ct);
         if (wave is null)
         {

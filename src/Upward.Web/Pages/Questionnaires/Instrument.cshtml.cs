@@ -4,12 +4,12 @@ using Upward.Core.Programmes;
 using Upward.Core.Questionnaires;
 using Upward.Data;
 using Upward.Web.Programmes;
-using Upward.Web.Questionnaires;
 
 namespace Upward.Web.Pages.Questionnaires;
 
 /// <summary>A questionnaire version's questions, for the coordinator to read and reword.</summary>
-public sealed class InstrumentModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
+[Requires(ProgrammeCapability.ManageQuestionnaires)]
+public sealed class InstrumentModel(UpwardDbContext db) : ProgrammePageModel
 {
     [FromRoute(Name = "instrumentId")] public Guid InstrumentId { get; set; }
     public Instrument Instrument { get; private set; } = null!;
@@ -18,10 +18,6 @@ public sealed class InstrumentModel(ProgrammeGate gate, UpwardDbContext db) : Pr
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await EnterAsync(ProgrammeCapability.ManageQuestionnaires, ct) is { } refused)
-        {
-            return refused;
-        }
         var instrument = await db.Instruments.Include(i => i.Items.OrderBy(x => x.Position))
             .SingleOrDefaultAsync(i => i.Id == InstrumentId && i.ProgrammeId == ProgrammeId, ct);
         if (instrument is null)

@@ -5,12 +5,11 @@ using Upward.Core.Questionnaires;
 using Upward.Data;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
-using Upward.Web.Questionnaires;
 
 namespace Upward.Web.Pages.Questionnaires;
 
 /// <summary>One question (or one domain grid) per page; every Continue saves, so answering can stop and resume anywhere.</summary>
-public sealed class QuestionModel(ProgrammeGate gate, UpwardDbContext db) : AnsweringPageModel(gate, db)
+public sealed class QuestionModel(UpwardDbContext db) : AnsweringPageModel(db)
 {
     public const string StaleVersionMessage =
         "This questionnaire was updated while you were answering. Your answers so far are kept: check this question and continue";
@@ -84,10 +83,6 @@ public sealed class QuestionModel(ProgrammeGate gate, UpwardDbContext db) : Answ
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (await EnterQuestionnaireAsync(ct) is { } refused)
-        {
-            return refused;
-        }
         if (Questionnaire.IsSubmitted) return Redirect($"{BaseUrl}/done");
         if (!Questionnaire.Wave.IsOpen) return Redirect(BaseUrl);
         if (Questionnaire.ItemFor(ItemKey) is not { } item) return NotFound();

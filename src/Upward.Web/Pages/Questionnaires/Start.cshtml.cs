@@ -3,21 +3,16 @@ using Upward.Core.Programmes;
 using Upward.Data;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
-using Upward.Web.Questionnaires;
 
 namespace Upward.Web.Pages.Questionnaires;
 
 /// <summary>What the questionnaire is, how long it takes, and where to start or carry on; says so when it is closed.</summary>
-public sealed class StartModel(ProgrammeGate gate, UpwardDbContext db) : AnsweringPageModel(gate, db)
+public sealed class StartModel(UpwardDbContext db) : AnsweringPageModel(db)
 {
     public string ContinueUrl { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await EnterQuestionnaireAsync(ct) is { } refused)
-        {
-            return refused;
-        }
         ContinueUrl = Questionnaire.FirstUnanswered is { } next ? $"{BaseUrl}/questions/{next.Key}" : $"{BaseUrl}/check";
         return Page();
     }

@@ -1,0 +1,62 @@
+namespace Upward.Web.Email;
+
+/// <summary>
+/// The wording of every email Upward sends, in one place: each method takes the facts a message
+/// needs and returns it ready to send. Pages decide whom to write to and when, never what it says.
+/// </summary>
+public static class Messages
+{
+    /// <summary>An invitation to take part, with the person's single-use link.</summary>
+    public static OutgoingEmail Invitation(string toAddress, string toName, string programmeName, string role, int linkDays, string link) =>
+        new(toAddress, toName, $"Invitation: {programmeName}", $"""
+            Dear {toName},
+
+            You are invited to take part in "{programmeName}" as a {role}.
+
+            In reverse mentoring, junior colleagues, patients or staff-network members share their
+            view with senior clinicians and leaders, in confidence. You choose what you agree to,
+            and you can withdraw at any time.
+
+            To read more and decide, open this link within {linkDays} days:
+            {link}
+
+            The link is personal: please do not forward it. If you were not expecting this email,
+            you can ignore it.
+            """);
+
+    /// <summary>An application the coordinator declined.</summary>
+    public static OutgoingEmail ApplicationDeclined(string toAddress, string toName, string programmeName) =>
+        new(toAddress, toName, $"Your application: {programmeName}", $"""
+            Dear {toName},
+
+            Thank you for applying to take part in "{programmeName}". The programme cannot
+            offer you a place this time. This is not a judgement of you or of what you wrote.
+
+            You are welcome to apply again when the programme next recruits.
+            """);
+
+    /// <summary>One side of a new pair learns who the other is (<paramref name="role"/> is the partner's: "mentor" or "mentee").</summary>
+    public static OutgoingEmail Paired(string toAddress, string toName, string role, string programmeName, string partnerName, string link) =>
+        new(toAddress, toName, $"Your {role} in {programmeName}", $"""
+            Dear {toName},
+
+            Your {role} in "{programmeName}" is {partnerName}.
+
+            Before you meet, please both read and accept the ground rules, then agree a time.
+            Sessions are in confidence and never recorded. Open your pairing here:
+            {link}
+            """);
+
+    /// <summary>To a coordinator: a concern was raised. Its words stay in Upward.</summary>
+    public static OutgoingEmail ConcernRaised(string toAddress, string toName, string programmeName, string link) =>
+        new(toAddress, toName, $"A concern has been raised in {programmeName}",
+            $"A participant has raised a concern. Sign in to read it:\n{link}");
+
+    /// <summary>A session agreed or cancelled; the calendar invitation is attached by the caller.</summary>
+    public static OutgoingEmail Session(string toAddress, string toName, string other, string when, string place, int timeLimitMinutes, bool cancelled) =>
+        new(toAddress, toName,
+            cancelled ? $"Cancelled: reverse mentoring session on {when}" : $"Reverse mentoring session on {when}",
+            cancelled
+                ? $"Your session with {other} on {when} is cancelled."
+                : $"Your session with {other} is on {when}, at {place}, for up to {timeLimitMinutes} minutes. It is in confidence and never recorded.");
+}

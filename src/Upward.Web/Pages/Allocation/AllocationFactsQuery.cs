@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Upward.Core.Allocation;
+using Upward.Core.People;
+using Upward.Core.Programmes;
+using Upward.Core.Sessions;
+using Upward.Data;
+
+namespace Upward.Web.Pages.Allocation;
+
+/// <summary>Gathers what an allocation rests on from the database, for Core's planner.</summary>
+public sealed class AllocationFactsQuery(UpwardDbContext db)
+{
+    public sealed record Person(Guid EnrolmentId, string Code, string Name, string? Email);
+
+    public sealed record Result(AllocationFacts Facts, IReadOnlyDictionary<Guid, Person> People, IReadOnlyList<Pairing> ActivePairings);
+
+    public async Task<Result> LoadAsync(Programme programme, CancellationToken ct)
+    {
+        var people = await db.Enrolments
+            .Where(e => e.ProgrammeId == programme.Id && e.Status == EnrolmentStatus.Consented && (e.Role == ProgrammeRole.Mentor || e.Role == ProgrammeRole.Mentee))
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, e.Role, e.ParticipantCode, u.DisplayName, u.Email, e.Department, e.Specialty, e.TopicDomainIds })
+            .ToListAsync(ct);
+        var pairings = await db.Pairings.Where(p => p.ProgrammeId == programme.Id).ToListAsync(ct);
+        var active = pairings.Where(p => p.Status == PairingStatus.Active).ToList();
+        var pairedMentees = active.Select(p => p.MenteeEnrolmentId).ToHashSet();
+        var load = active.GroupBy(p => p.MentorEnrolmentId).ToDictionary(g => g.Key, g => g.Count());
+
+        // Mentors already at capacity and mentees already paired take no part in a new round.
+        var mentors = people.Where(p => p.Role == ProgrammeRole.Mentor && load.GetValueOrDefault(p.Id) < programme.MenteesPerMentor)
+            .OrderBy(p => p.ParticipantCode, StringComparer.Ordinal).Select(p => p.Id).ToList();
+        var mentees = people.Where(p => p.Role == ProgrammeRole.Mentee && !pairedMentees.Contains(p.Id))
+            .OrderBy(p => p.ParticipantCode, StringComparer.Ordinal).Select(p => p.Id).ToList();
+
+        var willing = (await db.Willingness.Where(w => w.ProgrammeId == programme.Id && w.Willing)
+            .Select(w => new { w.MentorEnrolmentId, w.MenteeEnrolmentId }).ToListAsync(ct))
+            .Select(w => (w.MentorEnrolmentId, w.MenteeEnrolmentId)).ToHashSet();
+        var relationships = await db.Relationships.Where(r => r.ProgrammeId == programme.Id).ToListAsync(ct);
+        var declines = (await db.MentorDeclines.Where(d => d.ProgrammeId == programme.Id)
+            .Select(d => new { d.MentorEnrolmentId, d.MenteeEnrolmentId }).ToListAsync(ct))
+            .Select(d => (d.MentorEnrolmentId, d.MenteeEnrolmentId)).ToHashSet();
+
+        var wished = (await db.MentorWishes.Where(w => w.ProgrammeId == programme.Id)
+            .Select(w => new { w.MentorEnrolmentId, w.MenteeEnrolmentId }).ToListAsync(ct))
+            .Select(w => (w.MentorEnrolmentId, w.MenteeEnrolmentId)).ToHashSet();
+        var topicNames = programme.Domains.ToDictionary(d => d.Id, d => d.Name);
+        var profiles = people.ToDictionary(p => p.Id, p => new MatchProfile(p.Department, p.Specialty,
+            p.TopicDomainIds.Where(topicNames.ContainsKey).Select(t => topicNames[t]).ToHashSet()));
+
+        var facts = new AllocationFacts(
+            mentors, mentees, willing,
+            relationships.Where(r => r.Kind == RelationshipKind.ConflictOfInterest).Select(r => (r.MentorEnrolmentId, r.MenteeEnrolmentId)).ToHashSet(),
+            relationships.Where(r => r.Kind == RelationshipKind.ClinicalSupervisor).Select(r => (r.MentorEnrolmentId, r.MenteeEnrolmentId)).ToHashSet(),
+            declines,
+            pairings.Where(p => p.Status == PairingStatus.Ended).Select(p => (p.MentorEnrolmentId, p.MenteeEnrolmentId)).ToHashSet(),
+            programme.MenteesPerMentor,
+            programme.SupervisorRule)
+        {
+            PlacesTaken = load,
+            Wished = wished,
+            Profiles = profiles,
+        };
+        return new Result(facts, people.ToDictionary(p => p.Id, p => new Person(p.Id, p.ParticipantCode, p.DisplayName, p.Email)), active);
+    }
+}

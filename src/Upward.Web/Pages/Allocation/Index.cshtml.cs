@@ -1,0 +1,209 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Upward.Core.Allocation;
+using Upward.Core.Auditing;
+using Upward.Core.Matching;
+using Upward.Core.Programmes;
+using Upward.Core.Sessions;
+using Upward.Data;
+using Upward.Web.Email;
+using Upward.Web.Identity;
+using Upward.Web.Programmes;
+using Upward.Web.TagHelpers;
+
+namespace Upward.Web.Pages.Allocation;
+
+/// <summary>
+/// The coordinator allocates with Core's engine (random within willingness, as in the study, or
+/// optimal), previews every pair with its reason, confirms, pairs by hand or ends a pairing.
+/// </summary>
+[Requires(ProgrammeCapability.Manage)]
+public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery query, Mailer mailer, PublicLinks links, TimeProvider clock)
+    : ProgrammePageModel
+{
+    /// <summary>Seeds stay below 2^53 so every JSON reader and spreadsheet holds them exactly.</summary>
+    public const ulong MaxSeed = (1UL << 53) - 1;
+
+    [BindProperty(SupportsGet = true)] public MatchingMode? Mode { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Seed { get; set; }
+    /// <summary>What best fit counts; empty on the first visit, when every consideration is offered ticked.</summary>
+    [BindProperty(SupportsGet = true)] public List<BestFitConsiderations> Consider { get; set; } = [];
+    [BindProperty] public HandInput Hand { get; set; } = new();
+
+    public BestFitConsiderations Considered => Consider.Aggregate(BestFitConsiderations.None, (all, one) => all | one);
+
+    public static readonly IReadOnlyList<RadioOption> ConsiderOptions =
+    [
+        new(nameof(BestFitConsiderations.MenteeWishes), "Mentors the mentee would like to meet", "From the mentee's own list, where the programme asks for one."),
+        new(nameof(BestFitConsiderations.SharedSpecialty), "A shared specialty"),
+        new(nameof(BestFitConsiderations.SharedTopics), "Topics both want to talk about"),
+        new(nameof(BestFitConsiderations.DifferentDepartment), "Different departments", "So neither works beside or manages the other."),
+    ];
+
+    public sealed class HandInput
+    {
+        public Guid? Mentee { get; set; }
+        public Guid? Mentor { get; set; }
+    }
+
+    public AllocationFacts Facts { get; private set; } = null!;
+    public IReadOnlyDictionary<Guid, AllocationFactsQuery.Person> People { get; private set; } = new Dictionary<Guid, AllocationFactsQuery.Person>();
+    public IReadOnlyList<Pairing> Active { get; private set; } = [];
+    public AllocationPlan? Plan { get; private set; }
+
+    public static readonly IReadOnlyList<RadioOption> ModeOptions =
+    [
+        new(nameof(MatchingMode.Random), "At random within each mentor's willingness", "The published study's method."),
+        new(nameof(MatchingMode.Optimal), "Best fit", "The most mentees matched, then the pairs that fit best by what you tick below and the programme's rule on supervisors."),
+    ];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        ExplainBadConsiderations();
+        if (Mode is null)
+        {
+            Consider = [.. ConsiderOptions.Select(o => Enum.Parse<BestFitConsiderations>(o.Value))];
+        }
+        if (Mode is { } mode)
+        {
+            if (ParseSeed() is { } seed)
+            {
+                Plan = AllocationPlanner.Plan(Facts, mode, seed, Considered);
+                Seed = mode == MatchingMode.Random ? seed.ToString() : null;
+            }
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
+    {
+        var created = await db.WriteAtomicallyAsync(async ct =>
+        {
+            // Two confirmations at once (a double click, two coordinators) take turns, and the second
+            // plans from the pairs the first made: no mentee is paired twice.
+            await db.LockAsync<Programme>(Programme.Id, ct);
+            await LoadAsync(ct);
+            if (Mode is not { } mode || ParseSeed() is not { } seed) return null;
+            // The same facts, mode and seed give the same plan as the preview.
+            var plan = AllocationPlanner.Plan(Facts, mode, seed, Considered);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var created = plan.Pairs.Select(p => new Pairing
+            {
+                ProgrammeId = Programme.Id, MentorEnrolmentId = p.Mentor, MenteeEnrolmentId = p.Mentee, CreatedAtUtc = now, Reason = p.Reason,
+            }).ToList();
+            if (created.Count == 0) return created;
+            db.Pairings.AddRange(created);
+            await LinkBriefsAsync(created, ct);
+            db.Audit(AuditAction.AllocationConfirmed, User.UserId(), Programme.OrganisationId, Programme.Id,
+                mode == MatchingMode.Random ? $"allocation:random:seed={seed}" : $"allocation:optimal:considered={Considered}");
+            await db.SaveChangesAsync(ct);
+            return created;
+        }, ct);
+        if (created is null)
+        {
+            ModelState.AddModelError(nameof(Mode), "Preview an allocation before confirming it");
+            return Page();
+        }
+        await TellPairsAsync(created, ct);
+        return Redirect($"/programmes/{Programme.Id}/allocation");
+    }
+
+    public async Task<IActionResult> OnPostPairAsync(CancellationToken ct)
+    {
+        var pairing = await db.WriteAtomicallyAsync(async ct =>
+        {
+            // Checked against the pairs as they stand once this request has its turn, so two hands
+            // pairing the same mentee at once make one pairing and the other is told why not.
+            await db.LockAsync<Programme>(Programme.Id, ct);
+            await LoadAsync(ct);
+            if (Hand.Mentee is null) ModelState.AddModelError("Hand.Mentee", "Select a mentee");
+            if (Hand.Mentor is null) ModelState.AddModelError("Hand.Mentor", "Select a mentor");
+            if (Hand.Mentee is { } mentee && Hand.Mentor is { } mentor && AllocationPlanner.WhyNot(Facts, mentor, mentee) is { } why)
+            {
+                // Even by hand, nobody is pushed onto a mentee they did not agree to mentor.
+                ModelState.AddModelError("Hand.Mentor", why);
+            }
+            if (!ModelState.IsValid) return null;
+
+            var pairing = new Pairing
+            {
+                ProgrammeId = Programme.Id, MentorEnrolmentId = Hand.Mentor!.Value, MenteeEnrolmentId = Hand.Mentee!.Value,
+                CreatedAtUtc = clock.GetUtcNow().UtcDateTime, Reason = "Paired by hand by the coordinator, within the mentor's stated willingness.",
+            };
+            db.Pairings.Add(pairing);
+            await LinkBriefsAsync([pairing], ct);
+            db.Audit(AuditAction.PairingAddedByHand, User.UserId(), Programme.OrganisationId, Programme.Id, $"pairing:{pairing.Id}");
+            await db.SaveChangesAsync(ct);
+            return pairing;
+        }, ct);
+        if (pairing is null) return Page();
+        await TellPairsAsync([pairing], ct);
+        return Redirect($"/programmes/{Programme.Id}/allocation");
+    }
+
+    public async Task<IActionResult> OnPostEndAsync(Guid pairingId, CancellationToken ct)
+    {
+        var pairing = await db.Pairings.SingleOrDefaultAsync(p => p.Id == pairingId && p.ProgrammeId == Programme.Id && p.Status == PairingStatus.Active, ct);
+        if (pairing is null) return NotFound();
+        // No fault is recorded: only that the pairing ended, so the engine will not propose it again.
+        pairing.Status = PairingStatus.Ended;
+        pairing.EndedAtUtc = clock.GetUtcNow().UtcDateTime;
+        db.Audit(AuditAction.PairingEnded, User.UserId(), Programme.OrganisationId, Programme.Id, $"pairing:{pairing.Id}");
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/programmes/{Programme.Id}/allocation");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var result = await query.LoadAsync(Programme, ct);
+        Facts = result.Facts;
+        People = result.People;
+        Active = result.ActivePairings;
+    }
+
+    /// <summary>A tampered or stale tick gets our words, not the framework's, and no plan is made from it.</summary>
+    private void ExplainBadConsiderations()
+    {
+        if (!FormErrors.TakeBindingErrors(ModelState, nameof(Consider))) return;
+        ModelState.AddModelError(nameof(Consider), "Select what best fit takes into account from the list");
+        Mode = null;
+    }
+
+    private ulong? ParseSeed()
+    {
+        if (string.IsNullOrWhiteSpace(Seed))
+        {
+            return Mode == MatchingMode.Random ? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) & MaxSeed : 0;
+        }
+        if (ulong.TryParse(Seed.Trim(), out var seed) && seed <= MaxSeed)
+        {
+            return seed;
+        }
+        ModelState.AddModelError(nameof(Seed), $"Enter the seed as a whole number from 0 to {MaxSeed}, or leave it empty");
+        return null;
+    }
+
+    private async Task LinkBriefsAsync(IEnumerable<Pairing> pairings, CancellationToken ct)
+    {
+        foreach (var pairing in pairings)
+        {
+            var brief = await db.FeedbackBriefs.SingleOrDefaultAsync(b => b.ProgrammeId == Programme.Id && b.MenteeEnrolmentId == pairing.MenteeEnrolmentId, ct);
+            if (brief is not null) brief.AllocatedMentorEnrolmentId = pairing.MentorEnrolmentId;
+        }
+    }
+
+    private async Task TellPairsAsync(IEnumerable<Pairing> pairings, CancellationToken ct)
+    {
+        var link = links.To($"/programmes/{Programme.Id}/pairing");
+        foreach (var pairing in pairings)
+        {
+            foreach (var (me, other, role) in new[] { (pairing.MentorEnrolmentId, pairing.MenteeEnrolmentId, "mentee"), (pairing.MenteeEnrolmentId, pairing.MentorEnrolmentId, "mentor") })
+            {
+                if (!People.TryGetValue(me, out var person) || person.Email is null || !People.TryGetValue(other, out var partner)) continue;
+                await mailer.SendAsync(Messages.Paired(person.Email, person.Name, role, Programme.Name, partner.Name, link), ct);
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Upward.Core.Evaluation;
+using Microsoft.EntityFrameworkCore;
+using Upward.Core.Questionnaires;
+using Upward.Core.Themes;
+using Upward.Data;
+
+namespace Upward.Web.Pages.FreeText;
+
+/// <summary>Table 1 of the study for one programme: themes by stage, counts of participants, chosen quotes.</summary>
+public sealed class ThemesTable(UpwardDbContext db, FreeTextAnswers answers)
+{
+    public sealed record Table(IReadOnlyList<Stage> Stages, IReadOnlyList<ThemesByStage.Row> Rows, IReadOnlyDictionary<Guid, string> ParentNames);
+
+    public async Task<Table> BuildAsync(Guid programmeId, CancellationToken ct)
+    {
+        var stages = await answers.StagesAsync(programmeId, ct);
+        var facts = (await answers.ListAsync(programmeId, withOriginals: false, ct)).ToDictionary(
+            a => a.AnswerId, a => new ThemesByStage.AnswerFacts(a.AnswerId, StageNames.Of(a.Stage), a.ParticipantCode, a.MayQuote, a.Text));
+        var themes = await ThemeList.OfAsync(db, programmeId, ct);
+        var codings = await db.Codings.Where(c => c.ProgrammeId == programmeId).ToListAsync(ct);
+        var quotes = await db.RepresentativeQuotes.Where(q => q.ProgrammeId == programmeId).ToDictionaryAsync(q => q.ThemeId, q => q.AnswerId, ct);
+        var rows = ThemesByStage.Build(themes, codings, facts, stages.Select(StageNames.Of).ToList(), quotes);
+        var names = themes.ToDictionary(t => t.Id, t => t.Name);
+        return new Table(stages, rows, names);
+    }
+
+    /// <summary>The table as CSV (UTF-8), one row per theme, written by <see cref="CsvWriter"/>.</summary>
+    public static string Csv(Table table)
+    {
+        var (columns, rows) = Rows(table);
+        return CsvWriter.Write(columns, rows);
+    }
+
+    /// <summary>The same columns as <see cref="Csv"/>, as rows for a workbook sheet or a PDF.</summary>
+    public static (IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows) Rows(Table table) =>
+    (
+        ["Theme", "Part of", "Definition", .. table.Stages.Select(StageNames.Of), "Representative quote", "Quoted participant"],
+        table.Rows.Select(row => (IReadOnlyList<string>)[
+            row.Theme.Name, row.Theme.ParentId is { } p ? table.ParentNames.GetValueOrDefault(p, "") : "", row.Theme.Definition,
+            .. table.Stages.Select(s => row.ParticipantsByStage[StageNames.Of(s)].ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            row.Quote ?? "", row.QuoteFrom ?? ""]).ToList()
+    );
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using Upward.Core.People;
+using Upward.Data;
+using Upward.Web.Programmes;
+using Upward.Web.TagHelpers;
+
+namespace Upward.Web.Pages.People;
+
+/// <summary>Optional, banded demographics for the participant's own enrolments.</summary>
+public sealed class AboutYouModel(UpwardDbContext db) : ParticipationPageModel(db)
+{
+    [BindProperty] public DemographicBands Input { get; set; } = new();
+    public bool Saved { get; private set; }
+
+    public static IReadOnlyList<RadioOption> OptionsFor(Demographics.Question question) =>
+        question.Bands.Select(b => new RadioOption(b, b)).ToList();
+
+    public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
+    {
+        Saved = saved;
+        Input = MyEnrolments[0].Demographics.Copy();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var checkedBands = new DemographicBands
+        {
+            Gender = Check(Demographics.Gender, Input.Gender, "Input.Gender"),
+            AgeBand = Check(Demographics.AgeBand, Input.AgeBand, "Input.AgeBand"),
+            StaffGroup = Check(Demographics.StaffGroup, Input.StaffGroup, "Input.StaffGroup"),
+            Grade = Check(Demographics.Grade, Input.Grade, "Input.Grade"),
+            YearsInRole = Check(Demographics.YearsInRole, Input.YearsInRole, "Input.YearsInRole"),
+            PriorMentoring = Check(Demographics.PriorMentoring, Input.PriorMentoring, "Input.PriorMentoring"),
+        };
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        foreach (var enrolment in MyEnrolments)
+        {
+            enrolment.Demographics = checkedBands.Copy();
+        }
+        await Db.SaveChangesAsync(ct);
+        return Redirect($"/programmes/{Programme.Id}/about-you?saved=true");
+    }
+
+    private string? Check(Demographics.Question question, string? value, string key)
+    {
+        var band = Demographics.Normalise(question, value);
+        if (!string.IsNullOrWhiteSpace(value) && band is null)
+        {
+            ModelState.AddModelError(key, $"Select one of the answers for {question.Label.ToLowerInvariant()}");
+        }
+        return band;
+    }
+}

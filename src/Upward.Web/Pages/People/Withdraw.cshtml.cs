@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Upward.Core.Auditing;
+using Upward.Core.People;
+using Upward.Core.Sessions;
+using Upward.Core.Programmes;
+using Upward.Core.Questionnaires;
+using Microsoft.EntityFrameworkCore;
+using Upward.Data;
+using Upward.Web.Identity;
+using Upward.Web.Programmes;
+using Upward.Web.TagHelpers;
+
+namespace Upward.Web.Pages.People;
+
+/// <summary>A participant withdraws and chooses whether their answers are kept anonymised or erased (UK GDPR).</summary>
+public sealed class WithdrawModel(UpwardDbContext db, TimeProvider clock) : ParticipationPageModel(db)
+{
+    [BindProperty] public WithdrawInput Input { get; set; } = new();
+
+    public static readonly IReadOnlyList<RadioOption> Choices =
+    [
+        new(nameof(WithdrawalChoice.KeepAnonymised), "Keep them, under a code and never my name", "They may still count towards the programme's figures."),
+        new(nameof(WithdrawalChoice.Erase), "Erase them", "Everything you gave that can be traced to you is deleted."),
+    ];
+
+    public sealed class WithdrawInput
+    {
+        [Required(ErrorMessage = "Select what should happen to your answers")]
+        public WithdrawalChoice? Choice { get; set; }
+    }
+
+    public IActionResult OnGet() => Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var waves = await Db.Waves.Where(w => w.ProgrammeId == Programme.Id).Select(w => new { w.Id, w.Audience, w.Stage }).ToListAsync(ct);
+        foreach (var enrolment in MyEnrolments)
+        {
+            // The first stage of their questionnaires they had not sent: the report keeps them for the earlier ones.
+            var sent = await Db.Responses.Where(r => r.EnrolmentId == enrolment.Id && r.Status == ResponseStatus.Submitted).Select(r => r.WaveId).ToListAsync(ct);
+            enrolment.WithdrawnAtStage = waves.Where(w => w.Audience == enrolment.Role && !sent.Contains(w.Id)).Select(w => (Stage?)w.Stage).OrderBy(s => s).FirstOrDefault();
+            enrolment.Status = EnrolmentStatus.Withdrawn;
+            enrolment.WithdrawnAtUtc = now;
+            enrolment.WithdrawalChoice = Input.Choice;
+            if (Input.Choice == WithdrawalChoice.Erase)
+            {
+                await EraseWhatTheyGaveAsync(enrolment, ct);
+            }
+            Db.Audit(AuditAction.Withdrawn, User.UserId(), Programme.OrganisationId, Programme.Id, $"enrolment:{enrolment.Id}");
+        }
+        await Db.SaveChangesAsync(ct);
+        return Redirect("/withdrawn");
+    }
+
+    /// <summary>
+    /// What the person told Upward about themselves beyond their answers (which the report and
+    /// exports already leave out once erased). Consent decisions stay: they are the record of what
+    /// was agreed, not something given.
+    /// </summary>
+    private async Task EraseWhatTheyGaveAsync(Enrolment enrolment, CancellationToken ct)
+    {
+        enrolment.Demographics = new DemographicBands();
+        enrolment.Department = null;
+        enrolment.Specialty = null;
+        enrolment.TopicDomainIds = [];
+        Db.MentorWishes.RemoveRange(await Db.MentorWishes.Where(w => w.MenteeEnrolmentId == enrolment.Id).ToListAsync(ct));
+        Db.MentorDeclines.RemoveRange(await Db.MentorDeclines.Where(d => d.MenteeEnrolmentId == enrolment.Id).ToListAsync(ct));
+        // A best-fit reason can repeat their wish, department or topics.
+        foreach (var pairing in await Db.Pairings.Where(p => p.MentorEnrolmentId == enrolment.Id || p.MenteeEnrolmentId == enrolment.Id).ToListAsync(ct))
+        {
+            pairing.Reason = Pairing.ReasonErased;
+        }
+    }
+}

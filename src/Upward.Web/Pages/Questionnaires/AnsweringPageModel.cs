@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Upward.Core.Programmes;
+using Upward.Data;
+using Upward.Web.Identity;
+using Upward.Web.Programmes;
+
+namespace Upward.Web.Pages.Questionnaires;
+
+/// <summary>
+/// A page of answering one questionnaire (start, a question, check, done). Before every handler,
+/// <see cref="OnEnteredAsync"/> finds the signed-in person's own response only:
+/// another person's response, or a wave of another programme, is never reachable.
+/// </summary>
+[Requires(ProgrammeCapability.AnswerQuestionnaires)]
+public abstract class AnsweringPageModel(UpwardDbContext db) : ProgrammePageModel
+{
+    [FromRoute(Name = "waveId")] public Guid WaveId { get; set; }
+
+    public Questionnaire Questionnaire { get; private set; } = null!;
+
+    public string BaseUrl => $"/programmes/{ProgrammeId}/questionnaires/{WaveId}";
+
+    protected UpwardDbContext Db => db;
+
+    protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)
+    {
+        var (questionnaire, refusal) = await Questionnaire.LoadAsync(db, Programme, User.UserId(), WaveId, ct);
+        if (refusal == QuestionnaireRefusal.NotFound) return NotFound();
+        if (refusal == QuestionnaireRefusal.NotYours) return Forbid();
+        Questionnaire = questionnaire!;
+        return null;
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Upward.Core.Programmes;
+using Upward.Core.Questionnaires;
+using Upward.Data;
+
+namespace Upward.Web.Pages.Questionnaires;
+
+public enum QuestionnaireRefusal { None, NotFound, NotYours }
+
+/// <summary>
+/// One participant's view of one wave: the wave, their enrolment, the version they answer, their
+/// draft or submitted response and its answers. Only ever loaded for the signed-in user's own
+/// enrolment, which is why no page can reach someone else's response.
+/// </summary>
+public sealed class Questionnaire
+{
+    public required Wave Wave { get; init; }
+    public required Enrolment Enrolment { get; init; }
+    public required Instrument Instrument { get; init; }
+    public required IReadOnlyList<ProgrammeDomain> Domains { get; init; }
+    public Response? Response { get; init; }
+    public IReadOnlyList<Answer> Answers { get; init; } = [];
+
+    public IReadOnlyList<InstrumentItem> Items => Instrument.Items;
+    public IReadOnlyList<Guid> DomainIds => Domains.Select(d => d.Id).ToList();
+    public bool IsSubmitted => Response?.Status == ResponseStatus.Submitted;
+
+    public IReadOnlyList<Answer> AnswersTo(InstrumentItem item) => Answers.Where(a => a.ItemId == item.Id).ToList();
+    public bool IsAnswered(InstrumentItem item) => AnswersTo(item).Count > 0;
+    public bool IsComplete(InstrumentItem item) => AnswerRules.IsComplete(item, AnswersTo(item), DomainIds);
+
+    public InstrumentItem? ItemFor(string key) => Items.FirstOrDefault(i => i.Key == key);
+    public InstrumentItem? After(InstrumentItem item) => Items.FirstOrDefault(i => i.Position > item.Position);
+    public InstrumentItem? Before(InstrumentItem item) => Items.LastOrDefault(i => i.Position < item.Position);
+
+    /// <summary>Where to carry on: the question after the furthest one answered, else the first still needed; null when none is.</summary>
+    public InstrumentItem? FirstUnanswered =>
+        Items.LastOrDefault(IsAnswered) is { } furthest && After(furthest) is { } next ? next
+        : Items.FirstOrDefault(i => !IsComplete(i) || (!IsAnswered(i) && !Items.Any(IsAnswered)));
+
+    /// <summary>
+    /// Loads the wave for the signed-in user. A draft begun on an older version moves to the wave's
+    /// current version here, carrying its answers over by item key, so nothing saved is lost.
+    /// </summary>
+    public static async Task<(Questionnaire? Questionnaire, QuestionnaireRefusal Refusal)> LoadAsync(
+        UpwardDbContext db, Programme programme, Guid userId, Guid waveId, CancellationToken ct)
+    {
+        var wave = await db.Waves.SingleOrDefaultAsync(w => w.Id == waveId && w.ProgrammeId == programme.Id, ct);
+        if (wave is null)
+        {
+            return (null, QuestionnaireRefusal.NotFound);
+        }
+        var enrolment = await db.Enrolments.SingleOrDefaultAsync(e => e.ProgrammeId == programme.Id && e.UserId == userId
+            && e.Role == wave.Audience && e.Status == EnrolmentStatus.Consented, ct);
+        if (enrolment is null)
+        {
+            return (null, QuestionnaireRefusal.NotYours);
+        }
+        var response = await db.Responses.SingleOrDefaultAsync(r => r.WaveId == wave.Id && r.EnrolmentId == enrolment.Id, ct);
+        var answers = response is null ? [] : await db.Answers.Where(a => a.ResponseId == response.Id).ToListAsync(ct);
+        if (response is { Status: ResponseStatus.Draft } && response.InstrumentId != wave.InstrumentId)
+        {
+            await MoveToCurrentVersionAsync(db, response, answers, wave.InstrumentId, ct);
+        }
+        var instrumentId = response?.InstrumentId ?? wave.InstrumentId;
+        var instrument = await db.Instruments.Include(i => i.Items.OrderBy(x => x.Position)).SingleAsync(i => i.Id == instrumentId, ct);
+        return (new Questionnaire
+        {
+            Wave = wave,
+            Enrolment = enrolment,
+            Instrument = instrument,
+            Domains = programme.Domains.OrderBy(d => d.Position).ToList(),
+            Response = response,
+            Answers = answers,
+        }, QuestionnaireRefusal.None);
+    }
+
+    private static async Task MoveToCurrentVersionAsync(UpwardDbContext db, Response response, List<Answer> answers, Guid currentId, CancellationToken ct)
+    {
+        var oldItems = await db.InstrumentItems.Where(i => i.InstrumentId == response.InstrumentId).ToDictionaryAsync(i => i.Id, ct);
+        var newItems = await db.InstrumentItems.Where(i => i.InstrumentId == currentId).ToListAsync(ct);
+        foreach (var answer in answers)
+        {
+            if (oldItems.TryGetValue(answer.ItemId, out var old) && newItems.FirstOrDefault(n => n.Key == old.Key && n.Type == old.Type) is { } match)
+            {
+                answer.ItemId = match.Id;
+            }
+        }
+        response.InstrumentId = currentId;
+        await db.SaveChangesAsync(ct);
+    }
+}
