@@ -70,6 +70,8 @@ internal static class ServiceRegistration
 
         // Order matters: the schema must exist before the set-up link is issued.
         services.AddHostedService<DatabasePreparation>();
+        services.AddSingleton<Upward.Data.PhaseOne.IBallotSeal, PhaseOne.ContributionSeal>();
+        services.AddHostedService<PhaseOne.PendingBallotRelease>();
         services.AddScoped<SetupLinks>();
         services.AddHostedService<SetupLinkAnnouncer>();
         services.AddScoped<DemoProgramme>();

@@ -21,7 +21,11 @@ public sealed class BriefModel(ProgrammeGate gate, UpwardDbContext db) : MenteeP
     [BindProperty] public List<SectionInput> Sections { get; set; } = [];
     public PhaseOneSettings Settings { get; private set; } = null!;
     public FeedbackBrief? Brief { get; private set; }
+    /// <summary>Mentors whose contributions are open in the pool (what the threshold counts).</summary>
     public int Contributors { get; private set; }
+
+    /// <summary>Mentors who have sent feedback, including ballots still sealed until enough others arrive.</summary>
+    public int Sent { get; private set; }
     public bool Saved { get; private set; }
 
     public sealed class SectionInput
@@ -58,7 +62,7 @@ public sealed class BriefModel(ProgrammeGate gate, UpwardDbContext db) : MenteeP
         }
         if (BelowThreshold)
         {
-            ModelState.AddModelError("", $"Only {Contributors} of the {Programme.AnonymityThreshold} mentors needed have contributed, so the brief cannot be built yet.");
+            ModelState.AddModelError("", $"Only {Sent} of the {Programme.AnonymityThreshold} mentors needed have contributed, so the brief cannot be built yet.");
             return Page();
         }
         var brief = new FeedbackBrief { ProgrammeId = ProgrammeId, MenteeEnrolmentId = MenteeId };
@@ -161,6 +165,7 @@ public sealed class BriefModel(ProgrammeGate gate, UpwardDbContext db) : MenteeP
         Settings = await Db.PhaseOneSettingsForAsync(ProgrammeId, ct);
         Brief = await Db.FeedbackBriefs.Include(b => b.Sections).SingleOrDefaultAsync(b => b.MenteeEnrolmentId == MenteeId, ct);
         Contributors = await Db.ContributorCountAsync(MenteeId, ct);
+        Sent = await Db.AnonymousContributors.CountAsync(c => c.MenteeEnrolmentId == MenteeId, ct);
     }
 
     public string DomainName(Guid domainId) => Programme.Domains.SingleOrDefault(d => d.Id == domainId)?.Name ?? "this domain";

@@ -14,9 +14,9 @@ namespace Upward.Web.Pages.PhaseOne;
 /// A mentor's anonymous feedback on one mentee, domain by domain. Sent once, like a ballot: it is
 /// stored without the author, so it cannot be shown back to them or changed.
 /// </summary>
-public sealed class ContributeAboutModel(ProgrammeGate gate, UpwardDbContext db) : MenteePageModel(gate, db)
+public sealed class ContributeAboutModel(ProgrammeGate gate, UpwardDbContext db, IBallotSeal seal, ILogger<ContributeAboutModel> log) : MenteePageModel(gate, db)
 {
-    public const int TextLimit = 4000;
+    public const int TextLimit = SealedBallot.TextLimit;
 
     [BindProperty] public List<Comment> Comments { get; set; } = [];
     public bool AnonymousMode { get; private set; }
@@ -88,11 +88,12 @@ public sealed class ContributeAboutModel(ProgrammeGate gate, UpwardDbContext db)
             .Where(c => !string.IsNullOrWhiteSpace(c.Text) || c.Rating is not null)
             .Select(c => new AnonymousContribution { ProgrammeId = ProgrammeId, MenteeEnrolmentId = MenteeId, DomainId = c.DomainId, Text = c.Text?.Trim() ?? "", Rating = c.Rating })
             .ToList();
-        if (!await Db.CastAsync(ProgrammeId, mentorId, MenteeId, contributions, ct))
+        if (!await Db.CastAsync(seal, ProgrammeId, mentorId, MenteeId, contributions, Programme.Domains.Count, ct))
         {
             AlreadySent = true;
             return Page();
         }
+        await PhaseOneBallots.ReleaseIfDueAsync(Db, seal, MenteeId, log, ct);
         return Redirect($"/programmes/{ProgrammeId}/phase-one/contribute?sent=true");
     }
 
