@@ -65,16 +65,27 @@ public sealed class BriefModel(ProgrammeGate gate, UpwardDbContext db) : MenteeP
             ModelState.AddModelError("", $"Only {Sent} of the {Programme.AnonymityThreshold} mentors needed have contributed, so the brief cannot be built yet.");
             return Page();
         }
-        var brief = new FeedbackBrief { ProgrammeId = ProgrammeId, MenteeEnrolmentId = MenteeId };
+        // A brief started after the allocation goes to the mentor already allocated.
+        var brief = new FeedbackBrief { ProgrammeId = ProgrammeId, MenteeEnrolmentId = MenteeId, AllocatedMentorEnrolmentId = await Db.AllocatedMentorAsync(MenteeId, ct) };
         if (Settings.Mode == FeedbackMode.Group)
         {
             var notes = await Db.GroupNotes.Where(n => n.MenteeEnrolmentId == MenteeId).ToListAsync(ct);
-            brief.Sections.AddRange(Programme.Domains.Select(d => new FeedbackBriefSection { BriefId = brief.Id, DomainId = d.Id, Text = BriefDraft.FromGroupNote(notes.SingleOrDefault(n => n.DomainId == d.Id)) }));
+            // The rating stays apart from the text, so no edit of the text can drop it.
+            brief.Sections.AddRange(Programme.Domains.Select(d =>
+            {
+                var note = notes.SingleOrDefault(n => n.DomainId == d.Id);
+                return new FeedbackBriefSection { BriefId = brief.Id, DomainId = d.Id, Text = BriefDraft.PointsFromGroupNote(note), Rating = BriefDraft.GroupRating(note) };
+            }));
         }
         else
         {
             var contributions = await Db.AnonymousContributions.Where(c => c.MenteeEnrolmentId == MenteeId).ToListAsync(ct);
-            brief.Sections.AddRange(Programme.Domains.Select(d => new FeedbackBriefSection { BriefId = brief.Id, DomainId = d.Id, Text = BriefDraft.FromContributions(contributions.Where(c => c.DomainId == d.Id), Programme.AnonymityThreshold) }));
+            brief.Sections.AddRange(Programme.Domains.Select(d => new FeedbackBriefSection
+            {
+                BriefId = brief.Id, DomainId = d.Id,
+                Text = BriefDraft.CommentsFrom(contributions.Where(c => c.DomainId == d.Id)),
+                Rating = BriefDraft.MedianRating(contributions.Where(c => c.DomainId == d.Id), Programme.AnonymityThreshold),
+            }));
         }
         foreach (var section in brief.Sections)
         {
@@ -167,6 +178,8 @@ public sealed class BriefModel(ProgrammeGate gate, UpwardDbContext db) : MenteeP
         Contributors = await Db.ContributorCountAsync(MenteeId, ct);
         Sent = await Db.AnonymousContributors.CountAsync(c => c.MenteeEnrolmentId == MenteeId, ct);
     }
+
+    public string? RatingFor(Guid domainId) => Brief?.Sections.SingleOrDefault(s => s.DomainId == domainId)?.Rating;
 
     public string DomainName(Guid domainId) => Programme.Domains.SingleOrDefault(d => d.Id == domainId)?.Name ?? "this domain";
 }

@@ -29,5 +29,8 @@ public sealed class MyFeedbackModel(ProgrammeGate gate, UpwardDbContext db) : Pr
         return Page();
     }
 
-    public string TextFor(Guid domainId) => Brief?.Sections.SingleOrDefault(s => s.DomainId == domainId)?.Text ?? "";
+    /// <summary>The section's text with the rating the group recorded, which editing never drops.</summary>
+    public string TextFor(Guid domainId) => Brief?.Sections.SingleOrDefault(s => s.DomainId == domainId) is { } s
+        ? (s.Rating is null ? s.Text : $"{s.Text}\n{s.Rating}".Trim())
+        : "";
 }

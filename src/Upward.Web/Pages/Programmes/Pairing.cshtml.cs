@@ -324,7 +324,7 @@ public sealed class PairingModel(ProgrammeGate gate, UpwardDbContext db, Mailer 
             {
                 var domains = Programme.Domains.ToDictionary(d => d.Id);
                 Brief = brief.Sections.Where(s => domains.ContainsKey(s.DomainId)).OrderBy(s => domains[s.DomainId].Position)
-                    .Select(s => (domains[s.DomainId].Name, s.Text)).ToList();
+                    .Select(s => (domains[s.DomainId].Name, s.Rating is null ? s.Text : $"{s.Text}\n{s.Rating}".Trim())).ToList();
             }
         }
         return null;
