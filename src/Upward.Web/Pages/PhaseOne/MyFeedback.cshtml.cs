@@ -16,6 +16,7 @@ namespace Upward.Web.Pages.PhaseOne;
 public sealed class MyFeedbackModel(ProgrammeGate gate, UpwardDbContext db) : ProgrammePageModel(gate)
 {
     public FeedbackBrief? Brief { get; private set; }
+    public bool Anonymous { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -24,6 +25,7 @@ public sealed class MyFeedbackModel(ProgrammeGate gate, UpwardDbContext db) : Pr
             return refused;
         }
         var me = await db.MyEnrolmentIdAsync(ProgrammeId, User.UserId(), ProgrammeRole.Mentee, ct);
+        Anonymous = (await db.PhaseOneSettingsForAsync(ProgrammeId, ct)).Mode == FeedbackMode.Anonymous;
         Brief = await db.FeedbackBriefs.Include(b => b.Sections)
             .SingleOrDefaultAsync(b => b.MenteeEnrolmentId == me && b.ReleasedToMenteeAtUtc != null, ct);
         return Page();
