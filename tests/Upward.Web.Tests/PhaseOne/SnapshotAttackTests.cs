@@ -33,8 +33,10 @@ public sealed class SnapshotAttackTests(AnonymousDemoFactory factory) : IClassFi
         var mentorIds = new Dictionary<string, Guid>();
         foreach (var m in mentors) mentorIds[m] = await factory.EnrolmentIdAsync(m);
 
-        // Each mentor's words are unique, so finding them in a copy's bytes is unambiguous.
-        string TextOf(string mentor, int domain) => $"Quokka{mentor}Zephyr{domain}Marmalade";
+        // Each mentor's words are unique, to this run too (PostgreSQL's WAL is shared by every database
+        // on the server and outlives earlier runs), so finding them in a copy's bytes is unambiguous.
+        var run = Guid.NewGuid().ToString("N")[..10];
+        string TextOf(string mentor, int domain) => $"Quokka{run}{mentor}Zephyr{domain}Marmalade";
 
         var snapshots = new List<byte[]> { await SnapshotAsync() };
         var markers = new List<HashSet<Guid>> { await MarkersAsync(mentee) };
