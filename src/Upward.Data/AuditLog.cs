@@ -6,7 +6,7 @@ namespace Upward.Data;
 public static class AuditLog
 {
     public static void Audit(this UpwardDbContext db, string action, Guid? actorUserId,
-        Guid? organisationId = null, Guid? programmeId = null, string? subject = null) =>
+        Guid? organisationId = null, Guid? programmeId = null, string? subject = null, string? detail = null) =>
         db.AuditEntries.Add(new AuditEntry
         {
             Action = action,
@@ -14,5 +14,6 @@ public static class AuditLog
             OrganisationId = organisationId,
             ProgrammeId = programmeId,
             Subject = subject,
+            Detail = detail is { Length: > AuditEntry.DetailLimit } ? detail[..(AuditEntry.DetailLimit - 1)] + "…" : detail,
         });
 }

@@ -17,6 +17,9 @@ public sealed class SqliteUpwardDbContext(DbContextOptions<SqliteUpwardDbContext
     // One queue per process suits the embedded default: one process, one database file.
     private static readonly SemaphoreSlim WriteTurn = new(1, 1);
 
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(SqliteSecureDelete.Instance);
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         if (Database.CurrentTransaction is not null)

@@ -44,6 +44,8 @@ public abstract class UpwardDbContext(DbContextOptions options)
     public DbSet<FeedbackBriefSection> FeedbackBriefSections => Set<FeedbackBriefSection>();
     public DbSet<AnonymousContribution> AnonymousContributions => Set<AnonymousContribution>();
     public DbSet<AnonymousContributor> AnonymousContributors => Set<AnonymousContributor>();
+    public DbSet<PendingContribution> PendingContributions => Set<PendingContribution>();
+    public DbSet<BriefNameConfirmation> BriefNameConfirmations => Set<BriefNameConfirmation>();
     public DbSet<Instrument> Instruments => Set<Instrument>();
     public DbSet<InstrumentItem> InstrumentItems => Set<InstrumentItem>();
     public DbSet<Wave> Waves => Set<Wave>();

@@ -32,6 +32,8 @@ public static class AuditAction
     public const string BriefReviewed = "brief.reviewed";
     public const string BriefReleased = "brief.released";
     public const string PhaseOneSettingsChanged = "phase-one.settings-changed";
+    /// <summary>A programme's settings changed; the entry's detail has every changed setting's old and new value.</summary>
+    public const string ProgrammeSettingsChanged = "programme.settings-changed";
     public const string QuestionnaireSubmitted = "questionnaire.submitted";
     public const string QuestionnaireWavesCreated = "questionnaire.waves-created";
     public const string QuestionnaireWaveOpened = "questionnaire.wave-opened";

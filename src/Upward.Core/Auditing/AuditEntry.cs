@@ -15,4 +15,12 @@ public sealed class AuditEntry
 
     /// <summary>What was acted on, as "kind:id" (for example "user:…").</summary>
     public string? Subject { get; init; }
+
+    /// <summary>
+    /// What changed, where the action is a change of settings: "AnonymityThreshold: 3 → 4; …", old
+    /// and new values of the programme's settings (never a participant's words).
+    /// </summary>
+    public string? Detail { get; init; }
+
+    public const int DetailLimit = 4000;
 }

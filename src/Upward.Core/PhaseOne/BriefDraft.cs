@@ -14,6 +14,25 @@ public static class BriefDraft
         return note.Rating is { } rating ? $"{text}\n\nGroup rating: {rating} out of {Rating.Highest}".Trim() : text;
     }
 
+    /// <summary>The group's points alone, for the editable text; the rating is kept apart (<see cref="GroupRating"/>).</summary>
+    public static string PointsFromGroupNote(GroupNote? note) => note?.Points.Trim() ?? "";
+
+    /// <summary>"Group rating: 4 out of 5", or null if the group agreed none.</summary>
+    public static string? GroupRating(GroupNote? note) => note?.Rating is { } rating ? $"Group rating: {rating} out of {Rating.Highest}" : null;
+
+    /// <summary>The comments alone, one bullet each in alphabetical order, for the editable text.</summary>
+    public static string CommentsFrom(IEnumerable<AnonymousContribution> contributions) =>
+        string.Join("\n", contributions.Where(c => !string.IsNullOrWhiteSpace(c.Text))
+            .Select(c => "- " + c.Text.Trim().ReplaceLineEndings(" "))
+            .Order(StringComparer.Ordinal));
+
+    /// <summary>"Median rating: 4 out of 5 (3 mentors rated)", only when at least <paramref name="threshold"/> mentors rated; else null.</summary>
+    public static string? MedianRating(IEnumerable<AnonymousContribution> contributions, int threshold)
+    {
+        var ratings = contributions.Where(c => c.Rating is not null).Select(c => c.Rating!.Value).Order().ToList();
+        return ratings.Count >= threshold && ratings.Count > 0 ? $"Median rating: {Median(ratings)} out of {Rating.Highest} ({ratings.Count} mentors rated)" : null;
+    }
+
     /// <summary>
     /// From anonymous contributions: each comment as a bullet in alphabetical order (never the order
     /// received), and the median rating only when at least <paramref name="threshold"/> mentors rated.

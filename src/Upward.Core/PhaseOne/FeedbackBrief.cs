@@ -48,4 +48,10 @@ public sealed class FeedbackBriefSection
     public Guid BriefId { get; init; }
     public Guid DomainId { get; init; }
     public string Text { get; set; } = "";
+
+    /// <summary>
+    /// The rating the group recorded for this domain ("Group rating: 4 out of 5", or the median of
+    /// anonymous ratings), kept apart from <see cref="Text"/> so that editing the text never drops it.
+    /// </summary>
+    public string? Rating { get; init; }
 }

@@ -10,6 +10,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     {
         entity.Property(a => a.Action).HasMaxLength(64);
         entity.Property(a => a.Subject).HasMaxLength(100);
+        entity.Property(a => a.Detail).HasMaxLength(AuditEntry.DetailLimit);
         entity.HasIndex(a => new { a.OrganisationId, a.AtUtc });
     }
 }

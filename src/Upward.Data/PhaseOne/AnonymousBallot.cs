@@ -1,37 +1,92 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Upward.Core.PhaseOne;
+using Upward.Core.Programmes;
 
 namespace Upward.Data.PhaseOne;
 
 /// <summary>
 /// Stores a mentor's anonymous feedback on one mentee like a ballot: the fact that they voted in
-/// one table, what they wrote in another with nothing joining the two.
+/// one table, what they wrote sealed in another, and opens sealed ballots only k or more at a time
+/// into the brief's pool. See docs/decisions/anonymous-contributions.md for the threat model.
 /// </summary>
 public static class AnonymousBallot
 {
     /// <summary>
-    /// Records that the mentor contributed and adds their contributions, re-issuing every earlier
-    /// contribution about the same mentee under new random ids in a shuffled order, all in one
-    /// save. Afterwards neither ids nor physical row order (SQLite rowid, PostgreSQL ctid and xmin)
-    /// tell which rows arrived with which contributor record. False if they have already contributed.
+    /// Records that the mentor contributed and keeps their comments sealed (fixed length, encrypted),
+    /// in one transaction. False if they have already contributed about this mentee.
     /// </summary>
-    public static async Task<bool> CastAsync(this UpwardDbContext db, Guid programmeId, Guid mentorEnrolmentId, Guid menteeEnrolmentId,
-        IReadOnlyList<AnonymousContribution> contributions, CancellationToken ct)
+    public static async Task<bool> CastAsync(this UpwardDbContext db, IBallotSeal seal, Guid programmeId, Guid mentorEnrolmentId, Guid menteeEnrolmentId,
+        IReadOnlyList<AnonymousContribution> contributions, int domainCount, CancellationToken ct)
     {
-        if (await db.AnonymousContributors.AnyAsync(c => c.MenteeEnrolmentId == menteeEnrolmentId && c.MentorEnrolmentId == mentorEnrolmentId, ct))
+        var sealedBallot = seal.Seal(SealedBallot.Write(contributions, domainCount));
+        return await db.WriteAtomicallyAsync(async ct =>
         {
-            return false;
-        }
-        var earlier = await db.AnonymousContributions.Where(c => c.MenteeEnrolmentId == menteeEnrolmentId).ToListAsync(ct);
-        var all = earlier.Select(c => c.Reissued()).Concat(contributions.Select(c => c.Reissued())).ToArray();
-        RandomNumberGenerator.Shuffle(all.AsSpan());
-
-        db.AnonymousContributions.RemoveRange(earlier);
-        db.AnonymousContributions.AddRange(all);
-        db.AnonymousContributors.Add(new AnonymousContributor { ProgrammeId = programmeId, MentorEnrolmentId = mentorEnrolmentId, MenteeEnrolmentId = menteeEnrolmentId });
-        // Deliberately no audit entry: its actor and exact time would pair the mentor with these rows.
-        await db.SaveChangesAsync(ct);
-        return true;
+            // Two sends at once by the same mentor: the second waits here, then sees the first.
+            await db.LockAsync<Enrolment>(menteeEnrolmentId, ct);
+            if (await db.AnonymousContributors.AnyAsync(c => c.MenteeEnrolmentId == menteeEnrolmentId && c.MentorEnrolmentId == mentorEnrolmentId, ct))
+            {
+                return false;
+            }
+            db.AnonymousContributors.Add(new AnonymousContributor { ProgrammeId = programmeId, MentorEnrolmentId = mentorEnrolmentId, MenteeEnrolmentId = menteeEnrolmentId });
+            db.PendingContributions.Add(new PendingContribution { ProgrammeId = programmeId, MenteeEnrolmentId = menteeEnrolmentId, Sealed = sealedBallot });
+            // Deliberately no audit entry: its actor and exact time would pair the mentor with these rows.
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, ct);
     }
+
+    /// <summary>
+    /// If at least the programme's k ballots about the mentee are pending, opens them all, adds their
+    /// comments to the pool under new random ids in a shuffled order, and deletes the sealed ballots,
+    /// in one transaction; then on SQLite empties the WAL. Returns how many ballots were opened (0 if
+    /// fewer than k wait).
+    /// </summary>
+    public static async Task<int> ReleaseAsync(this UpwardDbContext db, IBallotSeal seal, Guid menteeEnrolmentId, CancellationToken ct)
+    {
+        var opened = await db.WriteAtomicallyAsync(async ct =>
+        {
+            await db.LockAsync<Enrolment>(menteeEnrolmentId, ct);
+            var pending = await db.PendingContributions.Where(p => p.MenteeEnrolmentId == menteeEnrolmentId).ToListAsync(ct);
+            if (pending.Count == 0)
+            {
+                return 0;
+            }
+            var programmeId = pending[0].ProgrammeId;
+            var threshold = await db.Programmes.Where(p => p.Id == programmeId).Select(p => p.AnonymityThreshold).SingleAsync(ct);
+            if (pending.Count < threshold)
+            {
+                return 0;
+            }
+            var pool = pending.SelectMany(p => SealedBallot.Read(seal.Open(p.Sealed), p.ProgrammeId, p.MenteeEnrolmentId)).ToArray();
+            RandomNumberGenerator.Shuffle(pool.AsSpan());
+            db.PendingContributions.RemoveRange(pending);
+            db.AnonymousContributions.AddRange(pool);
+            await db.SaveChangesAsync(ct);
+            return pending.Count;
+        }, ct);
+        if (opened > 0 && db.Database.IsSqlite())
+        {
+            // The deleted ciphertext was zeroed (secure_delete); now take the old frames out of the -wal file too.
+            // If a reader holds the WAL the checkpoint is partial and the next one finishes it.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
+        }
+        return opened;
+    }
+
+    /// <summary>Releases every mentee whose pending ballots reach k: after a crash, or after k was met some other way.</summary>
+    public static async Task<int> ReleaseAllDueAsync(this UpwardDbContext db, IBallotSeal seal, CancellationToken ct)
+    {
+        var mentees = await db.PendingContributions.Select(p => p.MenteeEnrolmentId).Distinct().ToListAsync(ct);
+        var opened = 0;
+        foreach (var mentee in mentees)
+        {
+            opened += await db.ReleaseAsync(seal, mentee, ct);
+        }
+        return opened;
+    }
+
+    /// <summary>How many ballots about the mentee are sealed and waiting for enough others.</summary>
+    public static Task<int> PendingCountAsync(this UpwardDbContext db, Guid menteeEnrolmentId, CancellationToken ct) =>
+        db.PendingContributions.CountAsync(p => p.MenteeEnrolmentId == menteeEnrolmentId, ct);
 }

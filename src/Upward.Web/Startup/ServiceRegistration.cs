@@ -74,6 +74,8 @@ internal static class ServiceRegistration
 
         // Order matters: the schema must exist before the set-up link is issued.
         services.AddHostedService<DatabasePreparation>();
+        services.AddSingleton<Upward.Data.PhaseOne.IBallotSeal, Pages.PhaseOne.ContributionSeal>();
+        services.AddHostedService<Pages.PhaseOne.PendingBallotRelease>();
         services.AddScoped<SetupLinks>();
         services.AddHostedService<SetupLinkAnnouncer>();
         services.AddScoped<DemoProgramme>();

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
 using Upward.Data.PhaseOne;
@@ -18,6 +19,7 @@ public sealed class BriefLengthTests(DemoFactory factory) : IClassFixture<DemoFa
     {
         var id = await factory.ProgrammeIdAsync();
         var mentee = await factory.EnrolmentIdAsync("mentee1");
+        var seal = factory.Services.GetRequiredService<IBallotSeal>();
         await factory.WithDbAsync(async db =>
         {
             var settings = await db.PhaseOneSettings.SingleOrDefaultAsync(s => s.ProgrammeId == id);
@@ -29,8 +31,9 @@ public sealed class BriefLengthTests(DemoFactory factory) : IClassFixture<DemoFa
             foreach (var (mentor, i) in mentors.Select((m, i) => (m, i)))
             {
                 var text = (char)('a' + i) + new string('x', ContributeAboutModelLimit - 1);
-                Assert.True(await db.CastAsync(id, mentor, mentee, [new AnonymousContribution { ProgrammeId = id, MenteeEnrolmentId = mentee, DomainId = domain, Text = text, Rating = 4 }], CancellationToken.None));
+                Assert.True(await db.CastAsync(seal, id, mentor, mentee, [new AnonymousContribution { ProgrammeId = id, MenteeEnrolmentId = mentee, DomainId = domain, Text = text, Rating = 4 }], 7, CancellationToken.None));
             }
+            Assert.Equal(3, await db.ReleaseAsync(seal, mentee, CancellationToken.None));
         });
 
         var facilitator = await factory.AsAsync("facilitator");

@@ -172,6 +172,10 @@ namespace Upward.Data.Migrations.Postgres
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uuid");
 
@@ -425,6 +429,28 @@ namespace Upward.Data.Migrations.Postgres
                     b.ToTable("AnonymousContributors");
                 });
 
+            modelBuilder.Entity("Upward.Core.PhaseOne.BriefNameConfirmation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BriefId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Phrase")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BriefId", "Phrase")
+                        .IsUnique();
+
+                    b.ToTable("BriefNameConfirmations");
+                });
+
             modelBuilder.Entity("Upward.Core.PhaseOne.FeedbackBrief", b =>
                 {
                     b.Property<Guid>("Id")
@@ -478,6 +504,10 @@ namespace Upward.Data.Migrations.Postgres
 
                     b.Property<Guid>("DomainId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -584,6 +614,30 @@ namespace Upward.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("MentorWishes");
+                });
+
+            modelBuilder.Entity("Upward.Core.PhaseOne.PendingContribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MenteeEnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MenteeEnrolmentId");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.ToTable("PendingContributions");
                 });
 
             modelBuilder.Entity("Upward.Core.PhaseOne.PhaseOneSettings", b =>
@@ -1656,6 +1710,15 @@ namespace Upward.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Upward.Core.PhaseOne.BriefNameConfirmation", b =>
+                {
+                    b.HasOne("Upward.Core.PhaseOne.FeedbackBrief", null)
+                        .WithMany()
+                        .HasForeignKey("BriefId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Upward.Core.PhaseOne.FeedbackBrief", b =>
                 {
                     b.HasOne("Upward.Core.Programmes.Enrolment", null)
@@ -1744,6 +1807,21 @@ namespace Upward.Data.Migrations.Postgres
                     b.HasOne("Upward.Core.Programmes.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("MentorEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Upward.Core.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upward.Core.PhaseOne.PendingContribution", b =>
+                {
+                    b.HasOne("Upward.Core.Programmes.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("MenteeEnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -160,6 +160,10 @@ namespace Upward.Data.Migrations.Sqlite
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("TEXT");
 
@@ -413,6 +417,28 @@ namespace Upward.Data.Migrations.Sqlite
                     b.ToTable("AnonymousContributors");
                 });
 
+            modelBuilder.Entity("Upward.Core.PhaseOne.BriefNameConfirmation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BriefId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phrase")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BriefId", "Phrase")
+                        .IsUnique();
+
+                    b.ToTable("BriefNameConfirmations");
+                });
+
             modelBuilder.Entity("Upward.Core.PhaseOne.FeedbackBrief", b =>
                 {
                     b.Property<Guid>("Id")
@@ -465,6 +491,10 @@ namespace Upward.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DomainId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
@@ -572,6 +602,30 @@ namespace Upward.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MentorWishes");
+                });
+
+            modelBuilder.Entity("Upward.Core.PhaseOne.PendingContribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MenteeEnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MenteeEnrolmentId");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.ToTable("PendingContributions");
                 });
 
             modelBuilder.Entity("Upward.Core.PhaseOne.PhaseOneSettings", b =>
@@ -1644,6 +1698,15 @@ namespace Upward.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Upward.Core.PhaseOne.BriefNameConfirmation", b =>
+                {
+                    b.HasOne("Upward.Core.PhaseOne.FeedbackBrief", null)
+                        .WithMany()
+                        .HasForeignKey("BriefId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Upward.Core.PhaseOne.FeedbackBrief", b =>
                 {
                     b.HasOne("Upward.Core.Programmes.Enrolment", null)
@@ -1732,6 +1795,21 @@ namespace Upward.Data.Migrations.Sqlite
                     b.HasOne("Upward.Core.Programmes.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("MentorEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Upward.Core.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upward.Core.PhaseOne.PendingContribution", b =>
+                {
+                    b.HasOne("Upward.Core.Programmes.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("MenteeEnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -30,6 +30,6 @@ public sealed class AuditModel(UpwardDbContext db) : PageModel
             TimeZoneInfo.ConvertTimeFromUtc(e.AtUtc, zone).ToString("d MMM yyyy HH:mm"),
             e.Action,
             e.ActorUserId is { } id && actors.TryGetValue(id, out var name) ? name : "System",
-            e.Subject ?? "")).ToList();
+            e.Detail is null ? e.Subject ?? "" : $"{e.Subject} ({e.Detail})")).ToList();
     }
 }

@@ -21,7 +21,11 @@ public sealed class BriefModel(UpwardDbContext db) : MenteePageModel(db)
     [BindProperty] public List<SectionInput> Sections { get; set; } = [];
     public PhaseOneSettings Settings { get; private set; } = null!;
     public FeedbackBrief? Brief { get; private set; }
+    /// <summary>Mentors whose contributions are open in the pool (what the threshold counts).</summary>
     public int Contributors { get; private set; }
+
+    /// <summary>Mentors who have sent feedback, including ballots still sealed until enough others arrive.</summary>
+    public int Sent { get; private set; }
     public bool Saved { get; private set; }
 
     public sealed class SectionInput
@@ -50,19 +54,30 @@ public sealed class BriefModel(UpwardDbContext db) : MenteePageModel(db)
         }
         if (BelowThreshold)
         {
-            ModelState.AddModelError("", $"Only {Contributors} of the {Programme.AnonymityThreshold} mentors needed have contributed, so the brief cannot be built yet.");
+            ModelState.AddModelError("", $"Only {Sent} of the {Programme.AnonymityThreshold} mentors needed have contributed, so the brief cannot be built yet.");
             return Page();
         }
-        var brief = new FeedbackBrief { ProgrammeId = ProgrammeId, MenteeEnrolmentId = MenteeId };
+        // A brief started after the allocation goes to the mentor already allocated.
+        var brief = new FeedbackBrief { ProgrammeId = ProgrammeId, MenteeEnrolmentId = MenteeId, AllocatedMentorEnrolmentId = await Db.AllocatedMentorAsync(MenteeId, ct) };
         if (Settings.Mode == FeedbackMode.Group)
         {
             var notes = await Db.GroupNotes.Where(n => n.MenteeEnrolmentId == MenteeId).ToListAsync(ct);
-            brief.Sections.AddRange(Programme.Domains.Select(d => new FeedbackBriefSection { BriefId = brief.Id, DomainId = d.Id, Text = BriefDraft.FromGroupNote(notes.SingleOrDefault(n => n.DomainId == d.Id)) }));
+            // The rating stays apart from the text, so no edit of the text can drop it.
+            brief.Sections.AddRange(Programme.Domains.Select(d =>
+            {
+                var note = notes.SingleOrDefault(n => n.DomainId == d.Id);
+                return new FeedbackBriefSection { BriefId = brief.Id, DomainId = d.Id, Text = BriefDraft.PointsFromGroupNote(note), Rating = BriefDraft.GroupRating(note) };
+            }));
         }
         else
         {
             var contributions = await Db.AnonymousContributions.Where(c => c.MenteeEnrolmentId == MenteeId).ToListAsync(ct);
-            brief.Sections.AddRange(Programme.Domains.Select(d => new FeedbackBriefSection { BriefId = brief.Id, DomainId = d.Id, Text = BriefDraft.FromContributions(contributions.Where(c => c.DomainId == d.Id), Programme.AnonymityThreshold) }));
+            brief.Sections.AddRange(Programme.Domains.Select(d => new FeedbackBriefSection
+            {
+                BriefId = brief.Id, DomainId = d.Id,
+                Text = BriefDraft.CommentsFrom(contributions.Where(c => c.DomainId == d.Id)),
+                Rating = BriefDraft.MedianRating(contributions.Where(c => c.DomainId == d.Id), Programme.AnonymityThreshold),
+            }));
         }
         foreach (var section in brief.Sections)
         {
@@ -149,7 +164,10 @@ public sealed class BriefModel(UpwardDbContext db) : MenteePageModel(db)
         Settings = await Db.PhaseOneSettingsForAsync(ProgrammeId, ct);
         Brief = await Db.FeedbackBriefs.Include(b => b.Sections).SingleOrDefaultAsync(b => b.MenteeEnrolmentId == MenteeId, ct);
         Contributors = await Db.ContributorCountAsync(MenteeId, ct);
+        Sent = await Db.AnonymousContributors.CountAsync(c => c.MenteeEnrolmentId == MenteeId, ct);
     }
+
+    public string? RatingFor(Guid domainId) => Brief?.Sections.SingleOrDefault(s => s.DomainId == domainId)?.Rating;
 
     public string DomainName(Guid domainId) => Programme.Domains.SingleOrDefault(d => d.Id == domainId)?.Name ?? "this domain";
 }

@@ -14,9 +14,9 @@ namespace Upward.Web.Pages.PhaseOne;
 /// stored without the author, so it cannot be shown back to them or changed.
 /// </summary>
 [Requires(ProgrammeCapability.ContributeFeedback)]
-public sealed class ContributeAboutModel(UpwardDbContext db) : MenteePageModel(db)
+public sealed class ContributeAboutModel(UpwardDbContext db, IBallotSeal seal, ILogger<ContributeAboutModel> log) : MenteePageModel(db)
 {
-    public const int TextLimit = 4000;
+    public const int TextLimit = SealedBallot.TextLimit;
 
     [BindProperty] public List<Comment> Comments { get; set; } = [];
     public bool AnonymousMode { get; private set; }
@@ -80,11 +80,12 @@ public sealed class ContributeAboutModel(UpwardDbContext db) : MenteePageModel(d
             .Where(c => !string.IsNullOrWhiteSpace(c.Text) || c.Rating is not null)
             .Select(c => new AnonymousContribution { ProgrammeId = ProgrammeId, MenteeEnrolmentId = MenteeId, DomainId = c.DomainId, Text = c.Text?.Trim() ?? "", Rating = c.Rating })
             .ToList();
-        if (!await Db.CastAsync(ProgrammeId, mentorId, MenteeId, contributions, ct))
+        if (!await Db.CastAsync(seal, ProgrammeId, mentorId, MenteeId, contributions, Programme.Domains.Count, ct))
         {
             AlreadySent = true;
             return Page();
         }
+        await PhaseOneBallots.ReleaseIfDueAsync(Db, seal, MenteeId, log, ct);
         return Redirect($"/programmes/{ProgrammeId}/phase-one/contribute?sent=true");
     }
 

@@ -16,14 +16,19 @@ namespace Upward.Web.Pages.PhaseOne;
 public sealed class MyFeedbackModel(UpwardDbContext db) : ProgrammePageModel
 {
     public FeedbackBrief? Brief { get; private set; }
+    public bool Anonymous { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var me = await db.MyEnrolmentIdAsync(ProgrammeId, User.UserId(), ProgrammeRole.Mentee, ct);
+        Anonymous = (await db.PhaseOneSettingsForAsync(ProgrammeId, ct)).Mode == FeedbackMode.Anonymous;
         Brief = await db.FeedbackBriefs.Include(b => b.Sections)
             .SingleOrDefaultAsync(b => b.MenteeEnrolmentId == me && b.ReleasedToMenteeAtUtc != null, ct);
         return Page();
     }
 
-    public string TextFor(Guid domainId) => Brief?.Sections.SingleOrDefault(s => s.DomainId == domainId)?.Text ?? "";
+    /// <summary>The section's text with the rating the group recorded, which editing never drops.</summary>
+    public string TextFor(Guid domainId) => Brief?.Sections.SingleOrDefault(s => s.DomainId == domainId) is { } s
+        ? (s.Rating is null ? s.Text : $"{s.Text}\n{s.Rating}".Trim())
+        : "";
 }

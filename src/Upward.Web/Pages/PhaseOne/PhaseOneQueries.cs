@@ -28,7 +28,11 @@ public static class PhaseOneQueries
             .Select(e => (Guid?)e.Id)
             .SingleOrDefaultAsync(ct);
 
-    /// <summary>How many distinct mentors have contributed anonymously about a mentee.</summary>
-    public static Task<int> ContributorCountAsync(this UpwardDbContext db, Guid menteeEnrolmentId, CancellationToken ct) =>
-        db.AnonymousContributors.CountAsync(c => c.MenteeEnrolmentId == menteeEnrolmentId, ct);
+    /// <summary>
+    /// How many distinct mentors' anonymous contributions about a mentee are open in the brief's pool:
+    /// those who contributed, less the ballots still sealed until enough others arrive.
+    /// </summary>
+    public static async Task<int> ContributorCountAsync(this UpwardDbContext db, Guid menteeEnrolmentId, CancellationToken ct) =>
+        Math.Max(0, await db.AnonymousContributors.CountAsync(c => c.MenteeEnrolmentId == menteeEnrolmentId, ct)
+            - await db.PendingContributions.CountAsync(p => p.MenteeEnrolmentId == menteeEnrolmentId, ct));
 }

@@ -19,10 +19,14 @@ public sealed class ReleaseModel(UpwardDbContext db) : MenteePageModel(db)
     public string? Refusal { get; private set; }
     public string? Done { get; private set; }
 
+    /// <summary>Names of the programme's people found in the brief, and those the reviewer has not yet confirmed are someone else.</summary>
+    public IReadOnlyList<string> NamesFound { get; private set; } = [];
+    public IReadOnlyList<string> NamesUnconfirmed { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string? done, CancellationToken ct)
     {
         await LoadAsync(ct);
-        Done = done switch { "reviewed" => "The brief is marked as reviewed.", "mentee" => $"The brief is released to {Mentee.Name}.", "mentor" => "The brief is released to the allocated mentor.", _ => null };
+        Done = done switch { "reviewed" => "The brief is marked as reviewed.", "mentee" => $"The brief is released to {Mentee.Name}.", "mentor" => "The brief is released to the allocated mentor.", "confirmed" => "The name is marked as not a participant.", _ => null };
         return Brief is null ? Redirect(BriefPage) : Page();
     }
 
@@ -42,11 +46,34 @@ public sealed class ReleaseModel(UpwardDbContext db) : MenteePageModel(db)
             Refusal = "The brief is empty. Write it before marking it as reviewed.";
             return Page();
         }
+        if (NamesUnconfirmed.Count > 0)
+        {
+            Refusal = $"The brief names people in this programme ({string.Join(", ", NamesUnconfirmed)}). Edit the names out, or confirm below that each is not a participant, before marking it as reviewed.";
+            return Page();
+        }
         Brief.ReviewedAtUtc = DateTime.UtcNow;
         Brief.Status = BriefStatus.Reviewed;
         Db.Audit(AuditAction.BriefReviewed, User.UserId(), Programme.OrganisationId, ProgrammeId, $"brief:{Brief.Id}");
         await Db.SaveChangesAsync(ct);
         return Redirect(Here("reviewed"));
+    }
+
+    /// <summary>The reviewer confirms that a name found in the brief is not one of the programme's people.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync([FromForm] string? phrase, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Brief is null)
+        {
+            return Redirect(BriefPage);
+        }
+        var name = NamesUnconfirmed.FirstOrDefault(n => phrase is not null && ParticipantNames.Same(n, phrase));
+        if (name is null || !Brief.IsEditable)
+        {
+            ModelState.AddModelError("phrase", "Select a name found in the brief that still needs checking");
+            return Page();
+        }
+        await Db.UpsertAsync([new BriefNameConfirmation { BriefId = Brief.Id, Phrase = name }], c => new { c.BriefId, c.Phrase }, null, ct);
+        return Redirect(Here("confirmed"));
     }
 
     public Task<IActionResult> OnPostMenteeAsync(CancellationToken ct) => ReleaseAsync(ReleaseAudience.Mentee, ct);
@@ -81,7 +108,34 @@ public sealed class ReleaseModel(UpwardDbContext db) : MenteePageModel(db)
         Settings = await Db.PhaseOneSettingsForAsync(ProgrammeId, ct);
         Brief = await Db.FeedbackBriefs.Include(b => b.Sections).SingleOrDefaultAsync(b => b.MenteeEnrolmentId == MenteeId, ct);
         Contributors = await Db.ContributorCountAsync(MenteeId, ct);
+        if (Brief is not null)
+        {
+            // A brief started before the fix for issue 16, or before a pairing by hand, learns its mentor here.
+            Brief.AllocatedMentorEnrolmentId ??= await Db.AllocatedMentorAsync(MenteeId, ct);
+            (NamesFound, NamesUnconfirmed) = await Db.NamesInAsync(Brief, Programme.Domains.Select(d => d.Name), ct);
+        }
     }
+
+    /// <summary>A paragraph cut into plain runs and the names found in it, to be highlighted.</summary>
+    public IEnumerable<(string Text, bool IsName, bool Confirmed)> Highlight(string paragraph)
+    {
+        if (NamesFound.Count == 0)
+        {
+            yield return (paragraph, false, false);
+            yield break;
+        }
+        var pattern = string.Join("|", NamesFound.OrderByDescending(n => n.Length).Select(n => System.Text.RegularExpressions.Regex.Escape(n).Replace("\\ ", "\\s+")));
+        var at = 0;
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(paragraph, $"(?<![\\p{{L}}\\p{{N}}])(?:{pattern})(?![\\p{{L}}\\p{{N}}])", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+        {
+            if (m.Index > at) yield return (paragraph[at..m.Index], false, false);
+            yield return (m.Value, true, !NamesUnconfirmed.Any(n => ParticipantNames.Same(n, m.Value)));
+            at = m.Index + m.Length;
+        }
+        if (at < paragraph.Length) yield return (paragraph[at..], false, false);
+    }
+
+    public string? RatingFor(Guid domainId) => Brief?.Sections.SingleOrDefault(s => s.DomainId == domainId)?.Rating;
 
     public string TextFor(Guid domainId) => Brief?.Sections.SingleOrDefault(s => s.DomainId == domainId)?.Text ?? "";
 }

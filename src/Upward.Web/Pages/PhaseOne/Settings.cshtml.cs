@@ -53,10 +53,14 @@ public sealed class SettingsModel(UpwardDbContext db) : ProgrammePageModel
             settings = PhaseOneSettings.DefaultFor(ProgrammeId);
             db.PhaseOneSettings.Add(settings);
         }
+        var changes = new SettingsChanges()
+            .Compare("Mode", settings.Mode, Input.Mode!.Value)
+            .Compare("MenteeMaySeeBrief", settings.MenteeMaySeeBrief, Input.MenteeMaySeeBrief!.Value)
+            .Compare("MenteesMayChooseMentors", settings.MenteesMayChooseMentors, Input.MenteesMayChooseMentors!.Value);
         settings.Mode = Input.Mode!.Value;
         settings.MenteeMaySeeBrief = Input.MenteeMaySeeBrief!.Value;
         settings.MenteesMayChooseMentors = Input.MenteesMayChooseMentors!.Value;
-        db.Audit(AuditAction.PhaseOneSettingsChanged, User.UserId(), Programme.OrganisationId, ProgrammeId, $"programme:{ProgrammeId}");
+        db.Audit(AuditAction.PhaseOneSettingsChanged, User.UserId(), Programme.OrganisationId, ProgrammeId, $"programme:{ProgrammeId}", changes.ToString());
         await db.SaveChangesAsync(ct);
         return Redirect($"/programmes/{ProgrammeId}/phase-one/settings?saved=true");
     }

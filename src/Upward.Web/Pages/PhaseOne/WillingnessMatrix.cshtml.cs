@@ -19,6 +19,12 @@ public sealed class WillingnessMatrixModel(UpwardDbContext db) : ProgrammePageMo
     public ISet<(Guid Mentor, Guid Mentee)> Declines { get; private set; } = new HashSet<(Guid, Guid)>();
     public WillingnessSummary Summary { get; private set; } = null!;
 
+    /// <summary>
+    /// A mentor's private reason is for the people running their programme: an organisation
+    /// administrator sees the yes and no (the allocation needs them) but reasons only where they coordinate.
+    /// </summary>
+    public bool ShowReasons => MyRoles.Contains(ProgrammeRole.Coordinator);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Mentors = await db.ParticipantsAsync(ProgrammeId, ProgrammeRole.Mentor, ct);

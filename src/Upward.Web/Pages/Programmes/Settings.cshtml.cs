@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Upward.Core.Auditing;
 using Upward.Core.Programmes;
 using Upward.Data;
+using Upward.Web.Identity;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.Programmes;
@@ -90,10 +92,16 @@ public sealed class SettingsModel(UpwardDbContext db) : ProgrammePageModel
         }
         var departments = ListFrom("Input.Departments", Input.Departments, "department", "departments");
         var specialties = ListFrom("Input.Specialties", Input.Specialties, "specialty", "specialties");
+        if (Input.AnonymityThreshold is { } k && ModelState.GetFieldValidationState("Input.AnonymityThreshold") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
+            && AnonymityThresholdRule.Refusal(Programme.AnonymityThreshold, k, await db.AnonymousFeedbackExistsAsync(Programme.Id, ct)) is { } lowered)
+        {
+            ModelState.AddModelError("Input.AnonymityThreshold", lowered);
+        }
         if (!ModelState.IsValid)
         {
             return Page();
         }
+        var changes = ProgrammeSettingsAudit.Before(Programme);
         Programme.Departments = [.. departments];
         Programme.Specialties = [.. specialties];
         Programme.Name = Input.Name!.Trim();
@@ -105,6 +113,7 @@ public sealed class SettingsModel(UpwardDbContext db) : ProgrammePageModel
         Programme.SupervisorRule = Input.SupervisorRule!.Value;
         Programme.MenteesPerMentor = Input.MenteesPerMentor!.Value;
         Programme.SessionsPerPair = Input.SessionsPerPair!.Value;
+        db.Audit(AuditAction.ProgrammeSettingsChanged, User.UserId(), Programme.OrganisationId, Programme.Id, $"programme:{Programme.Id}", changes.After(Programme));
         await db.SaveChangesAsync(ct);
         return Redirect($"/programmes/{Programme.Id}/settings?saved=true");
     }

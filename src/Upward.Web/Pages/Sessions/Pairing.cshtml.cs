@@ -38,6 +38,9 @@ public sealed class PairingModel(UpwardDbContext db, Mailer mailer, TimeProvider
     public IReadOnlyList<PrivateNote> MyNotes { get; private set; } = [];
     public IReadOnlyList<ActionPlanItem> Actions { get; private set; } = [];
     public IReadOnlyList<(string Domain, string Text)> Brief { get; private set; } = [];
+
+    /// <summary>Whether the brief came from anonymous feedback rather than a group session, so the page names it so.</summary>
+    public bool AnonymousBrief { get; private set; }
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
     /// <summary>The programme's cadence is complete for this pair.</summary>
@@ -314,8 +317,9 @@ public sealed class PairingModel(UpwardDbContext db, Mailer mailer, TimeProvider
             if (brief is not null)
             {
                 var domains = Programme.Domains.ToDictionary(d => d.Id);
+                AnonymousBrief = await db.PhaseOneSettings.AnyAsync(s => s.ProgrammeId == Programme.Id && s.Mode == Core.PhaseOne.FeedbackMode.Anonymous, ct);
                 Brief = brief.Sections.Where(s => domains.ContainsKey(s.DomainId)).OrderBy(s => domains[s.DomainId].Position)
-                    .Select(s => (domains[s.DomainId].Name, s.Text)).ToList();
+                    .Select(s => (domains[s.DomainId].Name, s.Rating is null ? s.Text : $"{s.Text}\n{s.Rating}".Trim())).ToList();
             }
         }
         return null;

@@ -38,7 +38,8 @@ namespace Upward.Data.Migrations.Postgres
                     OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
                     ProgrammeId = table.Column<Guid>(type: "uuid", nullable: true),
                     Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                    Subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Detail = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -659,6 +660,32 @@ namespace Upward.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PendingContributions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sealed = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingContributions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PendingContributions_Enrolments_MenteeEnrolmentId",
+                        column: x => x.MenteeEnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PendingContributions_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Relationships",
                 columns: table => new
                 {
@@ -858,13 +885,33 @@ namespace Upward.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "BriefNameConfirmations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BriefId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Phrase = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BriefNameConfirmations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BriefNameConfirmations_FeedbackBriefs_BriefId",
+                        column: x => x.BriefId,
+                        principalTable: "FeedbackBriefs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FeedbackBriefSections",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     BriefId = table.Column<Guid>(type: "uuid", nullable: false),
                     DomainId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false)
+                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Rating = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1288,6 +1335,12 @@ namespace Upward.Data.Migrations.Postgres
                 columns: new[] { "OrganisationId", "AtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BriefNameConfirmations_BriefId_Phrase",
+                table: "BriefNameConfirmations",
+                columns: new[] { "BriefId", "Phrase" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Codings_AnswerId_CoderEnrolmentId",
                 table: "Codings",
                 columns: new[] { "AnswerId", "CoderEnrolmentId" });
@@ -1475,6 +1528,16 @@ namespace Upward.Data.Migrations.Postgres
                 columns: new[] { "ProgrammeId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PendingContributions_MenteeEnrolmentId",
+                table: "PendingContributions",
+                column: "MenteeEnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingContributions_ProgrammeId",
+                table: "PendingContributions",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PrivateNotes_AuthorEnrolmentId_PairingId",
                 table: "PrivateNotes",
                 columns: new[] { "AuthorEnrolmentId", "PairingId" });
@@ -1622,6 +1685,9 @@ namespace Upward.Data.Migrations.Postgres
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "BriefNameConfirmations");
+
+            migrationBuilder.DropTable(
                 name: "Codings");
 
             migrationBuilder.DropTable(
@@ -1650,6 +1716,9 @@ namespace Upward.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "MentorWishes");
+
+            migrationBuilder.DropTable(
+                name: "PendingContributions");
 
             migrationBuilder.DropTable(
                 name: "PhaseOneSettings");

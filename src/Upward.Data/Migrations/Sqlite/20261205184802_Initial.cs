@@ -36,7 +36,8 @@ namespace Upward.Data.Migrations.Sqlite
                     OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -434,37 +435,7 @@ namespace Upward.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "AnonymousContributors",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MentorEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AnonymousContributors", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AnonymousContributors_Enrolments_MenteeEnrolmentId",
-                        column: x => x.MenteeEnrolmentId,
-                        principalTable: "Enrolments",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_AnonymousContributors_Enrolments_MentorEnrolmentId",
-                        column: x => x.MentorEnrolmentId,
-                        principalTable: "Enrolments",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_AnonymousContributors_Programmes_ProgrammeId",
-                        column: x => x.ProgrammeId,
-                        principalTable: "Programmes",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
+            migrationBuilder.Sql(@"CREATE TABLE ""AnonymousContributors"" (""Id"" TEXT NOT NULL CONSTRAINT ""PK_AnonymousContributors"" PRIMARY KEY, ""ProgrammeId"" TEXT NOT NULL, ""MentorEnrolmentId"" TEXT NOT NULL, ""MenteeEnrolmentId"" TEXT NOT NULL, CONSTRAINT ""FK_AnonymousContributors_Enrolments_MenteeEnrolmentId"" FOREIGN KEY (""MenteeEnrolmentId"") REFERENCES ""Enrolments"" (""Id"") ON DELETE RESTRICT, CONSTRAINT ""FK_AnonymousContributors_Enrolments_MentorEnrolmentId"" FOREIGN KEY (""MentorEnrolmentId"") REFERENCES ""Enrolments"" (""Id"") ON DELETE RESTRICT, CONSTRAINT ""FK_AnonymousContributors_Programmes_ProgrammeId"" FOREIGN KEY (""ProgrammeId"") REFERENCES ""Programmes"" (""Id"") ON DELETE CASCADE) WITHOUT ROWID;");
 
             migrationBuilder.CreateTable(
                 name: "Concerns",
@@ -656,6 +627,8 @@ namespace Upward.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.Sql(@"CREATE TABLE ""PendingContributions"" (""Id"" TEXT NOT NULL CONSTRAINT ""PK_PendingContributions"" PRIMARY KEY, ""ProgrammeId"" TEXT NOT NULL, ""MenteeEnrolmentId"" TEXT NOT NULL, ""Sealed"" BLOB NOT NULL, CONSTRAINT ""FK_PendingContributions_Enrolments_MenteeEnrolmentId"" FOREIGN KEY (""MenteeEnrolmentId"") REFERENCES ""Enrolments"" (""Id"") ON DELETE RESTRICT, CONSTRAINT ""FK_PendingContributions_Programmes_ProgrammeId"" FOREIGN KEY (""ProgrammeId"") REFERENCES ""Programmes"" (""Id"") ON DELETE CASCADE) WITHOUT ROWID;");
+
             migrationBuilder.CreateTable(
                 name: "Relationships",
                 columns: table => new
@@ -786,39 +759,7 @@ namespace Upward.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "AnonymousContributions",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DomainId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Rating = table.Column<int>(type: "INTEGER", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AnonymousContributions", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AnonymousContributions_Enrolments_MenteeEnrolmentId",
-                        column: x => x.MenteeEnrolmentId,
-                        principalTable: "Enrolments",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_AnonymousContributions_ProgrammeDomains_DomainId",
-                        column: x => x.DomainId,
-                        principalTable: "ProgrammeDomains",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_AnonymousContributions_Programmes_ProgrammeId",
-                        column: x => x.ProgrammeId,
-                        principalTable: "Programmes",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
+            migrationBuilder.Sql(@"CREATE TABLE ""AnonymousContributions"" (""Id"" TEXT NOT NULL CONSTRAINT ""PK_AnonymousContributions"" PRIMARY KEY, ""ProgrammeId"" TEXT NOT NULL, ""MenteeEnrolmentId"" TEXT NOT NULL, ""DomainId"" TEXT NOT NULL, ""Text"" TEXT NOT NULL, ""Rating"" INTEGER, CONSTRAINT ""FK_AnonymousContributions_Enrolments_MenteeEnrolmentId"" FOREIGN KEY (""MenteeEnrolmentId"") REFERENCES ""Enrolments"" (""Id"") ON DELETE RESTRICT, CONSTRAINT ""FK_AnonymousContributions_ProgrammeDomains_DomainId"" FOREIGN KEY (""DomainId"") REFERENCES ""ProgrammeDomains"" (""Id"") ON DELETE RESTRICT, CONSTRAINT ""FK_AnonymousContributions_Programmes_ProgrammeId"" FOREIGN KEY (""ProgrammeId"") REFERENCES ""Programmes"" (""Id"") ON DELETE CASCADE) WITHOUT ROWID;");
 
             migrationBuilder.CreateTable(
                 name: "GroupNotes",
@@ -856,13 +797,33 @@ namespace Upward.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "BriefNameConfirmations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BriefId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Phrase = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BriefNameConfirmations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BriefNameConfirmations_FeedbackBriefs_BriefId",
+                        column: x => x.BriefId,
+                        principalTable: "FeedbackBriefs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FeedbackBriefSections",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     BriefId = table.Column<Guid>(type: "TEXT", nullable: false),
                     DomainId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false)
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Rating = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1286,6 +1247,12 @@ namespace Upward.Data.Migrations.Sqlite
                 columns: new[] { "OrganisationId", "AtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BriefNameConfirmations_BriefId_Phrase",
+                table: "BriefNameConfirmations",
+                columns: new[] { "BriefId", "Phrase" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Codings_AnswerId_CoderEnrolmentId",
                 table: "Codings",
                 columns: new[] { "AnswerId", "CoderEnrolmentId" });
@@ -1473,6 +1440,16 @@ namespace Upward.Data.Migrations.Sqlite
                 columns: new[] { "ProgrammeId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PendingContributions_MenteeEnrolmentId",
+                table: "PendingContributions",
+                column: "MenteeEnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingContributions_ProgrammeId",
+                table: "PendingContributions",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PrivateNotes_AuthorEnrolmentId_PairingId",
                 table: "PrivateNotes",
                 columns: new[] { "AuthorEnrolmentId", "PairingId" });
@@ -1620,6 +1597,9 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "BriefNameConfirmations");
+
+            migrationBuilder.DropTable(
                 name: "Codings");
 
             migrationBuilder.DropTable(
@@ -1648,6 +1628,9 @@ namespace Upward.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "MentorWishes");
+
+            migrationBuilder.DropTable(
+                name: "PendingContributions");
 
             migrationBuilder.DropTable(
                 name: "PhaseOneSettings");

@@ -11,7 +11,7 @@ using Upward.Data;
 namespace Upward.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteUpwardDbContext))]
-    [Migration("20261125013912_Initial")]
+    [Migration("20261205184802_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -161,6 +161,10 @@ namespace Upward.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OrganisationId")
@@ -416,6 +420,28 @@ namespace Upward.Data.Migrations.Sqlite
                     b.ToTable("AnonymousContributors");
                 });
 
+            modelBuilder.Entity("Upward.Core.PhaseOne.BriefNameConfirmation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BriefId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phrase")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BriefId", "Phrase")
+                        .IsUnique();
+
+                    b.ToTable("BriefNameConfirmations");
+                });
+
             modelBuilder.Entity("Upward.Core.PhaseOne.FeedbackBrief", b =>
                 {
                     b.Property<Guid>("Id")
@@ -468,6 +494,10 @@ namespace Upward.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DomainId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
@@ -575,6 +605,30 @@ namespace Upward.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MentorWishes");
+                });
+
+            modelBuilder.Entity("Upward.Core.PhaseOne.PendingContribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MenteeEnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MenteeEnrolmentId");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.ToTable("PendingContributions");
                 });
 
             modelBuilder.Entity("Upward.Core.PhaseOne.PhaseOneSettings", b =>
@@ -1647,6 +1701,15 @@ namespace Upward.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Upward.Core.PhaseOne.BriefNameConfirmation", b =>
+                {
+                    b.HasOne("Upward.Core.PhaseOne.FeedbackBrief", null)
+                        .WithMany()
+                        .HasForeignKey("BriefId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Upward.Core.PhaseOne.FeedbackBrief", b =>
                 {
                     b.HasOne("Upward.Core.Programmes.Enrolment", null)
@@ -1735,6 +1798,21 @@ namespace Upward.Data.Migrations.Sqlite
                     b.HasOne("Upward.Core.Programmes.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("MentorEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Upward.Core.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upward.Core.PhaseOne.PendingContribution", b =>
+                {
+                    b.HasOne("Upward.Core.Programmes.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("MenteeEnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -13,7 +13,7 @@ using Upward.Data;
 namespace Upward.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresUpwardDbContext))]
-    [Migration("20261125013923_Initial")]
+    [Migration("20261205184830_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -174,6 +174,10 @@ namespace Upward.Data.Migrations.Postgres
 
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uuid");
@@ -428,6 +432,28 @@ namespace Upward.Data.Migrations.Postgres
                     b.ToTable("AnonymousContributors");
                 });
 
+            modelBuilder.Entity("Upward.Core.PhaseOne.BriefNameConfirmation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BriefId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Phrase")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BriefId", "Phrase")
+                        .IsUnique();
+
+                    b.ToTable("BriefNameConfirmations");
+                });
+
             modelBuilder.Entity("Upward.Core.PhaseOne.FeedbackBrief", b =>
                 {
                     b.Property<Guid>("Id")
@@ -481,6 +507,10 @@ namespace Upward.Data.Migrations.Postgres
 
                     b.Property<Guid>("DomainId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -587,6 +617,30 @@ namespace Upward.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("MentorWishes");
+                });
+
+            modelBuilder.Entity("Upward.Core.PhaseOne.PendingContribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MenteeEnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MenteeEnrolmentId");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.ToTable("PendingContributions");
                 });
 
             modelBuilder.Entity("Upward.Core.PhaseOne.PhaseOneSettings", b =>
@@ -1659,6 +1713,15 @@ namespace Upward.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Upward.Core.PhaseOne.BriefNameConfirmation", b =>
+                {
+                    b.HasOne("Upward.Core.PhaseOne.FeedbackBrief", null)
+                        .WithMany()
+                        .HasForeignKey("BriefId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Upward.Core.PhaseOne.FeedbackBrief", b =>
                 {
                     b.HasOne("Upward.Core.Programmes.Enrolment", null)
@@ -1747,6 +1810,21 @@ namespace Upward.Data.Migrations.Postgres
                     b.HasOne("Upward.Core.Programmes.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("MentorEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Upward.Core.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upward.Core.PhaseOne.PendingContribution", b =>
+                {
+                    b.HasOne("Upward.Core.Programmes.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("MenteeEnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -1,0 +1,13 @@
+namespace Upward.Data.PhaseOne;
+
+/// <summary>
+/// Encrypts and authenticates sealed ballots with a key the database does not hold (the web app's
+/// Data Protection key ring), so that a copy of the database cannot read a pending ballot.
+/// </summary>
+public interface IBallotSeal
+{
+    byte[] Seal(byte[] ballot);
+
+    /// <summary>The ballot's bytes; throws <see cref="System.Security.Cryptography.CryptographicException"/> if the key is missing or the bytes were changed.</summary>
+    byte[] Open(byte[] sealedBallot);
+}
