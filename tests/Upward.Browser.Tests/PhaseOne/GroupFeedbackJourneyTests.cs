@@ -33,8 +33,10 @@ public sealed class GroupFeedbackJourneyTests(LiveUpward upward, Chromium chromi
         await page.GetByRole(AriaRole.Link, new() { Name = "Brief for Dr James Turner" }).ClickAsync();
         await page.AssertNoViolationsAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Start the brief" }).ClickAsync();
+        // The group's points start the draft; its rating is kept beside the text, not inside it, so editing cannot drop it.
         var juniors = page.GetByLabel("Approach to juniors");
-        Assert.Contains("Group rating: 4 out of 5", await juniors.InputValueAsync());
+        Assert.Contains("Explains decisions on the ward round and invites questions", await juniors.InputValueAsync());
+        Assert.Contains("Group rating: 4 out of 5", await page.Locator("main").InnerTextAsync());
         await page.AssertNoViolationsAsync();
         await page.GetByLabel("Time management").FillAsync("Clinics sometimes overrun into handover; juniors would value a firm finish.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
