@@ -22,6 +22,7 @@ internal sealed class MentoringSessionConfiguration : IEntityTypeConfiguration<M
     public void Configure(EntityTypeBuilder<MentoringSession> entity)
     {
         entity.Property(s => s.Place).HasMaxLength(500);
+        entity.Property(s => s.OverTimeReason).HasMaxLength(SessionRules.OverTimeReasonMaxLength);
         entity.HasOne<Pairing>().WithMany().HasForeignKey(s => s.PairingId);
         entity.HasIndex(s => new { s.PairingId, s.Number }).IsUnique();
     }

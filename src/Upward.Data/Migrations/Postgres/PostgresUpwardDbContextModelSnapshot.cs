@@ -1146,11 +1146,18 @@ namespace Upward.Data.Migrations.Postgres
                     b.Property<DateTime?>("HeldRecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("HowMet")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("MinutesTaken")
                         .HasColumnType("integer");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<string>("OverTimeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<Guid>("PairingId")
                         .HasColumnType("uuid");
@@ -1162,6 +1169,9 @@ namespace Upward.Data.Migrations.Postgres
 
                     b.Property<int>("ProposedBy")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("RecordedAfterwards")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime>("StartsAtUtc")
                         .HasColumnType("timestamp with time zone");

@@ -1134,11 +1134,18 @@ namespace Upward.Data.Migrations.Sqlite
                     b.Property<DateTime?>("HeldRecordedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("HowMet")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MinutesTaken")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverTimeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("PairingId")
                         .HasColumnType("TEXT");
@@ -1149,6 +1156,9 @@ namespace Upward.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProposedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RecordedAfterwards")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("StartsAtUtc")

@@ -11,7 +11,7 @@ using Upward.Data;
 namespace Upward.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteUpwardDbContext))]
-    [Migration("20261205184802_Initial")]
+    [Migration("20261205210212_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1137,11 +1137,18 @@ namespace Upward.Data.Migrations.Sqlite
                     b.Property<DateTime?>("HeldRecordedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("HowMet")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MinutesTaken")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverTimeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("PairingId")
                         .HasColumnType("TEXT");
@@ -1152,6 +1159,9 @@ namespace Upward.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProposedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RecordedAfterwards")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("StartsAtUtc")

@@ -13,7 +13,7 @@ using Upward.Data;
 namespace Upward.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresUpwardDbContext))]
-    [Migration("20261205184830_Initial")]
+    [Migration("20261205210326_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1149,11 +1149,18 @@ namespace Upward.Data.Migrations.Postgres
                     b.Property<DateTime?>("HeldRecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("HowMet")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("MinutesTaken")
                         .HasColumnType("integer");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<string>("OverTimeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<Guid>("PairingId")
                         .HasColumnType("uuid");
@@ -1165,6 +1172,9 @@ namespace Upward.Data.Migrations.Postgres
 
                     b.Property<int>("ProposedBy")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("RecordedAfterwards")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime>("StartsAtUtc")
                         .HasColumnType("timestamp with time zone");

@@ -973,7 +973,10 @@ namespace Upward.Data.Migrations.Postgres
                     ProposedBy = table.Column<int>(type: "integer", nullable: false),
                     AgreedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     CalendarSequence = table.Column<int>(type: "integer", nullable: false),
+                    RecordedAfterwards = table.Column<bool>(type: "boolean", nullable: false),
+                    HowMet = table.Column<int>(type: "integer", nullable: true),
                     MinutesTaken = table.Column<int>(type: "integer", nullable: true),
+                    OverTimeReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     TimeFelt = table.Column<int>(type: "integer", nullable: true),
                     HeldRecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },

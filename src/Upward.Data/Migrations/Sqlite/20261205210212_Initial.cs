@@ -885,7 +885,10 @@ namespace Upward.Data.Migrations.Sqlite
                     ProposedBy = table.Column<int>(type: "INTEGER", nullable: false),
                     AgreedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CalendarSequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedAfterwards = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HowMet = table.Column<int>(type: "INTEGER", nullable: true),
                     MinutesTaken = table.Column<int>(type: "INTEGER", nullable: true),
+                    OverTimeReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     TimeFelt = table.Column<int>(type: "INTEGER", nullable: true),
                     HeldRecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
