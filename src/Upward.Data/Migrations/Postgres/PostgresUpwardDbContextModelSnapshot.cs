@@ -1117,6 +1117,16 @@ namespace Upward.Data.Migrations.Postgres
                     b.Property<Guid>("RaisedByEnrolmentId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RespondedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)

@@ -1105,6 +1105,16 @@ namespace Upward.Data.Migrations.Sqlite
                     b.Property<Guid>("RaisedByEnrolmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RespondedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)

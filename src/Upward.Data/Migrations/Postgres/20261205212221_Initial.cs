@@ -479,7 +479,10 @@ namespace Upward.Data.Migrations.Postgres
                     Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     RaisedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     AsksToEndPairing = table.Column<bool>(type: "boolean", nullable: false),
-                    AcknowledgedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    AcknowledgedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Response = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RespondedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResolvedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

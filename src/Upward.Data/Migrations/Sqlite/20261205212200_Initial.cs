@@ -447,7 +447,10 @@ namespace Upward.Data.Migrations.Sqlite
                     Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     RaisedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     AsksToEndPairing = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AcknowledgedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    AcknowledgedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Response = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RespondedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResolvedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
