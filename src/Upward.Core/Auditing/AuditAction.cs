@@ -11,6 +11,7 @@ public static class AuditAction
     public const string AllocationConfirmed = "allocation.confirmed";
     public const string PairingAddedByHand = "pairing.added-by-hand";
     public const string PairingEnded = "pairing.ended";
+    public const string PairingFitAnswered = "pairing.fit-answered";
     public const string GroundRulesAccepted = "ground-rules.accepted";
     public const string SessionScheduled = "session.scheduled";
     public const string SessionHeld = "session.held";

@@ -21,6 +21,31 @@ public sealed class Pairing
     public PairingStatus Status { get; set; } = PairingStatus.Active;
     public DateTime? EndedAtUtc { get; set; }
 
+    /// <summary>Who ended it; never why. Any of the three may, and nobody is at fault.</summary>
+    public PairingEndedBy? EndedBy { get; set; }
+
+    /// <summary>Each side's private answer after a session: carry on, or would like to change. The coordinator sees it; the other side never does.</summary>
+    public PairFit? MentorFit { get; set; }
+    public PairFit? MenteeFit { get; set; }
+
+    public PairFit? FitOf(SessionSide side) => side == SessionSide.Mentor ? MentorFit : MenteeFit;
+
+    public void SetFit(SessionSide side, PairFit fit)
+    {
+        if (side == SessionSide.Mentor) MentorFit = fit;
+        else MenteeFit = fit;
+    }
+
+    /// <summary>Ends the pairing without fault; false if it had already ended.</summary>
+    public bool End(PairingEndedBy by, DateTime nowUtc)
+    {
+        if (Status == PairingStatus.Ended) return false;
+        Status = PairingStatus.Ended;
+        EndedAtUtc = nowUtc;
+        EndedBy = by;
+        return true;
+    }
+
     public DateTime? MentorAcceptedGroundRulesAtUtc { get; set; }
     public DateTime? MenteeAcceptedGroundRulesAtUtc { get; set; }
 
@@ -31,6 +56,19 @@ public enum PairingStatus
 {
     Active = 0,
 
-    /// <summary>Ended without fault, through the coordinator; the pair may be re-paired.</summary>
+    /// <summary>Ended without fault, by either side or the coordinator; each may be paired again with someone else.</summary>
     Ended = 1,
+}
+
+public enum PairFit
+{
+    Continue = 0,
+    WouldLikeToChange = 1,
+}
+
+public enum PairingEndedBy
+{
+    Coordinator = 0,
+    Mentor = 1,
+    Mentee = 2,
 }

@@ -52,6 +52,15 @@ public static class Messages
         new(toAddress, toName, $"A concern has been raised in {programmeName}",
             $"A participant has raised a concern. Sign in to read it:\n{link}");
 
+    /// <summary>A pairing ended; who ended it and why are not said, to the other side or the coordinators.</summary>
+    public static OutgoingEmail PairingEnded(string toAddress, string toName, string programmeName, string withWhom, string link) =>
+        new(toAddress, toName, $"Your reverse mentoring pairing has ended",
+            $"Your pairing with {withWhom} in {programmeName} has ended. Nobody is at fault, and no reason is recorded. The programme's coordinator may pair you with someone else:\n{link}");
+
+    public static OutgoingEmail PairingEndedForCoordinator(string toAddress, string toName, string programmeName, string link) =>
+        new(toAddress, toName, $"A pairing has ended in {programmeName}",
+            $"A pairing in {programmeName} has ended, without fault. Its mentee may need a new mentor:\n{link}");
+
     /// <summary>A coordinator answered a concern; like the concern, the answer's words stay in Upward.</summary>
     public static OutgoingEmail ConcernAnswered(string toAddress, string toName, string programmeName, string link) =>
         new(toAddress, toName, $"A coordinator has answered your concern in {programmeName}",

@@ -85,6 +85,7 @@ internal static class ServiceRegistration
         services.AddHttpContextAccessor();
         services.AddScoped<Mailer>();
         services.AddScoped<PublicLinks>();
+        services.AddScoped<Pages.Sessions.SessionInvitations>();
         services.AddScoped<ProgrammeInvitations>();
         services.AddScoped<AllocationFactsQuery>();
         services.AddScoped<BundleExport>();

@@ -52,7 +52,7 @@ public sealed class PairingTests(DemoFactory factory) : PairTestBase(factory), I
         var silly = await (await mentor.SubmitAsync(url, new Dictionary<string, string> { ["Held.SessionId"] = session.Id.ToString(), ["Held.Minutes"] = "9999" }, url + "?handler=Held")).Content.ReadAsStringAsync();
         Assert.Contains("Enter a number of minutes from 1 to 600", silly);
         Assert.Contains("Select whether the time felt", silly);
-        await mentor.SubmitAsync(url, new Dictionary<string, string> { ["Held.SessionId"] = session.Id.ToString(), ["Held.HowMet"] = "Video", ["Held.Minutes"] = "45", ["Held.TimeFelt"] = "AboutRight", ["Held.Fits"] = "true" }, url + "?handler=Held");
+        await mentor.SubmitAsync(url, new Dictionary<string, string> { ["Held.SessionId"] = session.Id.ToString(), ["Held.HowMet"] = "Video", ["Held.Minutes"] = "45", ["Held.TimeFelt"] = "AboutRight" }, url + "?handler=Held");
         var held = await Factory.WithDbAsync(db => db.MentoringSessions.SingleAsync(s => s.Id == session.Id));
         Assert.Equal(SessionStatus.Held, held.Status);
         Assert.Equal(45, held.MinutesTaken);

@@ -1215,17 +1215,26 @@ namespace Upward.Data.Migrations.Postgres
                     b.Property<DateTime?>("EndedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("EndedBy")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("MenteeAcceptedGroundRulesAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("MenteeEnrolmentId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("MenteeFit")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("MentorAcceptedGroundRulesAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("MentorEnrolmentId")
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("MentorFit")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("ProgrammeId")
                         .HasColumnType("uuid");

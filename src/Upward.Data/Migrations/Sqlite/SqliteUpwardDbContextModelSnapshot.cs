@@ -1203,17 +1203,26 @@ namespace Upward.Data.Migrations.Sqlite
                     b.Property<DateTime?>("EndedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EndedBy")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("MenteeAcceptedGroundRulesAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MenteeEnrolmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MenteeFit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("MentorAcceptedGroundRulesAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MentorEnrolmentId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MentorFit")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ProgrammeId")
                         .HasColumnType("TEXT");

@@ -148,8 +148,7 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
         var pairing = await db.Pairings.SingleOrDefaultAsync(p => p.Id == pairingId && p.ProgrammeId == Programme.Id && p.Status == PairingStatus.Active, ct);
         if (pairing is null) return NotFound();
         // No fault is recorded: only that the pairing ended, so the engine will not propose it again.
-        pairing.Status = PairingStatus.Ended;
-        pairing.EndedAtUtc = clock.GetUtcNow().UtcDateTime;
+        pairing.End(PairingEndedBy.Coordinator, clock.GetUtcNow().UtcDateTime);
         db.Audit(AuditAction.PairingEnded, User.UserId(), Programme.OrganisationId, Programme.Id, $"pairing:{pairing.Id}");
         await db.SaveChangesAsync(ct);
         return Redirect($"/programmes/{Programme.Id}/allocation");

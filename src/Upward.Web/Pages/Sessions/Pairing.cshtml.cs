@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Upward.Core.Auditing;
 using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
@@ -21,7 +20,7 @@ namespace Upward.Web.Pages.Sessions;
 /// the pairing can open it; notes show only their author's own.
 /// </summary>
 [Requires(ProgrammeCapability.HoldSessions)]
-public sealed class PairingModel(UpwardDbContext db, Mailer mailer, IOptions<EmailOptions> email, TimeProvider clock) : ProgrammePageModel
+public sealed class PairingModel(UpwardDbContext db, SessionInvitations invitations, TimeProvider clock) : ProgrammePageModel
 {
     [FromRoute] public Guid? PairingId { get; set; }
 
@@ -49,6 +48,9 @@ public sealed class PairingModel(UpwardDbContext db, Mailer mailer, IOptions<Ema
 
     /// <summary>Now, for deciding which forms can be used (a session is recorded as held only once it has started).</summary>
     public DateTime NowUtc { get; } = clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Just ended their pairing (shown once, after the redirect).</summary>
+    [FromQuery] public bool Ended { get; set; }
 
     /// <summary>Just recorded a session held elsewhere (shown once, after the redirect).</summary>
     [FromQuery] public bool Recorded { get; set; }
@@ -81,7 +83,6 @@ public sealed class PairingModel(UpwardDbContext db, Mailer mailer, IOptions<Ema
         public int? Minutes { get; set; }
         public TimeFelt? TimeFelt { get; set; }
         public string? OverTimeReason { get; set; }
-        public bool? Fits { get; set; }
     }
 
     public sealed class NoteInput
@@ -214,17 +215,25 @@ public sealed class PairingModel(UpwardDbContext db, Mailer mailer, IOptions<Ema
             session.OverTimeReason = string.IsNullOrWhiteSpace(Held.OverTimeReason) ? null : Held.OverTimeReason.Trim();
             session.HeldRecordedAtUtc = now;
             db.Audit(AuditAction.SessionHeld, User.UserId(), Programme.OrganisationId, Programme.Id, $"session:{session.Id}");
-            if (Held.Fits == false)
-            {
-                // Asked privately after a meeting: a "no" goes to the coordinator, never to the other side.
-                db.Concerns.Add(new Concern
-                {
-                    ProgrammeId = Programme.Id, RaisedByEnrolmentId = MyEnrolmentId, AsksToEndPairing = true,
-                    Text = "After a session I said this pairing does not work for me.", RaisedAtUtc = now,
-                });
-            }
             await db.SaveChangesAsync(ct);
         }, ct);
+        return Back();
+    }
+
+    /// <summary>
+    /// After a session each side says privately whether to carry on. The coordinator sees "would like
+    /// to change" (never a reason, none is asked); the other side is not told.
+    /// </summary>
+    public async Task<IActionResult> OnPostFitAsync(PairFit? fit, CancellationToken ct)
+    {
+        if (Pairing is null) return NotFound();
+        ModelState.Clear();
+        if (!Sessions.Any(s => s.Status == SessionStatus.Held)) ModelState.AddModelError("fit", "You can answer this after your first session");
+        else if (fit is not { } answer || !Enum.IsDefined(answer)) ModelState.AddModelError("fit", $"Select whether you would like to carry on with {Partner}");
+        if (!ModelState.IsValid) return Page();
+        Pairing.SetFit(Side, fit!.Value);
+        db.Audit(AuditAction.PairingFitAnswered, User.UserId(), Programme.OrganisationId, Programme.Id, $"pairing:{Pairing.Id}");
+        await db.SaveChangesAsync(ct);
         return Back();
     }
 
@@ -358,19 +367,6 @@ public sealed class PairingModel(UpwardDbContext db, Mailer mailer, IOptions<Ema
         return utc;
     }
 
-    private async Task SendInvitationsAsync(MentoringSession session, bool cancelled, CancellationToken ct)
-    {
-        var people = await db.PeopleOfAsync(Pairing!, ct);
-        var method = cancelled ? CalendarMethod.Cancel : CalendarMethod.Request;
-        foreach (var person in people)
-        {
-            var other = people.FirstOrDefault(p => p != person)?.Name ?? "your pair";
-            var ics = CalendarInvitation.For(session, Programme.Name, Programme.TimeZone, other, method, PairAccess.Organiser(email.Value), people, clock.GetUtcNow().UtcDateTime);
-            var when = SessionTimes.Local(session.StartsAtUtc, Zone);
-            await mailer.SendAsync(Messages.Session(person.Email, person.Name, other, when, session.Place, session.TimeLimitMinutes, cancelled) with
-            {
-                Attachments = [new EmailAttachment(cancelled ? "cancelled-session.ics" : "session.ics", CalendarInvitation.MediaType(method), System.Text.Encoding.UTF8.GetBytes(ics))],
-            }, ct);
-        }
-    }
+    private Task SendInvitationsAsync(MentoringSession session, bool cancelled, CancellationToken ct) =>
+        invitations.SendAsync(Programme, Pairing!, session, cancelled, ct);
 }

@@ -13,7 +13,7 @@ using Upward.Data;
 namespace Upward.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresUpwardDbContext))]
-    [Migration("20261205212221_Initial")]
+    [Migration("20261205213301_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1218,17 +1218,26 @@ namespace Upward.Data.Migrations.Postgres
                     b.Property<DateTime?>("EndedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("EndedBy")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("MenteeAcceptedGroundRulesAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("MenteeEnrolmentId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("MenteeFit")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("MentorAcceptedGroundRulesAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("MentorEnrolmentId")
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("MentorFit")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("ProgrammeId")
                         .HasColumnType("uuid");

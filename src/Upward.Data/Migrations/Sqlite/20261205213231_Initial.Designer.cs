@@ -11,7 +11,7 @@ using Upward.Data;
 namespace Upward.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteUpwardDbContext))]
-    [Migration("20261205212200_Initial")]
+    [Migration("20261205213231_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1206,17 +1206,26 @@ namespace Upward.Data.Migrations.Sqlite
                     b.Property<DateTime?>("EndedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EndedBy")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("MenteeAcceptedGroundRulesAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MenteeEnrolmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MenteeFit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("MentorAcceptedGroundRulesAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MentorEnrolmentId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MentorFit")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ProgrammeId")
                         .HasColumnType("TEXT");
