@@ -35,6 +35,7 @@ public abstract class UpwardDbContext(DbContextOptions options)
     public DbSet<PrivateNote> PrivateNotes => Set<PrivateNote>();
     public DbSet<ActionPlanItem> ActionPlanItems => Set<ActionPlanItem>();
     public DbSet<Concern> Concerns => Set<Concern>();
+    public DbSet<GroundRulesVersion> GroundRulesVersions => Set<GroundRulesVersion>();
     public DbSet<PhaseOneSettings> PhaseOneSettings => Set<PhaseOneSettings>();
     public DbSet<Willingness> Willingness => Set<Willingness>();
     public DbSet<MentorDecline> MentorDeclines => Set<MentorDecline>();

@@ -13,6 +13,7 @@ public static class AuditAction
     public const string PairingEnded = "pairing.ended";
     public const string PairingFitAnswered = "pairing.fit-answered";
     public const string GroundRulesAccepted = "ground-rules.accepted";
+    public const string GroundRulesChanged = "ground-rules.changed";
     public const string SessionScheduled = "session.scheduled";
     public const string SessionHeld = "session.held";
     public const string ConcernRaised = "concern.raised";

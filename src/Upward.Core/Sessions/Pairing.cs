@@ -49,7 +49,23 @@ public sealed class Pairing
     public DateTime? MentorAcceptedGroundRulesAtUtc { get; set; }
     public DateTime? MenteeAcceptedGroundRulesAtUtc { get; set; }
 
-    public bool GroundRulesAccepted => MentorAcceptedGroundRulesAtUtc is not null && MenteeAcceptedGroundRulesAtUtc is not null;
+    /// <summary>Which version of the programme's ground rules each side accepted (0: the built-in rules).</summary>
+    public int? MentorAcceptedGroundRulesVersion { get; set; }
+    public int? MenteeAcceptedGroundRulesVersion { get; set; }
+
+    /// <summary>Whether both sides have accepted the ground rules in force (<paramref name="version"/>) or a later one.</summary>
+    public bool GroundRulesAccepted(int version) => AcceptedBy(SessionSide.Mentor, version) && AcceptedBy(SessionSide.Mentee, version);
+
+    public bool AcceptedBy(SessionSide side, int version) => side == SessionSide.Mentor
+        ? MentorAcceptedGroundRulesAtUtc is not null && (MentorAcceptedGroundRulesVersion ?? 0) >= version
+        : MenteeAcceptedGroundRulesAtUtc is not null && (MenteeAcceptedGroundRulesVersion ?? 0) >= version;
+
+    public void AcceptGroundRules(SessionSide side, int version, DateTime nowUtc)
+    {
+        if (AcceptedBy(side, version)) return;
+        if (side == SessionSide.Mentor) (MentorAcceptedGroundRulesAtUtc, MentorAcceptedGroundRulesVersion) = (nowUtc, version);
+        else (MenteeAcceptedGroundRulesAtUtc, MenteeAcceptedGroundRulesVersion) = (nowUtc, version);
+    }
 }
 
 public enum PairingStatus

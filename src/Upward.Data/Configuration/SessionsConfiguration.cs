@@ -60,3 +60,14 @@ internal sealed class ConcernConfiguration : IEntityTypeConfiguration<Concern>
         entity.HasOne<Enrolment>().WithMany().HasForeignKey(c => c.RaisedByEnrolmentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class GroundRulesVersionConfiguration : IEntityTypeConfiguration<GroundRulesVersion>
+{
+    public void Configure(EntityTypeBuilder<GroundRulesVersion> entity)
+    {
+        entity.Property(g => g.Rules).HasMaxLength(GroundRules.MaxLength);
+        entity.Property(g => g.SafetyLead).HasMaxLength(GroundRules.SafetyLeadMaxLength);
+        entity.HasOne<Programme>().WithMany().HasForeignKey(g => g.ProgrammeId);
+        entity.HasIndex(g => new { g.ProgrammeId, g.Version }).IsUnique();
+    }
+}

@@ -1141,6 +1141,39 @@ namespace Upward.Data.Migrations.Postgres
                     b.ToTable("Concerns");
                 });
 
+            modelBuilder.Entity("Upward.Core.Sessions.GroundRulesVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("SafetyLead")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("GroundRulesVersions");
+                });
+
             modelBuilder.Entity("Upward.Core.Sessions.MentoringSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1221,6 +1254,9 @@ namespace Upward.Data.Migrations.Postgres
                     b.Property<DateTime?>("MenteeAcceptedGroundRulesAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("MenteeAcceptedGroundRulesVersion")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("MenteeEnrolmentId")
                         .HasColumnType("uuid");
 
@@ -1229,6 +1265,9 @@ namespace Upward.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("MentorAcceptedGroundRulesAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("MentorAcceptedGroundRulesVersion")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("MentorEnrolmentId")
                         .HasColumnType("uuid");
@@ -2065,6 +2104,15 @@ namespace Upward.Data.Migrations.Postgres
                     b.HasOne("Upward.Core.Programmes.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("RaisedByEnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upward.Core.Sessions.GroundRulesVersion", b =>
+                {
+                    b.HasOne("Upward.Core.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1129,6 +1129,39 @@ namespace Upward.Data.Migrations.Sqlite
                     b.ToTable("Concerns");
                 });
 
+            modelBuilder.Entity("Upward.Core.Sessions.GroundRulesVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SafetyLead")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("GroundRulesVersions");
+                });
+
             modelBuilder.Entity("Upward.Core.Sessions.MentoringSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1209,6 +1242,9 @@ namespace Upward.Data.Migrations.Sqlite
                     b.Property<DateTime?>("MenteeAcceptedGroundRulesAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MenteeAcceptedGroundRulesVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("MenteeEnrolmentId")
                         .HasColumnType("TEXT");
 
@@ -1217,6 +1253,9 @@ namespace Upward.Data.Migrations.Sqlite
 
                     b.Property<DateTime?>("MentorAcceptedGroundRulesAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MentorAcceptedGroundRulesVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("MentorEnrolmentId")
                         .HasColumnType("TEXT");
@@ -2053,6 +2092,15 @@ namespace Upward.Data.Migrations.Sqlite
                     b.HasOne("Upward.Core.Programmes.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("RaisedByEnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upward.Core.Sessions.GroundRulesVersion", b =>
+                {
+                    b.HasOne("Upward.Core.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -4,6 +4,7 @@ using Upward.Core.Programmes;
 using Upward.Core.Sessions;
 using Upward.Core.Questionnaires;
 using Upward.Data;
+using Upward.Web.Pages.Sessions;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
 
@@ -72,11 +73,12 @@ public sealed class PeopleModel(UpwardDbContext db, ProgrammeInvitations invitat
         var ids = pairings.Select(p => p.Id).ToList();
         var sessions = await db.MentoringSessions.Where(s => ids.Contains(s.PairingId)).ToListAsync(ct);
         var stages = new Dictionary<Guid, string>();
+        var rulesVersion = (await db.GroundRulesInForceAsync(ProgrammeId, ct)).Version;
         foreach (var pairing in pairings)
         {
             var mine = sessions.Where(s => s.PairingId == pairing.Id).ToList();
             var held = mine.Count(s => s.Status == SessionStatus.Held);
-            var text = !pairing.GroundRulesAccepted ? "Paired, ground rules not yet accepted by both"
+            var text = !pairing.GroundRulesAccepted(rulesVersion) ? "Paired, ground rules not yet accepted by both"
                 : held > 0 ? $"Paired, {held} of {Programme.SessionsPerPair} {(Programme.SessionsPerPair == 1 ? "session" : "sessions")} held"
                 : mine.Any(s => s.Status == SessionStatus.Agreed) ? "Paired, session agreed"
                 : mine.Any(s => s.Status == SessionStatus.Proposed) ? "Paired, a time is proposed"

@@ -42,6 +42,10 @@ public sealed class PairingModel(UpwardDbContext db, SessionInvitations invitati
     /// <summary>Whether the brief came from anonymous feedback rather than a group session, so the page names it so.</summary>
     public bool AnonymousBrief { get; private set; }
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public GroundRulesInForce Rules { get; private set; } = null!;
+
+    /// <summary>Both sides have accepted the ground rules in force, which every session needs first.</summary>
+    public bool RulesAccepted => Pairing?.GroundRulesAccepted(Rules.Version) == true;
 
     /// <summary>The programme's cadence is complete for this pair.</summary>
     public bool AllSessionsHeld => Sessions.Count(s => s.Status == SessionStatus.Held) >= Programme.SessionsPerPair;
@@ -112,10 +116,9 @@ public sealed class PairingModel(UpwardDbContext db, SessionInvitations invitati
     public async Task<IActionResult> OnPostAcceptRulesAsync(CancellationToken ct)
     {
         if (Pairing is null) return NotFound();
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (Side == SessionSide.Mentor) Pairing.MentorAcceptedGroundRulesAtUtc ??= now;
-        else Pairing.MenteeAcceptedGroundRulesAtUtc ??= now;
-        db.Audit(AuditAction.GroundRulesAccepted, User.UserId(), Programme.OrganisationId, Programme.Id, $"pairing:{Pairing.Id}");
+        if (Pairing.AcceptedBy(Side, Rules.Version)) return Back();
+        Pairing.AcceptGroundRules(Side, Rules.Version, clock.GetUtcNow().UtcDateTime);
+        db.Audit(AuditAction.GroundRulesAccepted, User.UserId(), Programme.OrganisationId, Programme.Id, $"pairing:{Pairing.Id}", $"version {Rules.Version}");
         await db.SaveChangesAsync(ct);
         return Back();
     }
@@ -126,7 +129,7 @@ public sealed class PairingModel(UpwardDbContext db, SessionInvitations invitati
         ClearOtherForms(nameof(Propose));
         // Checked by hand as well: a form posted without the field at all is never bound, so never validated.
         if (string.IsNullOrWhiteSpace(Propose.Place) && !ModelState.ContainsKey("Propose.Place")) ModelState.AddModelError("Propose.Place", "Enter where you will meet, or a video link");
-        if (!Pairing.GroundRulesAccepted) ModelState.AddModelError("Propose.Place", "You both need to accept the ground rules before agreeing a time");
+        if (!RulesAccepted) ModelState.AddModelError("Propose.Place", "You both need to accept the ground rules before agreeing a time");
         var startsAt = ParseStart();
         var limit = Propose.TimeLimitMinutes ?? Programme.SessionTimeLimitMinutes;
         if (limit is < 10 or > 480) ModelState.AddModelError("Propose.TimeLimitMinutes", "The time limit must be between 10 and 480 minutes");
@@ -317,6 +320,7 @@ public sealed class PairingModel(UpwardDbContext db, SessionInvitations invitati
     protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)
     {
         Zone = TimeZoneInfo.FindSystemTimeZoneById(Programme.TimeZone);
+        Rules = await db.GroundRulesInForceAsync(ProgrammeId, ct);
         var userId = User.UserId();
         var mine = await db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId && e.UserId == userId && e.Status != EnrolmentStatus.Withdrawn
             && (e.Role == ProgrammeRole.Mentor || e.Role == ProgrammeRole.Mentee)).Select(e => e.Id).ToListAsync(ct);

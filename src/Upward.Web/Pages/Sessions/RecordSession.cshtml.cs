@@ -41,7 +41,9 @@ public sealed class RecordSessionModel(UpwardDbContext db, TimeProvider clock) :
         public string? OverTimeReason { get; set; }
     }
 
-    public bool CanRecord => Pair.Pairing.GroundRulesAccepted && SessionRules.CanRecordAfterwards(Sessions, Programme.SessionsPerPair);
+    public bool RulesAccepted { get; private set; }
+
+    public bool CanRecord => RulesAccepted && SessionRules.CanRecordAfterwards(Sessions, Programme.SessionsPerPair);
 
     public IActionResult OnGet() => Page();
 
@@ -95,6 +97,7 @@ public sealed class RecordSessionModel(UpwardDbContext db, TimeProvider clock) :
         Pair = pair;
         Zone = TimeZoneInfo.FindSystemTimeZoneById(Programme.TimeZone);
         Sessions = await db.MentoringSessions.Where(s => s.PairingId == PairingId).ToListAsync(ct);
+        RulesAccepted = pair.Pairing.GroundRulesAccepted((await db.GroundRulesInForceAsync(ProgrammeId, ct)).Version);
         return null;
     }
 }
