@@ -357,12 +357,9 @@ public sealed class PairingModel(UpwardDbContext db, SessionInvitations invitati
 
     private DateTime? ParseStart()
     {
-        var (utc, field, error) = SessionTimes.Parse(Propose.Day, Propose.Month, Propose.Year, Propose.Time, Zone);
-        if (error is not null)
-        {
-            ModelState.AddModelError($"Propose.{field}", error);
-            return null;
-        }
+        var (utc, errors) = SessionTimes.Parse(Propose.Day, Propose.Month, Propose.Year, Propose.Time, Zone);
+        foreach (var (field, error) in errors) ModelState.AddModelError($"Propose.{field}", error);
+        if (utc is null) return null;
         if (utc < clock.GetUtcNow().UtcDateTime)
         {
             ModelState.AddModelError("Propose.Day", "A time you suggest must be in the future. To record a session you have already had, use \"Record a session you have had\"");

@@ -53,9 +53,9 @@ public sealed class RecordSessionModel(UpwardDbContext db, TimeProvider clock) :
         ModelState.Clear();
         if (!CanRecord) return Page();
         var now = clock.GetUtcNow().UtcDateTime;
-        var (startUtc, field, error) = SessionTimes.Parse(Input.Day, Input.Month, Input.Year, Input.Time, Zone);
-        if (error is not null) ModelState.AddModelError($"Input.{field}", error);
-        else if (SessionRules.CheckRecordedStart(startUtc!.Value, now) is { } future) ModelState.AddModelError("Input.Day", future);
+        var (startUtc, errors) = SessionTimes.Parse(Input.Day, Input.Month, Input.Year, Input.Time, Zone);
+        foreach (var (field, error) in errors) ModelState.AddModelError($"Input.{field}", error);
+        if (startUtc is not null && SessionRules.CheckRecordedStart(startUtc.Value, now) is { } future) ModelState.AddModelError("Input.Day", future);
         if (Input.HowMet is not { } howMet || !Enum.IsDefined(howMet)) ModelState.AddModelError("Input.HowMet", "Select how you met");
         if (SessionRules.CheckMinutes(Input.Minutes) is { } minutes) ModelState.AddModelError("Input.Minutes", minutes);
         if (Input.TimeFelt is not { } felt || !Enum.IsDefined(felt)) ModelState.AddModelError("Input.TimeFelt", "Select whether the time felt too short, about right or too long");

@@ -6,17 +6,19 @@ namespace Upward.Web.Pages.Sessions;
 /// <summary>A session's start as the pair enters it (a date and a 24-hour time in the programme's zone), to UTC.</summary>
 public static class SessionTimes
 {
-    /// <returns>The start in UTC, or the field ("Day" or "Time") and the error to show there.</returns>
-    public static (DateTime? Utc, string? Field, string? Error) Parse(string? day, string? month, string? year, string? time, TimeZoneInfo zone)
+    /// <returns>The start in UTC, or every error found, each with its field ("Day" or "Time"), so the form shows them all at once.</returns>
+    public static (DateTime? Utc, IReadOnlyList<(string Field, string Error)> Errors) Parse(string? day, string? month, string? year, string? time, TimeZoneInfo zone)
     {
+        var errors = new List<(string, string)>();
         var date = DateParts.Parse(day, month, year);
-        if (date is null) return (null, "Day", "Enter a real date, like 31 1 2027");
+        if (date is null) errors.Add(("Day", "Enter a real date, like 31 1 2027"));
         if (!TimeOnly.TryParseExact((time ?? "").Trim(), ["H:mm", "HH:mm", "H.mm", "HH.mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
-            return (null, "Time", "Enter a time in 24-hour format, like 14:30");
-        var local = date.Value.ToDateTime(start);
+            errors.Add(("Time", "Enter a time in 24-hour format, like 14:30"));
+        if (errors.Count > 0) return (null, errors);
+        var local = date!.Value.ToDateTime(start);
         if (zone.IsInvalidTime(local))
-            return (null, "Time", "That time does not exist on that day because the clocks go forward: choose another");
-        return (TimeZoneInfo.ConvertTimeToUtc(local, zone), null, null);
+            return (null, [("Time", "That time does not exist on that day because the clocks go forward: choose another")]);
+        return (TimeZoneInfo.ConvertTimeToUtc(local, zone), []);
     }
 
     public static string Local(DateTime utc, TimeZoneInfo zone) =>
