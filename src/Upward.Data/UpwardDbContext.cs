@@ -36,6 +36,7 @@ public abstract class UpwardDbContext(DbContextOptions options)
     public DbSet<ActionPlanItem> ActionPlanItems => Set<ActionPlanItem>();
     public DbSet<Concern> Concerns => Set<Concern>();
     public DbSet<GroundRulesVersion> GroundRulesVersions => Set<GroundRulesVersion>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<PhaseOneSettings> PhaseOneSettings => Set<PhaseOneSettings>();
     public DbSet<Willingness> Willingness => Set<Willingness>();
     public DbSet<MentorDecline> MentorDeclines => Set<MentorDecline>();

@@ -14,6 +14,8 @@ public static class AuditAction
     public const string PairingFitAnswered = "pairing.fit-answered";
     public const string GroundRulesAccepted = "ground-rules.accepted";
     public const string GroundRulesChanged = "ground-rules.changed";
+    public const string CalendarFeedCreated = "calendar-feed.created";
+    public const string CalendarFeedRevoked = "calendar-feed.revoked";
     public const string SessionScheduled = "session.scheduled";
     public const string SessionHeld = "session.held";
     public const string ConcernRaised = "concern.raised";

@@ -71,3 +71,13 @@ internal sealed class GroundRulesVersionConfiguration : IEntityTypeConfiguration
         entity.HasIndex(g => new { g.ProgrammeId, g.Version }).IsUnique();
     }
 }
+
+internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<CalendarFeed>
+{
+    public void Configure(EntityTypeBuilder<CalendarFeed> entity)
+    {
+        entity.Property(f => f.TokenHash).HasMaxLength(64);
+        entity.HasIndex(f => f.TokenHash).IsUnique();
+        entity.HasIndex(f => f.UserId);
+    }
+}

@@ -75,6 +75,14 @@ public sealed class PairLifeJourneyTests(LiveUpward upward, Chromium chromium) :
         await mentee.GetByLabel("I would like to change").WaitForAsync();
         Assert.True(await mentee.GetByLabel("I would like to change").IsCheckedAsync());
 
+        // A private subscription address for their calendar app, shown once.
+        await mentee.GetByRole(AriaRole.Link, new() { Name = "Keep your sessions in your calendar app" }).ClickAsync();
+        await mentee.GetByRole(AriaRole.Button, new() { Name = "Make a subscription address" }).ClickAsync();
+        Assert.Contains("/calendar/", await mentee.Locator("#new-address").InnerTextAsync());
+        await mentee.AssertNoViolationsAsync();
+        await mentee.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ArtifactsFolder, "calendar-subscription-phone.png"), FullPage = true });
+        await mentee.GotoAsync(pairUrl);
+
         // A concern, answered by the coordinator and followed by the mentee.
         await mentee.GetByRole(AriaRole.Link, new() { Name = "Raise a concern with the programme's lead" }).ClickAsync();
         await mentee.GetByLabel("What is your concern?").FillAsync("I am not sure the pairing suits what I hoped to learn.");

@@ -32,29 +32,50 @@ public static class CalendarInvitation
     public static string MediaType(CalendarMethod method) => $"text/calendar; method={MethodName(method)}; charset=utf-8";
 
     public static string For(MentoringSession session, string programmeName, string timeZone, string withWhom,
-        CalendarMethod method, CalendarPerson organiser, IReadOnlyList<CalendarPerson> attendees, DateTime nowUtc)
+        CalendarMethod method, CalendarPerson organiser, IReadOnlyList<CalendarPerson> attendees, DateTime nowUtc) =>
+        Serialise(method, [new SessionEntry(session, programmeName, timeZone, withWhom, attendees)], organiser, nowUtc);
+
+    /// <summary>One calendar holding several sessions (a person's subscription), with a VTIMEZONE for each zone they use.</summary>
+    public static string Serialise(CalendarMethod method, IReadOnlyList<SessionEntry> entries, CalendarPerson organiser, DateTime nowUtc)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        var calendar = new Calendar { Method = MethodName(method), ProductId = "-//Upward//Reverse mentoring//EN" };
+        foreach (var zone in entries.GroupBy(e => e.TimeZone))
+        {
+            // Rules from a year before the earliest session, so the zone's current STANDARD and DAYLIGHT parts are both present.
+            var earliest = zone.Min(e => TimeZoneInfo.ConvertTimeFromUtc(e.Session.StartsAtUtc, TimeZoneInfo.FindSystemTimeZoneById(zone.Key)));
+            calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zone.Key, earliest.AddYears(-1), includeHistoricalData: false));
+        }
+        foreach (var entry in entries)
+        {
+            calendar.Events.Add(Event(entry, method, organiser, nowUtc));
+        }
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+
+    /// <summary>A session to put in a calendar, with what the calendar says about it.</summary>
+    public sealed record SessionEntry(MentoringSession Session, string ProgrammeName, string TimeZone, string WithWhom, IReadOnlyList<CalendarPerson> Attendees);
+
+    private static CalendarEvent Event(SessionEntry entry, CalendarMethod method, CalendarPerson organiser, DateTime nowUtc)
+    {
+        var session = entry.Session;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(entry.TimeZone);
         var localStart = TimeZoneInfo.ConvertTimeFromUtc(session.StartsAtUtc, zone);
         var localEnd = localStart.AddMinutes(session.MinutesTaken ?? session.TimeLimitMinutes);
-        var calendar = new Calendar { Method = MethodName(method), ProductId = "-//Upward//Reverse mentoring//EN" };
-        // Rules from a year before the session, so the zone's current STANDARD and DAYLIGHT parts are both present.
-        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(timeZone, localStart.AddYears(-1), includeHistoricalData: false));
         var cancelled = method == CalendarMethod.Cancel || session.Status == SessionStatus.Cancelled;
         var ev = new CalendarEvent
         {
             Uid = $"{session.Id}@upward",
             Sequence = session.CalendarSequence,
             DtStamp = new CalDateTime(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)),
-            Summary = $"Reverse mentoring session with {withWhom}",
-            Description = $"{programmeName}: a one-to-one session, in confidence and never recorded. Time limit as a guide: {session.TimeLimitMinutes} minutes.",
+            Summary = $"Reverse mentoring session with {entry.WithWhom}",
+            Description = $"{entry.ProgrammeName}: a one-to-one session, in confidence and never recorded. Time limit as a guide: {session.TimeLimitMinutes} minutes.",
             Location = session.Place,
-            DtStart = new CalDateTime(localStart, timeZone),
-            DtEnd = new CalDateTime(localEnd, timeZone),
-            Status = cancelled ? "CANCELLED" : "CONFIRMED",
+            DtStart = new CalDateTime(localStart, entry.TimeZone),
+            DtEnd = new CalDateTime(localEnd, entry.TimeZone),
+            Status = cancelled ? "CANCELLED" : session.Status == SessionStatus.Proposed ? "TENTATIVE" : "CONFIRMED",
             Organizer = new Organizer($"mailto:{organiser.Email}") { CommonName = organiser.Name },
         };
-        foreach (var person in attendees)
+        foreach (var person in entry.Attendees)
         {
             var attendee = new Attendee($"mailto:{person.Email}") { CommonName = person.Name, Role = "REQ-PARTICIPANT", Rsvp = false };
             if (!cancelled)
@@ -64,8 +85,7 @@ public static class CalendarInvitation
             }
             ev.Attendees.Add(attendee);
         }
-        calendar.Events.Add(ev);
-        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+        return ev;
     }
 
     private static string MethodName(CalendarMethod method) => method switch

@@ -11,7 +11,7 @@ using Upward.Data;
 namespace Upward.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteUpwardDbContext))]
-    [Migration("20261205214137_Initial")]
+    [Migration("20261205220157_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1085,6 +1085,36 @@ namespace Upward.Data.Migrations.Sqlite
                     b.HasIndex("PairingId");
 
                     b.ToTable("ActionPlanItems");
+                });
+
+            modelBuilder.Entity("Upward.Core.Sessions.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CalendarFeeds");
                 });
 
             modelBuilder.Entity("Upward.Core.Sessions.Concern", b =>

@@ -13,7 +13,7 @@ using Upward.Data;
 namespace Upward.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresUpwardDbContext))]
-    [Migration("20261205214201_Initial")]
+    [Migration("20261205220224_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1097,6 +1097,36 @@ namespace Upward.Data.Migrations.Postgres
                     b.HasIndex("PairingId");
 
                     b.ToTable("ActionPlanItems");
+                });
+
+            modelBuilder.Entity("Upward.Core.Sessions.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CalendarFeeds");
                 });
 
             modelBuilder.Entity("Upward.Core.Sessions.Concern", b =>
