@@ -5,6 +5,10 @@ public static class AuditAction
 {
     public const string AdministratorCreated = "administrator.created";
     public const string SignInLockedOut = "sign-in.locked-out";
+    /// <summary>An administrator listed the Outbox (email kept in the pickup folder when no SMTP server is set).</summary>
+    public const string OutboxViewed = "outbox.viewed";
+    /// <summary>An administrator opened one message in the Outbox; the subject is its file name.</summary>
+    public const string OutboxMessageOpened = "outbox.message-opened";
     public const string DemoLoaded = "demo.loaded";
     public const string ProgrammeCreated = "programme.created";
     public const string ProgrammeStageChanged = "programme.stage-changed";

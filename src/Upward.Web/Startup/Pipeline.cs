@@ -5,9 +5,14 @@ namespace Upward.Web.Startup;
 
 internal static class Pipeline
 {
+    /// <summary>The one setting that shows exception details in responses; documented in the README.</summary>
+    public const string ShowStackTracesSetting = "Upward:ShowStackTraces";
+
     public static void UseUpwardPipeline(this WebApplication app)
     {
-        if (app.Environment.IsDevelopment())
+        // Stack traces only when a developer asks for them by name (Upward__ShowStackTraces=true), in any
+        // environment: "Development" alone never reveals them, since it is too easily left on.
+        if (app.Configuration.GetValue<bool>(ShowStackTracesSetting))
         {
             app.UseDeveloperExceptionPage();
         }

@@ -84,6 +84,7 @@ internal static class ServiceRegistration
         services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
         services.AddHttpContextAccessor();
         services.AddScoped<Mailer>();
+        services.AddScoped<Outbox>();
         services.AddScoped<PublicLinks>();
         services.AddScoped<ProgrammeInvitations>();
         services.AddScoped<AllocationFactsQuery>();

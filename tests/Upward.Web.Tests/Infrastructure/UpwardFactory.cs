@@ -12,11 +12,8 @@ public class UpwardFactory : WebApplicationFactory<Program>
     public TestDatabase Database { get; } = new();
     public bool Demo { get; init; }
 
-    /// <summary>Where email is written when no SMTP server is set (the development mailbox's folder).</summary>
+    /// <summary>Where email is written when no SMTP server is set (the folder the admin's Outbox reads).</summary>
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "upward-tests", "mail-" + Guid.NewGuid().ToString("N"));
-
-    /// <summary>Show the development mailbox page (off by default, as in production).</summary>
-    public bool Mailbox { get; init; }
 
     /// <summary>Send email to this SMTP server instead of the folder.</summary>
     public SmtpSink? Smtp { get; init; }
@@ -29,7 +26,6 @@ public class UpwardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Upward:Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Upward:Demo", Demo ? "true" : "false");
         builder.UseSetting("Upward:Email:PickupFolder", MailFolder);
-        builder.UseSetting("Upward:Email:DevelopmentMailbox", Mailbox ? "true" : "false");
         if (Smtp is not null)
         {
             builder.UseSetting("Upward:Email:SmtpHost", "127.0.0.1");

@@ -50,7 +50,7 @@ public sealed class ProgrammeInvitations(UpwardDbContext db, Mailer mailer, Publ
 
         foreach (var (invitation, token) in outgoing)
         {
-            await mailer.SendAsync(InvitationEmail(programme, invitation, token), ct);
+            await mailer.SendAsync(programme.OrganisationId, InvitationEmail(programme, invitation, token), ct);
         }
     }
 
@@ -62,7 +62,7 @@ public sealed class ProgrammeInvitations(UpwardDbContext db, Mailer mailer, Publ
         invitation.ExpiresAtUtc = clock.GetUtcNow().UtcDateTime + Invitation.Lifetime;
         db.Audit(AuditAction.InvitationSent, actorUserId, programme.OrganisationId, programme.Id, $"invitation:{invitation.Id}");
         await db.SaveChangesAsync(ct);
-        await mailer.SendAsync(InvitationEmail(programme, invitation, token), ct);
+        await mailer.SendAsync(programme.OrganisationId, InvitationEmail(programme, invitation, token), ct);
     }
 
     /// <summary>The invitation a link stands for, if the link is well formed and known (open or not).</summary>

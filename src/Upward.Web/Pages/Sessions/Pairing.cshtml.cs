@@ -362,7 +362,7 @@ public sealed class PairingModel(UpwardDbContext db, Mailer mailer, TimeProvider
             var other = people.FirstOrDefault(p => p.Id != person.Id)?.DisplayName ?? "your pair";
             var ics = CalendarInvitation.For(session, Programme.Name, Programme.TimeZone, other, cancelled);
             var when = TimeZoneInfo.ConvertTimeFromUtc(session.StartsAtUtc, Zone).ToString("dddd d MMMM yyyy 'at' HH:mm", CultureInfo.GetCultureInfo("en-GB"));
-            await mailer.SendAsync(Messages.Session(person.Email!, person.DisplayName, other, when, session.Place, session.TimeLimitMinutes, cancelled) with
+            await mailer.SendAsync(Programme.OrganisationId, Messages.Session(person.Email!, person.DisplayName, other, when, session.Place, session.TimeLimitMinutes, cancelled) with
             {
                 Attachments = [new EmailAttachment("session.ics", CalendarInvitation.MediaType, System.Text.Encoding.UTF8.GetBytes(ics))],
             }, ct);
