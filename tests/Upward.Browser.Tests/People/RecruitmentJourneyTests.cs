@@ -12,7 +12,7 @@ namespace Upward.Browser.Tests.People;
 public sealed class RecruitmentJourneyTests(LiveUpward upward, Chromium chromium) : IClassFixture<LiveUpward>, IClassFixture<Chromium>
 {
     private async Task<IPage> NewPageAsync() =>
-        await (await chromium.Browser.NewContextAsync(new() { BaseURL = upward.BaseUrl, Locale = "en-GB" })).NewPageAsync();
+        await (await chromium.NewContextAsync(new() { BaseURL = upward.BaseUrl, Locale = "en-GB" })).NewPageAsync();
 
     [Fact]
     public async Task Coordinator_imports_people_and_a_mentor_joins_from_the_invitation()
