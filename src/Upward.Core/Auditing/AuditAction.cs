@@ -4,7 +4,8 @@ namespace Upward.Core.Auditing;
 public static class AuditAction
 {
     public const string AdministratorCreated = "administrator.created";
-    public const string SignInLockedOut = "sign-in.locked-out";
+    /// <summary>An account reached a limit on wrong passwords (from one address or from everywhere); the subject is the user.</summary>
+    public const string SignInThrottled = "sign-in.throttled";
     /// <summary>An administrator listed the Outbox (email kept in the pickup folder when no SMTP server is set).</summary>
     public const string OutboxViewed = "outbox.viewed";
     /// <summary>An administrator opened one message in the Outbox; the subject is its file name.</summary>

@@ -39,6 +39,7 @@ internal static class Pipeline
         app.UseStaticFiles();
         app.UseRouting();
         app.UseTooLargeRequestRefusal();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -24,14 +24,14 @@ internal static class ServiceRegistration
 
         services.AddIdentity<UpwardUser, IdentityRole<Guid>>(options =>
             {
-                // NCSC guidance: length beats composition rules, and lock out guessing.
+                // NCSC guidance: length beats composition rules.
                 options.Password.RequiredLength = 12;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Guessing is throttled, not punished with lockout: see Pages/Account/SignInLimits.cs.
+                // Lockout stays enabled only for accounts locked on purpose (imported pseudonymous people).
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
@@ -70,6 +70,8 @@ internal static class ServiceRegistration
 
         // The antiforgery cookie is not Secure by default even over HTTPS.
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+
+        services.AddUpwardRateLimits(builder.Configuration);
 
         services.AddRouting(o => o.LowercaseUrls = true);
         // Razor Pages check the antiforgery token on every POST by default; only the error pages opt out.

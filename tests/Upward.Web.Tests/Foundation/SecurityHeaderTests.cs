@@ -24,25 +24,8 @@ public sealed class SecurityHeaderTests(SecurityHeaderTests.ProxiedFactory facto
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Upward:KnownProxies", Proxy);
-            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new PeerAddress()));
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ClientAddresses()));
         }
-    }
-
-    /// <summary>The test server has no network peer; this gives each request the address the test names.</summary>
-    private sealed class PeerAddress : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use(async (context, nextMiddleware) =>
-            {
-                if (context.Request.Headers.TryGetValue("X-Test-Peer", out var peer))
-                {
-                    context.Connection.RemoteIpAddress = IPAddress.Parse(peer!);
-                }
-                await nextMiddleware();
-            });
-            next(app);
-        };
     }
 
     private static void AssertHardened(HttpResponseMessage response, string what)
@@ -103,7 +86,7 @@ public sealed class SecurityHeaderTests(SecurityHeaderTests.ProxiedFactory facto
 
     private HttpRequestMessage Forwarded(string path, string peer) => new(HttpMethod.Get, path)
     {
-        Headers = { { "X-Test-Peer", peer }, { "X-Forwarded-Proto", "https" }, { "X-Forwarded-For", "203.0.113.7" }, { "Host", "upward.trust.example" } },
+        Headers = { { ClientAddresses.Header, peer }, { "X-Forwarded-Proto", "https" }, { "X-Forwarded-For", "203.0.113.7" }, { "Host", "upward.trust.example" } },
     };
 
     [Fact]

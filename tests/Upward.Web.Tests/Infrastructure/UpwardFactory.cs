@@ -19,6 +19,12 @@ public class UpwardFactory : WebApplicationFactory<Program>
     public SmtpSink? Smtp { get; init; }
     public string Environment { get; init; } = "Production";
 
+    /// <summary>
+    /// Keep the production limits on posts to the account forms per client address. Off by default:
+    /// every test host's requests share one address, and a test class signs in many times a minute.
+    /// </summary>
+    public bool ProductionRateLimits { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -31,6 +37,10 @@ public class UpwardFactory : WebApplicationFactory<Program>
             builder.UseSetting("Upward:Email:SmtpHost", "127.0.0.1");
             builder.UseSetting("Upward:Email:SmtpPort", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Upward:Email:SmtpSecurity", "none");
+        }
+        if (!ProductionRateLimits)
+        {
+            builder.UseSetting("Upward:SignInLimits:PostsPerAddress", "1000000");
         }
         // Keep test output readable: the app's information logs are not what a failing test needs.
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
