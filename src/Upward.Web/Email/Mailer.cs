@@ -49,7 +49,10 @@ public sealed class Mailer(IOptions<EmailOptions> options, IWebHostEnvironment e
             // Time first so the Outbox lists newest first by name; the id keeps names unique. The wall clock,
             // not the injected TimeProvider: a test's frozen clock would leave the order to the random id.
             var path = Path.Combine(PickupFolder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
-            await message.WriteToAsync(path, ct);
+            // Written aside, then moved into place: the Outbox never reads half a message.
+            var partial = path + ".partial";
+            await message.WriteToAsync(partial, ct);
+            File.Move(partial, path);
         }
         // Ids only: the log never carries an address or a name.
         log.LogInformation("Email sent ({Transport}), message {MessageId}", _options.UsesSmtp ? "smtp" : "pickup folder", message.MessageId);

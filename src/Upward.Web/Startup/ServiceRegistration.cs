@@ -38,6 +38,7 @@ internal static class ServiceRegistration
             })
             .AddEntityFrameworkStores<UpwardDbContext>()
             .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<UpwardClaimsFactory>();
 
         services.ConfigureApplicationCookie(options =>
@@ -72,6 +73,9 @@ internal static class ServiceRegistration
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         services.AddUpwardRateLimits(builder.Configuration);
+        services.AddScoped<Upward.Web.Pages.Account.AccountLinks>();
+        // Reset and confirmation links expire; a reset link also dies when used (it changes the security stamp).
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = Upward.Web.Pages.Account.AccountLinks.ResetLifetime);
 
         services.AddRouting(o => o.LowercaseUrls = true);
         // Razor Pages check the antiforgery token on every POST by default; only the error pages opt out.

@@ -76,6 +76,8 @@ public sealed class AcceptModel(
         {
             return Page();
         }
+        // Every mistake at once: the password's rules are checked with the rest of the form.
+        await PasswordRules.CheckAsync(users, new UpwardUser { Email = Invitation!.Email, DisplayName = "" }, Input.Password, ModelState, "Input.Password");
         if (!ModelState.IsValid)
         {
             return Page();
