@@ -7,11 +7,11 @@ namespace Upward.Web.Email;
 public static class Messages
 {
     /// <summary>An invitation to take part, with the person's single-use link.</summary>
-    public static OutgoingEmail Invitation(string toAddress, string toName, string programmeName, string role, int linkDays, string link) =>
+    public static OutgoingEmail Invitation(string toAddress, string toName, string organisationName, string programmeName, string role, int linkDays, string link) =>
         new(toAddress, toName, $"Invitation: {programmeName}", $"""
             Dear {toName},
 
-            You are invited to take part in "{programmeName}" as a {role}.
+            {organisationName} invites you to take part in "{programmeName}" as a {role}.
 
             In reverse mentoring, junior colleagues, patients or staff-network members share their
             view with senior clinicians and leaders, in confidence. You choose what you agree to,
