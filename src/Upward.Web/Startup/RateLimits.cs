@@ -18,7 +18,7 @@ internal static class RateLimits
     {
         services.Configure<SignInLimits>(configuration.GetSection(SignInLimits.Section));
         services.AddSingleton<PasswordThrottle>();
-        services.AddSingleton<DummyPassword>();
+        services.AddScoped<DummyPassword>(); // Identity's password hasher is scoped
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -10,7 +10,12 @@ namespace Upward.Web.Pages.Account;
 public sealed class DummyPassword(IPasswordHasher<UpwardUser> hasher)
 {
     private static readonly UpwardUser Nobody = new() { UserName = "nobody", Email = "nobody@invalid", DisplayName = "Nobody" };
-    private readonly Lazy<string> _hash = new(() => hasher.HashPassword(Nobody, Guid.NewGuid().ToString()));
+    // Made once per process: hashing is the slow part, and every request's hasher has the same settings.
+    private static string? _hash;
 
-    public void Check(string password) => hasher.VerifyHashedPassword(Nobody, _hash.Value, password);
+    public void Check(string password)
+    {
+        _hash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
+        hasher.VerifyHashedPassword(Nobody, _hash, password);
+    }
 }
