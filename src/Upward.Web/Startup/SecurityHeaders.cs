@@ -51,6 +51,16 @@ internal static class SecurityHeaders
         headers.XFrameOptions = "DENY"; // frame-ancestors for browsers that predate it
         headers["Referrer-Policy"] = "same-origin";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        context.Response.OnStarting(() =>
+        {
+            // Pages and downloads hold people's data: no browser or proxy keeps a copy. Static files
+            // (no endpoint) stay cacheable.
+            if (context.GetEndpoint() is not null && !headers.ContainsKey("Cache-Control"))
+            {
+                headers.CacheControl = "no-store";
+            }
+            return Task.CompletedTask;
+        });
         await next();
     });
 }

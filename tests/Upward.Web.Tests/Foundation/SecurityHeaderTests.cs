@@ -60,10 +60,13 @@ public sealed class SecurityHeaderTests(SecurityHeaderTests.ProxiedFactory facto
 
         var researcher = await factory.AsAsync("researcher");
         var id = await factory.ProgrammeIdAsync();
-        AssertHardened(await researcher.GetAsync($"/programmes/{id}"), "signed-in page");
+        var signedIn = await researcher.GetAsync($"/programmes/{id}");
+        AssertHardened(signedIn, "signed-in page");
+        Assert.Contains("no-store", signedIn.Headers.CacheControl?.ToString());
         var download = await researcher.GetAsync($"/programmes/{id}/evaluation/export/bundle.json");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.NotNull(download.Content.Headers.ContentDisposition);
+        Assert.Contains("no-store", download.Headers.CacheControl?.ToString());
         AssertHardened(download, "file download");
         AssertHardened(await researcher.GetAsync($"/programmes/{Guid.NewGuid()}"), "error page for another programme");
     }
