@@ -6,7 +6,7 @@ namespace Upward.Web.Tests.Accounts;
 /// <summary>
 /// An unknown email takes about as long to refuse as a wrong password for a known one (the issue
 /// found 2–3 ms against 100–150 ms). The bound is generous for a busy test machine; the benchmark
-/// in bench/Upward.Bench (SignInBenchmarks) gives the figures.
+/// bench/signin/measure.py times a running Upward (figures in docs/security.md, 2.2.1).
 /// </summary>
 public sealed class SignInTimingTests : IDisposable
 {
