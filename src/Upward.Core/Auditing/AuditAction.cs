@@ -26,6 +26,9 @@ public static class AuditAction
     public const string SessionScheduled = "session.scheduled";
     public const string SessionHeld = "session.held";
     public const string ConcernRaised = "concern.raised";
+    public const string ConcernAcknowledged = "concern.acknowledged";
+    public const string ConcernAnswered = "concern.answered";
+    public const string ConcernResolved = "concern.resolved";
     public const string EvaluationExported = "evaluation.exported";
     public const string BundleImported = "bundle.imported";
     public const string InvitationSent = "invitation.sent";

@@ -103,6 +103,8 @@ internal sealed class EvaluationBuilder
             : [];
         return new SessionFigures(
             _bundle.Pairs.Count,
+            held.Select(s => (s.Mentor, s.Mentee)).Distinct().Count(),
+            _bundle.Programme.SessionsPerPair,
             _bundle.Sessions.Count,
             held.Count,
             _bundle.Programme.SessionTimeLimitMinutes,

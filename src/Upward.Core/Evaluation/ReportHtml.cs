@@ -1,3 +1,4 @@
+using Upward.Core.Sessions;
 using System.Text;
 using Upward.Core.Bundles;
 using Upward.Core.Evaluation.Charts;
@@ -181,7 +182,7 @@ public static class ReportHtml
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(sessions);
         html.Append("<section>\n<h2>Sessions</h2>\n");
-        html.Append($"<p>{sessions.Held} of {sessions.Sessions} planned sessions were held by {sessions.Pairs} pairs{(sessions.TimeLimitMinutes is int limit ? $"; the agreed upper limit was {limit} minutes" : "")}.</p>\n");
+        html.Append($"<p>{SessionSentences.Held(sessions.Pairs, sessions.PairsThatMet, sessions.Held, sessions.SessionsPerPair)}{(sessions.TimeLimitMinutes is int limit ? $" The agreed upper limit was {limit} minutes." : "")}</p>\n");
         html.Append("<table>\n<caption>Session length</caption>\n<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Value</th></tr></thead>\n<tbody>\n");
         if (sessions.Minutes is { } m)
         {

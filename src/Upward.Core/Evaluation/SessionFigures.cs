@@ -8,8 +8,12 @@ namespace Upward.Core.Evaluation;
 /// <param name="Minutes">Durations of held sessions with a recorded length; null when fewer than k.</param>
 /// <param name="MinutesN">How many durations were recorded.</param>
 /// <param name="TimeFelt">Counts of held sessions by how the time felt, in the order too short, about right, too long; empty when fewer than k answered.</param>
+/// <param name="PairsThatMet">Pairs with at least one held session.</param>
+/// <param name="SessionsPerPair">How many sessions the programme planned for each pair.</param>
 public sealed record SessionFigures(
     int Pairs,
+    int PairsThatMet,
+    int SessionsPerPair,
     int Sessions,
     int Held,
     int? TimeLimitMinutes,

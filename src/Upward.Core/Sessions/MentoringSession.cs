@@ -1,6 +1,9 @@
 namespace Upward.Core.Sessions;
 
-/// <summary>One meeting of a pair: proposed, agreed, then held (or cancelled). Never recorded.</summary>
+/// <summary>
+/// One meeting of a pair: proposed, agreed, then held (or cancelled); or recorded after the fact,
+/// when the pair arranged it elsewhere (over Teams, by email). Never recorded as audio or video.
+/// </summary>
 public sealed class MentoringSession
 {
     public Guid Id { get; init; } = Guid.NewGuid();
@@ -20,7 +23,15 @@ public sealed class MentoringSession
     /// <summary>Raised on every change so calendar clients replace the earlier invitation.</summary>
     public int CalendarSequence { get; set; }
 
+    /// <summary>Entered after the meeting rather than agreed here beforehand.</summary>
+    public bool RecordedAfterwards { get; init; }
+
+    public HowMet? HowMet { get; set; }
+
     public int? MinutesTaken { get; set; }
+
+    /// <summary>Why it went past its time limit, asked only when it did: the limit is a guide, not a rule.</summary>
+    public string? OverTimeReason { get; set; }
     public TimeFelt? TimeFelt { get; set; }
     public DateTime? HeldRecordedAtUtc { get; set; }
 }
@@ -46,4 +57,12 @@ public enum TimeFelt
     TooShort = 0,
     AboutRight = 1,
     TooLong = 2,
+}
+
+/// <summary>How a pair met for a session.</summary>
+public enum HowMet
+{
+    InPerson = 0,
+    Video = 1,
+    Phone = 2,
 }

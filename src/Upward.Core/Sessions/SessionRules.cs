@@ -14,6 +14,15 @@ public static class SessionRules
     public static bool CanRecordHeld(MentoringSession session, DateTime nowUtc) =>
         session.Status == SessionStatus.Agreed && session.StartsAtUtc <= nowUtc;
 
+    /// <summary>Whether this pair may add another session: fewer held than the programme plans, and none already planned.</summary>
+    public static bool CanAddSession(IReadOnlyCollection<MentoringSession> sessions, int sessionsPerPair) =>
+        sessions.Count(s => s.Status == SessionStatus.Held) < sessionsPerPair
+        && !sessions.Any(s => s.Status is SessionStatus.Proposed or SessionStatus.Agreed);
+
+    /// <summary>Whether this pair may record a session held elsewhere: fewer held than the programme plans.</summary>
+    public static bool CanRecordAfterwards(IReadOnlyCollection<MentoringSession> sessions, int sessionsPerPair) =>
+        sessions.Count(s => s.Status == SessionStatus.Held) < sessionsPerPair;
+
     public static bool CanChange(MentoringSession session) =>
         session.Status is SessionStatus.Proposed or SessionStatus.Agreed;
 
@@ -22,4 +31,22 @@ public static class SessionRules
         minutes is null ? "Enter how long the session took, in minutes"
         : minutes < MinMinutes || minutes > MaxMinutes ? $"Enter a number of minutes from {MinMinutes} to {MaxMinutes}"
         : null;
+
+    /// <summary>The longest reason for going over time the database holds.</summary>
+    public const int OverTimeReasonMaxLength = 500;
+
+    /// <summary>
+    /// The time limit is a guide: going over it is allowed, with a word on why, which the coordinator
+    /// and the evaluation can use to judge whether the limit suits the programme.
+    /// </summary>
+    public static string? CheckOverTime(int? minutes, int timeLimitMinutes, string? reason) =>
+        minutes is { } m && m > timeLimitMinutes && string.IsNullOrWhiteSpace(reason)
+            ? $"Say briefly why the session went past its time limit of {timeLimitMinutes} minutes"
+            : reason is { Length: > OverTimeReasonMaxLength }
+                ? $"The reason must be {OverTimeReasonMaxLength} characters or fewer"
+                : null;
+
+    /// <summary>A session recorded afterwards has already started: its start is not in the future.</summary>
+    public static string? CheckRecordedStart(DateTime startUtc, DateTime nowUtc) =>
+        startUtc > nowUtc ? "A session you record here must already have happened: use \"Suggest a time\" to plan one" : null;
 }

@@ -22,6 +22,7 @@ internal sealed class MentoringSessionConfiguration : IEntityTypeConfiguration<M
     public void Configure(EntityTypeBuilder<MentoringSession> entity)
     {
         entity.Property(s => s.Place).HasMaxLength(500);
+        entity.Property(s => s.OverTimeReason).HasMaxLength(SessionRules.OverTimeReasonMaxLength);
         entity.HasOne<Pairing>().WithMany().HasForeignKey(s => s.PairingId);
         entity.HasIndex(s => new { s.PairingId, s.Number }).IsUnique();
     }
@@ -52,7 +53,9 @@ internal sealed class ConcernConfiguration : IEntityTypeConfiguration<Concern>
 {
     public void Configure(EntityTypeBuilder<Concern> entity)
     {
-        entity.Property(c => c.Text).HasMaxLength(4000);
+        entity.Property(c => c.Text).HasMaxLength(Concern.TextMaxLength);
+        entity.Property(c => c.Response).HasMaxLength(Concern.TextMaxLength);
+        entity.Ignore(c => c.Status);
         entity.HasOne<Programme>().WithMany().HasForeignKey(c => c.ProgrammeId);
         entity.HasOne<Enrolment>().WithMany().HasForeignKey(c => c.RaisedByEnrolmentId).OnDelete(DeleteBehavior.Cascade);
     }

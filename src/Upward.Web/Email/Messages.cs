@@ -52,6 +52,11 @@ public static class Messages
         new(toAddress, toName, $"A concern has been raised in {programmeName}",
             $"A participant has raised a concern. Sign in to read it:\n{link}");
 
+    /// <summary>A coordinator answered a concern; like the concern, the answer's words stay in Upward.</summary>
+    public static OutgoingEmail ConcernAnswered(string toAddress, string toName, string programmeName, string link) =>
+        new(toAddress, toName, $"A coordinator has answered your concern in {programmeName}",
+            $"A coordinator of {programmeName} has answered the concern you raised. Sign in to read it:\n{link}");
+
     /// <summary>A session agreed or cancelled; the calendar invitation is attached by the caller.</summary>
     public static OutgoingEmail Session(string toAddress, string toName, string other, string when, string place, int timeLimitMinutes, bool cancelled) =>
         new(toAddress, toName,

@@ -65,16 +65,23 @@ public sealed class SessionJourneyTests(LiveUpward upward, Chromium chromium) : 
         await mentee.ReloadAsync();
         await mentee.GetByRole(AriaRole.Button, new() { Name = "Agree this time" }).ClickAsync();
         await mentee.Locator("#session-1", new() { HasText = "agreed" }).WaitForAsync();
+        // Before it starts there is nothing to record yet, and a calendar file to download.
+        Assert.Equal(0, await mentee.GetByRole(AriaRole.Button, new() { Name = "Record that it was held" }).CountAsync());
+        Assert.Contains("Once the session has started", await mentee.Locator("#session-1").InnerTextAsync());
+        var download = await mentee.RunAndWaitForDownloadAsync(() => mentee.GetByRole(AriaRole.Link, new() { Name = "Add session 1 to your calendar (.ics file)" }).ClickAsync());
+        Assert.EndsWith(".ics", download.SuggestedFilename);
+        Assert.Contains("BEGIN:VTIMEZONE", await File.ReadAllTextAsync((await download.PathAsync())!));
         await mentee.AssertNoViolationsAsync();
 
         // The meeting happens: move its start into the past, as time would.
         await upward.WithDbAsync(db => db.MentoringSessions.ExecuteUpdateAsync(s => s.SetProperty(x => x.StartsAtUtc, DateTime.UtcNow.AddHours(-1))));
         await mentee.ReloadAsync();
+        await mentee.GetByLabel("In person").CheckAsync();
         await mentee.GetByLabel("How long did it take, in minutes?").FillAsync("45");
         await mentee.GetByLabel("About right").CheckAsync();
         await mentee.GetByRole(AriaRole.Button, new() { Name = "Record that it was held" }).ClickAsync();
         await mentee.Locator("#session-1", new() { HasText = "held" }).WaitForAsync();
-        Assert.Contains("It took 45 minutes; the time felt about right", await mentee.Locator("#session-1").InnerTextAsync());
+        Assert.Contains("You met in person. It took 45 minutes; the time felt about right", await mentee.Locator("#session-1").InnerTextAsync());
         await mentee.AssertNoViolationsAsync();
         await mentee.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ArtifactsFolder, "pairing-held.png"), FullPage = true });
 

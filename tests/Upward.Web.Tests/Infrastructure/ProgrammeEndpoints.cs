@@ -18,16 +18,17 @@ public sealed partial record ProgrammeHandler(string Route, string HttpMethod, s
 
     public bool IsPost => string.Equals(HttpMethod, "POST", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The handler's address with each route value filled from <paramref name="values"/> (a fresh id for any not given).</summary>
+    /// <summary>The handler's address with each route value filled from <paramref name="values"/> (for any not given, a fresh id, or 1 where the route wants a number).</summary>
     public string Url(IReadOnlyDictionary<string, string> values)
     {
-        var path = RouteParameter().Replace(Route, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value : Guid.NewGuid().ToString());
+        var path = RouteParameter().Replace(Route, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value
+            : m.Groups[2].Value == "int" ? "1" : Guid.NewGuid().ToString());
         return Handler is null ? path : $"{path}?handler={Handler}";
     }
 
     public override string ToString() => $"{HttpMethod} {Route}{(Handler is null ? "" : "?handler=" + Handler)}";
 
-    [GeneratedRegex(@"\{(\w+)(?::[^}?]*)?\??\}")]
+    [GeneratedRegex(@"\{(\w+)(?::([^}?]*))?\??\}")]
     private static partial Regex RouteParameter();
 }
 

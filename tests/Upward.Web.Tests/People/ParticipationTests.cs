@@ -62,6 +62,8 @@ public sealed class ParticipationTests(DemoFactory factory) : PeopleTestBase(fac
         var id = await ProgrammeIdAsync();
         var mentor = await AsAsync("mentor4");
         await mentor.SubmitAsync($"/programmes/{id}/about-you", new Dictionary<string, string> { ["Input.Gender"] = "Man" });
+        var mentorId = (await EnrolmentOfAsync("mentor4")).Id;
+        Assert.True(await Factory.WithDbAsync(db => db.Willingness.AnyAsync(w => w.MentorEnrolmentId == mentorId)));
 
         var noChoice = await (await mentor.SubmitAsync($"/programmes/{id}/withdraw", new Dictionary<string, string>())).Content.ReadAsStringAsync();
         Assert.Contains("Select what should happen to your answers", noChoice);
@@ -74,6 +76,8 @@ public sealed class ParticipationTests(DemoFactory factory) : PeopleTestBase(fac
         Assert.Equal(EnrolmentStatus.Withdrawn, enrolment.Status);
         Assert.Equal(WithdrawalChoice.Erase, enrolment.WithdrawalChoice);
         Assert.True(enrolment.Demographics.IsEmpty);
+        // Their willingness went too: it carried their private reasons.
+        Assert.False(await Factory.WithDbAsync(db => db.Willingness.AnyAsync(w => w.MentorEnrolmentId == mentorId)));
         Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.Withdrawn && a.Subject == $"enrolment:{enrolment.Id}")));
         Assert.Equal(HttpStatusCode.NotFound, (await mentor.GetAsync($"/programmes/{id}")).StatusCode);
         Assert.Contains("Withdrawn", await (await AsAsync("coordinator")).GetStringAsync($"/programmes/{id}/people"));

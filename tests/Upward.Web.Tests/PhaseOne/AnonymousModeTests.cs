@@ -187,6 +187,20 @@ public sealed class AnonymousModeTests(AnonymousDemoFactory factory) : IClassFix
         Assert.Equal(FeedbackMode.Anonymous, await factory.WithDbAsync(db => db.PhaseOneSettings.Where(s => s.ProgrammeId == programmeId).Select(s => s.Mode).SingleAsync()));
     }
 
+    [Fact]
+    public async Task Withdrawing_tells_someone_who_sent_anonymous_feedback_that_it_stays_because_nothing_can_find_it()
+    {
+        var (programmeId, domains) = await SetUpAsync();
+        await ContributeAsync("mentor5", "mentee2", Comments(domains, i => i == 2 ? "Calm on a busy take" : ""));
+        var url = $"/programmes/{programmeId}/withdraw";
+
+        var sender = await (await factory.AsAsync("mentor5")).GetStringAsync(url);
+        Assert.Contains("Anonymous feedback you sent about mentees stays either way", sender);
+        // Someone who sent none is not told about it.
+        var other = await (await factory.AsAsync("mentee1")).GetStringAsync(url);
+        Assert.DoesNotContain("Anonymous feedback you sent", other);
+    }
+
     private static async Task<(List<string> Columns, List<object?[]> Values)> ReadAllAsync(UpwardDbContext db, string sql)
     {
         var connection = db.Database.GetDbConnection();

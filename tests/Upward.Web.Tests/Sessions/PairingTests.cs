@@ -9,28 +9,11 @@ using Upward.Web.Tests.People;
 namespace Upward.Web.Tests.Sessions;
 
 /// <summary>The pair's page: only the two of them, sessions with calendar invitations, notes for their author alone.</summary>
-public sealed class PairingTests(DemoFactory factory) : PeopleTestBase(factory), IClassFixture<DemoFactory>
+public sealed class PairingTests(DemoFactory factory) : PairTestBase(factory), IClassFixture<DemoFactory>
 {
     private const string SecretNote = "My private thought about the session: remember to breathe.";
 
-    private async Task<(Guid ProgrammeId, Pairing Pairing, string Mentor, string Mentee)> PairAsync()
-    {
-        var id = await ProgrammeIdAsync();
-        var existing = await Factory.WithDbAsync(db => db.Pairings.FirstOrDefaultAsync(p => p.ProgrammeId == id && p.Status == PairingStatus.Active));
-        if (existing is null)
-        {
-            var coordinator = await AsAsync("coordinator");
-            await coordinator.SubmitAsync($"/programmes/{id}/allocation?Mode=Random&Seed=7",
-                new Dictionary<string, string> { ["Mode"] = "Random", ["Seed"] = "7" }, $"/programmes/{id}/allocation?handler=Confirm");
-            existing = await Factory.WithDbAsync(db => db.Pairings.FirstAsync(p => p.ProgrammeId == id && p.Status == PairingStatus.Active));
-        }
-        var codes = await Factory.WithDbAsync(db => db.Enrolments.Where(e => e.Id == existing.MentorEnrolmentId || e.Id == existing.MenteeEnrolmentId)
-            .Select(e => new { e.Role, e.ParticipantCode }).ToListAsync());
-        string Local(ProgrammeRole role, string prefix) => prefix + int.Parse(codes.Single(c => c.Role == role).ParticipantCode[3..]);
-        return (id, existing, Local(ProgrammeRole.Mentor, "mentor"), Local(ProgrammeRole.Mentee, "mentee"));
-    }
-
-    private static Dictionary<string, string> Proposal(DateTime localStart) => new()
+    internal static Dictionary<string, string> Proposal(DateTime localStart) => new()
     {
         ["Propose.Day"] = localStart.Day.ToString(), ["Propose.Month"] = localStart.Month.ToString(), ["Propose.Year"] = localStart.Year.ToString(),
         ["Propose.Time"] = localStart.ToString("HH:mm"), ["Propose.Place"] = "Seminar room 2", ["Propose.TimeLimitMinutes"] = "60",
@@ -69,11 +52,12 @@ public sealed class PairingTests(DemoFactory factory) : PeopleTestBase(factory),
         var silly = await (await mentor.SubmitAsync(url, new Dictionary<string, string> { ["Held.SessionId"] = session.Id.ToString(), ["Held.Minutes"] = "9999" }, url + "?handler=Held")).Content.ReadAsStringAsync();
         Assert.Contains("Enter a number of minutes from 1 to 600", silly);
         Assert.Contains("Select whether the time felt", silly);
-        await mentor.SubmitAsync(url, new Dictionary<string, string> { ["Held.SessionId"] = session.Id.ToString(), ["Held.Minutes"] = "45", ["Held.TimeFelt"] = "AboutRight", ["Held.Fits"] = "true" }, url + "?handler=Held");
+        await mentor.SubmitAsync(url, new Dictionary<string, string> { ["Held.SessionId"] = session.Id.ToString(), ["Held.HowMet"] = "Video", ["Held.Minutes"] = "45", ["Held.TimeFelt"] = "AboutRight", ["Held.Fits"] = "true" }, url + "?handler=Held");
         var held = await Factory.WithDbAsync(db => db.MentoringSessions.SingleAsync(s => s.Id == session.Id));
         Assert.Equal(SessionStatus.Held, held.Status);
         Assert.Equal(45, held.MinutesTaken);
         Assert.Equal(TimeFelt.AboutRight, held.TimeFelt);
+        Assert.Equal(HowMet.Video, held.HowMet);
     }
 
     [Fact]

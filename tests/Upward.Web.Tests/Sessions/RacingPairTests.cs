@@ -67,7 +67,7 @@ public sealed class RacingPairTests(DemoFactory factory) : IClassFixture<DemoFac
 
         // Both record it as held at once: recorded once, one private "does not fit" concern, not several.
         await factory.WithDbAsync(db => db.MentoringSessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.StartsAtUtc, DateTime.UtcNow.AddHours(-2))));
-        var held = new Dictionary<string, string> { ["Held.SessionId"] = session.Id.ToString(), ["Held.Minutes"] = "45", ["Held.TimeFelt"] = "AboutRight", ["Held.Fits"] = "false" };
+        var held = new Dictionary<string, string> { ["Held.SessionId"] = session.Id.ToString(), ["Held.HowMet"] = "InPerson", ["Held.Minutes"] = "45", ["Held.TimeFelt"] = "AboutRight", ["Held.Fits"] = "false" };
         var recorded = (await Task.WhenAll(mentor.SubmitAtOnceAsync(Copies, url, held, url + "?handler=Held"))).SelectMany(r => r).ToList();
         Assert.All(recorded, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.SessionHeld && a.Subject == $"session:{session.Id}")));

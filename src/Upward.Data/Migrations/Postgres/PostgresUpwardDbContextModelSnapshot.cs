@@ -1117,6 +1117,16 @@ namespace Upward.Data.Migrations.Postgres
                     b.Property<Guid>("RaisedByEnrolmentId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RespondedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1146,11 +1156,18 @@ namespace Upward.Data.Migrations.Postgres
                     b.Property<DateTime?>("HeldRecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("HowMet")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("MinutesTaken")
                         .HasColumnType("integer");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<string>("OverTimeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<Guid>("PairingId")
                         .HasColumnType("uuid");
@@ -1162,6 +1179,9 @@ namespace Upward.Data.Migrations.Postgres
 
                     b.Property<int>("ProposedBy")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("RecordedAfterwards")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime>("StartsAtUtc")
                         .HasColumnType("timestamp with time zone");

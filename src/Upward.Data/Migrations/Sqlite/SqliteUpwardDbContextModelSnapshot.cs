@@ -1105,6 +1105,16 @@ namespace Upward.Data.Migrations.Sqlite
                     b.Property<Guid>("RaisedByEnrolmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RespondedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1134,11 +1144,18 @@ namespace Upward.Data.Migrations.Sqlite
                     b.Property<DateTime?>("HeldRecordedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("HowMet")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MinutesTaken")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverTimeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("PairingId")
                         .HasColumnType("TEXT");
@@ -1149,6 +1166,9 @@ namespace Upward.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProposedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RecordedAfterwards")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("StartsAtUtc")

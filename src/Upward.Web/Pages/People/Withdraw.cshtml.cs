@@ -30,6 +30,20 @@ public sealed class WithdrawModel(UpwardDbContext db, TimeProvider clock) : Part
         public WithdrawalChoice? Choice { get; set; }
     }
 
+    /// <summary>Whether they sent anonymous feedback, which erasing cannot reach (the page says so before they choose).</summary>
+    public bool SentAnonymousFeedback { get; private set; }
+
+    protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)
+    {
+        if (await base.OnEnteredAsync(ct) is { } refused)
+        {
+            return refused;
+        }
+        var mine = MyEnrolments.Select(e => e.Id).ToList();
+        SentAnonymousFeedback = await Db.AnonymousContributors.AnyAsync(c => mine.Contains(c.MentorEnrolmentId), ct);
+        return null;
+    }
+
     public IActionResult OnGet() => Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -71,6 +85,9 @@ public sealed class WithdrawModel(UpwardDbContext db, TimeProvider clock) : Part
         enrolment.TopicDomainIds = [];
         Db.MentorWishes.RemoveRange(await Db.MentorWishes.Where(w => w.MenteeEnrolmentId == enrolment.Id).ToListAsync(ct));
         Db.MentorDeclines.RemoveRange(await Db.MentorDeclines.Where(d => d.MenteeEnrolmentId == enrolment.Id).ToListAsync(ct));
+        // A mentor's willingness carries their private reasons. Anonymous feedback they sent is not
+        // here to erase: it was stored without their name, so nothing can find which it was.
+        Db.Willingness.RemoveRange(await Db.Willingness.Where(w => w.MentorEnrolmentId == enrolment.Id).ToListAsync(ct));
         // A best-fit reason can repeat their wish, department or topics.
         foreach (var pairing in await Db.Pairings.Where(p => p.MentorEnrolmentId == enrolment.Id || p.MenteeEnrolmentId == enrolment.Id).ToListAsync(ct))
         {

@@ -18,6 +18,10 @@ public sealed class ConcernModel(UpwardDbContext db, Mailer mailer, PublicLinks 
     [BindProperty] public ConcernInput Input { get; set; } = new();
     public bool Sent { get; private set; }
 
+    /// <summary>The concerns this person raised, newest first, with where each stands and any answer.</summary>
+    public IReadOnlyList<Concern> Mine { get; private set; } = [];
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
     public sealed class ConcernInput
     {
         [Required(ErrorMessage = "Enter your concern")]
@@ -34,6 +38,8 @@ public sealed class ConcernModel(UpwardDbContext db, Mailer mailer, PublicLinks 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // A form posted without the field at all is never bound, so never validated: checked here too.
+        if (string.IsNullOrWhiteSpace(Input.Text) && !ModelState.ContainsKey("Input.Text")) ModelState.AddModelError("Input.Text", "Enter your concern");
         if (!ModelState.IsValid) return Page();
         var userId = User.UserId();
         var enrolment = await db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId && e.UserId == userId && e.Status != EnrolmentStatus.Withdrawn)
@@ -55,5 +61,14 @@ public sealed class ConcernModel(UpwardDbContext db, Mailer mailer, PublicLinks 
             await mailer.SendAsync(Programme.OrganisationId, Messages.ConcernRaised(c.Email!, c.DisplayName, Programme.Name, links.To($"/programmes/{ProgrammeId}/concerns")), ct);
         }
         return Redirect($"/programmes/{ProgrammeId}/concern?sent=true");
+    }
+
+    protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)
+    {
+        Zone = TimeZoneInfo.FindSystemTimeZoneById(Programme.TimeZone);
+        var userId = User.UserId();
+        var mine = await db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId && e.UserId == userId).Select(e => e.Id).ToListAsync(ct);
+        Mine = await db.Concerns.Where(c => mine.Contains(c.RaisedByEnrolmentId)).OrderByDescending(c => c.RaisedAtUtc).ToListAsync(ct);
+        return null;
     }
 }

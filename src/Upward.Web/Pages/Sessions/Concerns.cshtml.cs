@@ -1,29 +1,92 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Upward.Core.Auditing;
 using Upward.Core.Programmes;
 using Upward.Core.Sessions;
 using Upward.Data;
+using Upward.Web.Email;
+using Upward.Web.Identity;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.Sessions;
 
-/// <summary>The coordinators read concerns raised with them, newest first.</summary>
+/// <summary>
+/// The coordinators' concerns, open ones first: each acknowledged, answered and resolved here, every
+/// step audited, the person who raised it told by email that there is an answer to read.
+/// </summary>
 [Requires(ProgrammeCapability.ReadConcerns)]
-public sealed class ConcernsModel(UpwardDbContext db) : ProgrammePageModel
+public sealed class ConcernsModel(UpwardDbContext db, Mailer mailer, PublicLinks links, TimeProvider clock) : ProgrammePageModel
 {
     public sealed record Row(Concern Concern, string From, string When);
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    /// <summary>The concern whose answer failed its check, with the error and the words kept.</summary>
+    public Guid? AnswerFor { get; private set; }
+    public string? AnswerText { get; private set; }
+    public string? AnswerError { get; private set; }
+
+    public IActionResult OnGet() => Page();
+
+    public async Task<IActionResult> OnPostAcknowledgeAsync(Guid concernId, CancellationToken ct) =>
+        await ChangeAsync(concernId, AuditAction.ConcernAcknowledged, c => c.AcknowledgedAtUtc ??= Now, ct);
+
+    public async Task<IActionResult> OnPostResolveAsync(Guid concernId, CancellationToken ct) =>
+        await ChangeAsync(concernId, AuditAction.ConcernResolved, c =>
+        {
+            c.AcknowledgedAtUtc ??= Now;
+            c.ResolvedAtUtc ??= Now;
+        }, ct);
+
+    public async Task<IActionResult> OnPostAnswerAsync(Guid concernId, string? answer, CancellationToken ct)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(Programme.TimeZone);
+        var concern = Rows.SingleOrDefault(r => r.Concern.Id == concernId)?.Concern;
+        if (concern is null) return NotFound();
+        var error = string.IsNullOrWhiteSpace(answer) ? "Enter your answer"
+            : answer.Trim().Length > Concern.TextMaxLength ? $"Your answer must be {Concern.TextMaxLength:N0} characters or fewer"
+            : null;
+        if (error is not null)
+        {
+            (AnswerFor, AnswerText, AnswerError) = (concernId, answer, error);
+            ModelState.AddModelError($"answer-{concernId}", error);
+            return Page();
+        }
+        await ChangeAsync(concernId, AuditAction.ConcernAnswered, c =>
+        {
+            c.AcknowledgedAtUtc ??= Now;
+            c.Response = answer!.Trim();
+            c.RespondedAtUtc = Now;
+        }, ct);
+        var raiser = await db.Enrolments.Where(e => e.Id == concern.RaisedByEnrolmentId).Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { u.DisplayName, u.Email }).SingleOrDefaultAsync(ct);
+        if (raiser?.Email is { } email)
+        {
+            await mailer.SendAsync(Programme.OrganisationId, Messages.ConcernAnswered(email, raiser.DisplayName, Programme.Name, links.To($"/programmes/{ProgrammeId}/concern")), ct);
+        }
+        return Redirect($"/programmes/{ProgrammeId}/concerns");
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private async Task<IActionResult> ChangeAsync(Guid concernId, string action, Action<Concern> change, CancellationToken ct)
+    {
+        var concern = Rows.SingleOrDefault(r => r.Concern.Id == concernId)?.Concern;
+        if (concern is null) return NotFound();
+        change(concern);
+        db.Audit(action, User.UserId(), Programme.OrganisationId, Programme.Id, $"concern:{concern.Id}");
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/programmes/{ProgrammeId}/concerns");
+    }
+
+    protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)
+    {
+        Zone = TimeZoneInfo.FindSystemTimeZoneById(Programme.TimeZone);
         var concerns = await db.Concerns.Where(c => c.ProgrammeId == ProgrammeId).ToListAsync(ct);
         var ids = concerns.Select(c => c.RaisedByEnrolmentId).ToList();
         var from = await db.Enrolments.Where(e => ids.Contains(e.Id)).Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, e.ParticipantCode, u.DisplayName })
             .ToDictionaryAsync(x => x.Id, x => $"{x.DisplayName} ({x.ParticipantCode})", ct);
-        Rows = concerns.OrderByDescending(c => c.RaisedAtUtc)
-            .Select(c => new Row(c, from.GetValueOrDefault(c.RaisedByEnrolmentId) ?? "a former participant", TimeZoneInfo.ConvertTimeFromUtc(c.RaisedAtUtc, zone).ToString("d MMM yyyy HH:mm")))
+        Rows = concerns.OrderBy(c => c.Status == ConcernStatus.Resolved).ThenByDescending(c => c.RaisedAtUtc)
+            .Select(c => new Row(c, from.GetValueOrDefault(c.RaisedByEnrolmentId) ?? "a former participant", SessionTimes.Local(c.RaisedAtUtc, Zone)))
             .ToList();
-        return Page();
+        return null;
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Upward.Core.Auditing;
 using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
@@ -20,7 +21,7 @@ namespace Upward.Web.Pages.Sessions;
 /// the pairing can open it; notes show only their author's own.
 /// </summary>
 [Requires(ProgrammeCapability.HoldSessions)]
-public sealed class PairingModel(UpwardDbContext db, Mailer mailer, TimeProvider clock) : ProgrammePageModel
+public sealed class PairingModel(UpwardDbContext db, Mailer mailer, IOptions<EmailOptions> email, TimeProvider clock) : ProgrammePageModel
 {
     [FromRoute] public Guid? PairingId { get; set; }
 
@@ -46,6 +47,12 @@ public sealed class PairingModel(UpwardDbContext db, Mailer mailer, TimeProvider
     /// <summary>The programme's cadence is complete for this pair.</summary>
     public bool AllSessionsHeld => Sessions.Count(s => s.Status == SessionStatus.Held) >= Programme.SessionsPerPair;
 
+    /// <summary>Now, for deciding which forms can be used (a session is recorded as held only once it has started).</summary>
+    public DateTime NowUtc { get; } = clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Just recorded a session held elsewhere (shown once, after the redirect).</summary>
+    [FromQuery] public bool Recorded { get; set; }
+
     public static readonly IReadOnlyList<RadioOption> TimeFeltOptions =
     [
         new(nameof(TimeFelt.TooShort), "Too short"), new(nameof(TimeFelt.AboutRight), "About right"), new(nameof(TimeFelt.TooLong), "Too long"),
@@ -70,8 +77,10 @@ public sealed class PairingModel(UpwardDbContext db, Mailer mailer, TimeProvider
     public sealed class HeldInput
     {
         public Guid SessionId { get; set; }
+        public HowMet? HowMet { get; set; }
         public int? Minutes { get; set; }
         public TimeFelt? TimeFelt { get; set; }
+        public string? OverTimeReason { get; set; }
         public bool? Fits { get; set; }
     }
 
@@ -114,12 +123,14 @@ public sealed class PairingModel(UpwardDbContext db, Mailer mailer, TimeProvider
     {
         if (Pairing is null) return NotFound();
         ClearOtherForms(nameof(Propose));
+        // Checked by hand as well: a form posted without the field at all is never bound, so never validated.
+        if (string.IsNullOrWhiteSpace(Propose.Place) && !ModelState.ContainsKey("Propose.Place")) ModelState.AddModelError("Propose.Place", "Enter where you will meet, or a video link");
         if (!Pairing.GroundRulesAccepted) ModelState.AddModelError("Propose.Place", "You both need to accept the ground rules before agreeing a time");
         var startsAt = ParseStart();
         var limit = Propose.TimeLimitMinutes ?? Programme.SessionTimeLimitMinutes;
         if (limit is < 10 or > 480) ModelState.AddModelError("Propose.TimeLimitMinutes", "The time limit must be between 10 and 480 minutes");
         if (AllSessionsHeld)
-            ModelState.AddModelError("Propose.Place", $"You have held all {Programme.SessionsPerPair} sessions this programme plans");
+            ModelState.AddModelError("Propose.Place", $"You have held all {SessionSentences.Count(Programme.SessionsPerPair, "session", "sessions")} this programme plans");
         else if (Sessions.Count(s => s.Status is SessionStatus.Proposed or SessionStatus.Agreed) > 0)
             ModelState.AddModelError("Propose.Place", "There is already a session planned: change or cancel it first");
         if (!ModelState.IsValid) return Page();
@@ -187,7 +198,9 @@ public sealed class PairingModel(UpwardDbContext db, Mailer mailer, TimeProvider
             ModelState.AddModelError("Held.Minutes", "A session can be recorded as held once its agreed start time has passed");
         else if (SessionRules.CheckMinutes(Held.Minutes) is { } problem)
             ModelState.AddModelError("Held.Minutes", problem);
-        if (Held.TimeFelt is null) ModelState.AddModelError("Held.TimeFelt", "Select whether the time felt too short, about right or too long");
+        if (Held.HowMet is not { } howMet || !Enum.IsDefined(howMet)) ModelState.AddModelError("Held.HowMet", "Select how you met");
+        if (Held.TimeFelt is not { } felt || !Enum.IsDefined(felt)) ModelState.AddModelError("Held.TimeFelt", "Select whether the time felt too short, about right or too long");
+        if (SessionRules.CheckOverTime(Held.Minutes, session.TimeLimitMinutes, Held.OverTimeReason) is { } overTime) ModelState.AddModelError("Held.OverTimeReason", overTime);
         if (!ModelState.IsValid) return Page();
 
         // A second "held" sent at once (both sides, or a double tap) finds it recorded and changes nothing.
@@ -195,8 +208,10 @@ public sealed class PairingModel(UpwardDbContext db, Mailer mailer, TimeProvider
         await InPairingTurnAsync(session, s => SessionRules.CanRecordHeld(s, now), async ct =>
         {
             session.Status = SessionStatus.Held;
+            session.HowMet = Held.HowMet;
             session.MinutesTaken = Held.Minutes;
             session.TimeFelt = Held.TimeFelt;
+            session.OverTimeReason = string.IsNullOrWhiteSpace(Held.OverTimeReason) ? null : Held.OverTimeReason.Trim();
             session.HeldRecordedAtUtc = now;
             db.Audit(AuditAction.SessionHeld, User.UserId(), Programme.OrganisationId, Programme.Id, $"session:{session.Id}");
             if (Held.Fits == false)
@@ -217,6 +232,7 @@ public sealed class PairingModel(UpwardDbContext db, Mailer mailer, TimeProvider
     {
         if (Pairing is null) return NotFound();
         ClearOtherForms(nameof(Note));
+        if (string.IsNullOrWhiteSpace(Note.Text) && !ModelState.ContainsKey("Note.Text")) ModelState.AddModelError("Note.Text", "Enter your note");
         if (!ModelState.IsValid) return Page();
         db.PrivateNotes.Add(new PrivateNote { PairingId = Pairing.Id, AuthorEnrolmentId = MyEnrolmentId, Text = Note.Text!.Trim(), WrittenAtUtc = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(ct);
@@ -228,6 +244,7 @@ public sealed class PairingModel(UpwardDbContext db, Mailer mailer, TimeProvider
         if (Pairing is null) return NotFound();
         if (Side != SessionSide.Mentee) return Forbid();
         ClearOtherForms(nameof(NewAction));
+        if (string.IsNullOrWhiteSpace(NewAction.Text) && !ModelState.ContainsKey("NewAction.Text")) ModelState.AddModelError("NewAction.Text", "Enter the action");
         DateOnly? due = null;
         if (!string.IsNullOrWhiteSpace(NewAction.DueDay) || !string.IsNullOrWhiteSpace(NewAction.DueMonth) || !string.IsNullOrWhiteSpace(NewAction.DueYear))
         {
@@ -327,27 +344,15 @@ public sealed class PairingModel(UpwardDbContext db, Mailer mailer, TimeProvider
 
     private DateTime? ParseStart()
     {
-        var date = DateParts.Parse(Propose.Day, Propose.Month, Propose.Year);
-        if (date is null)
+        var (utc, field, error) = SessionTimes.Parse(Propose.Day, Propose.Month, Propose.Year, Propose.Time, Zone);
+        if (error is not null)
         {
-            ModelState.AddModelError("Propose.Day", "Enter a real date, like 31 1 2027");
+            ModelState.AddModelError($"Propose.{field}", error);
             return null;
         }
-        if (!TimeOnly.TryParseExact((Propose.Time ?? "").Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-        {
-            ModelState.AddModelError("Propose.Time", "Enter a time in 24-hour format, like 14:30");
-            return null;
-        }
-        var local = date.Value.ToDateTime(time);
-        if (Zone.IsInvalidTime(local))
-        {
-            ModelState.AddModelError("Propose.Time", "That time does not exist on that day because the clocks go forward: choose another");
-            return null;
-        }
-        var utc = TimeZoneInfo.ConvertTimeToUtc(local, Zone);
         if (utc < clock.GetUtcNow().UtcDateTime)
         {
-            ModelState.AddModelError("Propose.Day", "The session must be in the future");
+            ModelState.AddModelError("Propose.Day", "A time you suggest must be in the future. To record a session you have already had, use \"Record a session you have had\"");
             return null;
         }
         return utc;
@@ -355,16 +360,16 @@ public sealed class PairingModel(UpwardDbContext db, Mailer mailer, TimeProvider
 
     private async Task SendInvitationsAsync(MentoringSession session, bool cancelled, CancellationToken ct)
     {
-        var people = await db.Enrolments.Where(e => e.Id == Pairing!.MentorEnrolmentId || e.Id == Pairing.MenteeEnrolmentId)
-            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, u.DisplayName, u.Email }).ToListAsync(ct);
-        foreach (var person in people.Where(p => p.Email != null))
+        var people = await db.PeopleOfAsync(Pairing!, ct);
+        var method = cancelled ? CalendarMethod.Cancel : CalendarMethod.Request;
+        foreach (var person in people)
         {
-            var other = people.FirstOrDefault(p => p.Id != person.Id)?.DisplayName ?? "your pair";
-            var ics = CalendarInvitation.For(session, Programme.Name, Programme.TimeZone, other, cancelled);
-            var when = TimeZoneInfo.ConvertTimeFromUtc(session.StartsAtUtc, Zone).ToString("dddd d MMMM yyyy 'at' HH:mm", CultureInfo.GetCultureInfo("en-GB"));
-            await mailer.SendAsync(Programme.OrganisationId, Messages.Session(person.Email!, person.DisplayName, other, when, session.Place, session.TimeLimitMinutes, cancelled) with
+            var other = people.FirstOrDefault(p => p != person)?.Name ?? "your pair";
+            var ics = CalendarInvitation.For(session, Programme.Name, Programme.TimeZone, other, method, PairAccess.Organiser(email.Value), people, clock.GetUtcNow().UtcDateTime);
+            var when = SessionTimes.Local(session.StartsAtUtc, Zone);
+            await mailer.SendAsync(Programme.OrganisationId, Messages.Session(person.Email, person.Name, other, when, session.Place, session.TimeLimitMinutes, cancelled) with
             {
-                Attachments = [new EmailAttachment("session.ics", CalendarInvitation.MediaType, System.Text.Encoding.UTF8.GetBytes(ics))],
+                Attachments = [new EmailAttachment(cancelled ? "cancelled-session.ics" : "session.ics", CalendarInvitation.MediaType(method), System.Text.Encoding.UTF8.GetBytes(ics))],
             }, ct);
         }
     }

@@ -479,7 +479,10 @@ namespace Upward.Data.Migrations.Postgres
                     Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     RaisedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     AsksToEndPairing = table.Column<bool>(type: "boolean", nullable: false),
-                    AcknowledgedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    AcknowledgedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Response = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RespondedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResolvedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -973,7 +976,10 @@ namespace Upward.Data.Migrations.Postgres
                     ProposedBy = table.Column<int>(type: "integer", nullable: false),
                     AgreedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     CalendarSequence = table.Column<int>(type: "integer", nullable: false),
+                    RecordedAfterwards = table.Column<bool>(type: "boolean", nullable: false),
+                    HowMet = table.Column<int>(type: "integer", nullable: true),
                     MinutesTaken = table.Column<int>(type: "integer", nullable: true),
+                    OverTimeReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     TimeFelt = table.Column<int>(type: "integer", nullable: true),
                     HeldRecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },

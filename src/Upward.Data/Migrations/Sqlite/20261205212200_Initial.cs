@@ -447,7 +447,10 @@ namespace Upward.Data.Migrations.Sqlite
                     Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     RaisedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     AsksToEndPairing = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AcknowledgedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    AcknowledgedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Response = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RespondedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResolvedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -885,7 +888,10 @@ namespace Upward.Data.Migrations.Sqlite
                     ProposedBy = table.Column<int>(type: "INTEGER", nullable: false),
                     AgreedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CalendarSequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedAfterwards = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HowMet = table.Column<int>(type: "INTEGER", nullable: true),
                     MinutesTaken = table.Column<int>(type: "INTEGER", nullable: true),
+                    OverTimeReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     TimeFelt = table.Column<int>(type: "INTEGER", nullable: true),
                     HeldRecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
