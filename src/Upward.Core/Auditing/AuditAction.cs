@@ -4,7 +4,18 @@ namespace Upward.Core.Auditing;
 public static class AuditAction
 {
     public const string AdministratorCreated = "administrator.created";
-    public const string SignInLockedOut = "sign-in.locked-out";
+    /// <summary>An account reached a limit on wrong passwords (from one address or from everywhere); the subject is the user.</summary>
+    public const string SignInThrottled = "sign-in.throttled";
+    /// <summary>A password reset link was sent to an account's address; the subject is the user.</summary>
+    public const string PasswordResetRequested = "password.reset-requested";
+    /// <summary>A password was changed with a reset link; the subject is the user.</summary>
+    public const string PasswordReset = "password.reset";
+    public const string EmailConfirmationSent = "email.confirmation-sent";
+    public const string EmailConfirmed = "email.confirmed";
+    /// <summary>An administrator listed the Outbox (email kept in the pickup folder when no SMTP server is set).</summary>
+    public const string OutboxViewed = "outbox.viewed";
+    /// <summary>An administrator opened one message in the Outbox; the subject is its file name.</summary>
+    public const string OutboxMessageOpened = "outbox.message-opened";
     public const string DemoLoaded = "demo.loaded";
     public const string ProgrammeCreated = "programme.created";
     public const string ProgrammeStageChanged = "programme.stage-changed";

@@ -17,11 +17,11 @@ public sealed class EmailOptions
     public string? SmtpUsername { get; set; }
     public string? SmtpPassword { get; set; }
 
-    /// <summary>Folder for .eml files when no SMTP server is configured (relative to the content root).</summary>
+    /// <summary>
+    /// Folder for .eml files when no SMTP server is configured (relative to the content root). An organisation
+    /// administrator reads their organisation's messages on the Outbox page (/admin/outbox).
+    /// </summary>
     public string PickupFolder { get; set; } = "data/mail";
-
-    /// <summary>Show the development mailbox page. Always on in Development; never turn it on where real people have accounts.</summary>
-    public bool DevelopmentMailbox { get; set; }
 
     /// <summary>The address people use to reach Upward, for links in email; defaults to the request's own.</summary>
     public string? PublicBaseUrl { get; set; }

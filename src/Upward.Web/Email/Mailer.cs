@@ -7,15 +7,22 @@ namespace Upward.Web.Email;
 
 /// <summary>
 /// Sends email over SMTP with MailKit when a server is configured; otherwise writes each message
-/// as an .eml file to the pickup folder, which the development mailbox page lists.
+/// as an .eml file to the pickup folder, which an organisation administrator reads on the Outbox page.
 /// </summary>
 public sealed class Mailer(IOptions<EmailOptions> options, IWebHostEnvironment environment, ILogger<Mailer> log)
 {
+    /// <summary>
+    /// Names the organisation on a message in the pickup folder, so each administrator's Outbox lists
+    /// only their own organisation's email. Never sent over SMTP: recipients have no use for our ids.
+    /// </summary>
+    public const string OrganisationHeader = "X-Upward-Organisation";
+
     private readonly EmailOptions _options = options.Value;
 
     public string PickupFolder => Path.GetFullPath(Path.Combine(environment.ContentRootPath, _options.PickupFolder));
 
-    public async Task SendAsync(OutgoingEmail email, CancellationToken ct = default)
+    /// <param name="organisationId">The organisation the message is sent for (whose Outbox shows it).</param>
+    public async Task SendAsync(Guid organisationId, OutgoingEmail email, CancellationToken ct = default)
     {
         var message = Compose(email);
         if (_options.UsesSmtp)
@@ -38,9 +45,14 @@ public sealed class Mailer(IOptions<EmailOptions> options, IWebHostEnvironment e
         else
         {
             Directory.CreateDirectory(PickupFolder);
-            // Time first so the mailbox lists newest first by name; the id keeps names unique.
+            message.Headers.Add(OrganisationHeader, organisationId.ToString());
+            // Time first so the Outbox lists newest first by name; the id keeps names unique. The wall clock,
+            // not the injected TimeProvider: a test's frozen clock would leave the order to the random id.
             var path = Path.Combine(PickupFolder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
-            await message.WriteToAsync(path, ct);
+            // Written aside, then moved into place: the Outbox never reads half a message.
+            var partial = path + ".partial";
+            await message.WriteToAsync(partial, ct);
+            File.Move(partial, path);
         }
         // Ids only: the log never carries an address or a name.
         log.LogInformation("Email sent ({Transport}), message {MessageId}", _options.UsesSmtp ? "smtp" : "pickup folder", message.MessageId);

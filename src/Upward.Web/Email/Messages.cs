@@ -7,11 +7,11 @@ namespace Upward.Web.Email;
 public static class Messages
 {
     /// <summary>An invitation to take part, with the person's single-use link.</summary>
-    public static OutgoingEmail Invitation(string toAddress, string toName, string programmeName, string role, int linkDays, string link) =>
+    public static OutgoingEmail Invitation(string toAddress, string toName, string organisationName, string programmeName, string role, int linkDays, string link) =>
         new(toAddress, toName, $"Invitation: {programmeName}", $"""
             Dear {toName},
 
-            You are invited to take part in "{programmeName}" as a {role}.
+            {organisationName} invites you to take part in "{programmeName}" as a {role}.
 
             In reverse mentoring, junior colleagues, patients or staff-network members share their
             view with senior clinicians and leaders, in confidence. You choose what you agree to,
@@ -73,4 +73,28 @@ public static class Messages
             cancelled
                 ? $"Your session with {other} on {when} is cancelled."
                 : $"Your session with {other} is on {when}, at {place}, for up to {timeLimitMinutes} minutes. It is in confidence and never recorded.");
+
+    /// <summary>A link to choose a new password; sent only to an account's proven address.</summary>
+    public static OutgoingEmail PasswordReset(string toAddress, string toName, int linkMinutes, string link) =>
+        new(toAddress, toName, "Reset your Upward password", $"""
+            Dear {toName},
+
+            Someone asked to reset the password of your Upward account. If it was you, open this
+            link within {linkMinutes} minutes to choose a new password. It works once:
+            {link}
+
+            If it was not you, you can ignore this email: your password has not changed.
+            """);
+
+    /// <summary>A link that proves the person's email address (accounts not made from an invitation link).</summary>
+    public static OutgoingEmail ConfirmEmail(string toAddress, string toName, string link) =>
+        new(toAddress, toName, "Confirm your email address for Upward", $"""
+            Dear {toName},
+
+            Please confirm that this is your email address for Upward, so that you can reset your
+            password by email if you ever need to:
+            {link}
+
+            If you did not create an Upward account, you can ignore this email.
+            """);
 }

@@ -5,9 +5,16 @@ namespace Upward.Web.Startup;
 
 internal static class Pipeline
 {
+    /// <summary>The one setting that shows exception details in responses; documented in the README.</summary>
+    public const string ShowStackTracesSetting = "Upward:ShowStackTraces";
+
     public static void UseUpwardPipeline(this WebApplication app)
     {
-        if (app.Environment.IsDevelopment())
+        // First, so that everything after sees the scheme and client address the proxy saw.
+        app.UseForwardedHeaders();
+        // Stack traces only when a developer asks for them by name (Upward__ShowStackTraces=true), in any
+        // environment: "Development" alone never reveals them, since it is too easily left on.
+        if (app.Configuration.GetValue<bool>(ShowStackTracesSetting))
         {
             app.UseDeveloperExceptionPage();
         }
@@ -24,18 +31,15 @@ internal static class Pipeline
         // The query string is replaced: a handler name left in it would send the error page looking for that handler.
         app.UseStatusCodePagesWithReExecute("/error/{0}", "?status={0}");
 
-        app.Use(async (context, next) =>
-        {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
-            await next();
-        });
+        // After the error handlers, so error pages (re-executed) get these headers too. HSTS only on
+        // HTTPS requests (directly or through a known proxy), and never for localhost.
+        app.UseHsts();
+        app.UseSecurityHeaders();
 
         app.UseStaticFiles();
         app.UseRouting();
         app.UseTooLargeRequestRefusal();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 

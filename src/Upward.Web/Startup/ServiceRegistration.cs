@@ -24,20 +24,21 @@ internal static class ServiceRegistration
 
         services.AddIdentity<UpwardUser, IdentityRole<Guid>>(options =>
             {
-                // NCSC guidance: length beats composition rules, and lock out guessing.
+                // NCSC guidance: length beats composition rules.
                 options.Password.RequiredLength = 12;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Guessing is throttled, not punished with lockout: see Pages/Account/SignInLimits.cs.
+                // Lockout stays enabled only for accounts locked on purpose (imported pseudonymous people).
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<UpwardDbContext>()
             .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<UpwardClaimsFactory>();
 
         services.ConfigureApplicationCookie(options =>
@@ -48,6 +49,8 @@ internal static class ServiceRegistration
             options.Cookie.Name = "upward.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS, including behind a known proxy (see Proxies).
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
@@ -56,6 +59,23 @@ internal static class ServiceRegistration
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.OrganisationAdmin, p => p.RequireRole(UpwardRoles.OrganisationAdmin));
+
+        // No "Server: Kestrel": nothing tells a scanner what to try.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        services.AddUpwardForwardedHeaders(builder.Configuration);
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = false; // a trust's other services on sibling names are not ours to bind
+        });
+
+        // The antiforgery cookie is not Secure by default even over HTTPS.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+
+        services.AddUpwardRateLimits(builder.Configuration);
+        services.AddScoped<Upward.Web.Pages.Account.AccountLinks>();
+        // Reset and confirmation links expire; a reset link also dies when used (it changes the security stamp).
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = Upward.Web.Pages.Account.AccountLinks.ResetLifetime);
 
         services.AddRouting(o => o.LowercaseUrls = true);
         // Razor Pages check the antiforgery token on every POST by default; only the error pages opt out.
@@ -84,6 +104,7 @@ internal static class ServiceRegistration
         services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
         services.AddHttpContextAccessor();
         services.AddScoped<Mailer>();
+        services.AddScoped<Outbox>();
         services.AddScoped<PublicLinks>();
         services.AddScoped<Pages.Sessions.SessionInvitations>();
         services.AddScoped<ProgrammeInvitations>();

@@ -9,7 +9,7 @@ public sealed class ReportPageTests(LiveUpward upward, Chromium chromium) : ICla
     [Fact]
     public async Task A_researcher_reads_the_pilot_evaluation_with_charts_and_no_accessibility_violations()
     {
-        var page = await (await chromium.Browser.NewContextAsync(new() { BaseURL = upward.BaseUrl, Locale = "en-GB" })).NewPageAsync();
+        var page = await (await chromium.NewContextAsync(new() { BaseURL = upward.BaseUrl, Locale = "en-GB" })).NewPageAsync();
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Email address").FillAsync(DemoProgramme.EmailOf("researcher"));
         await page.GetByLabel("Password").FillAsync(DemoProgramme.Password);

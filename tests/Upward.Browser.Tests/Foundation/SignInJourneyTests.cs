@@ -9,7 +9,7 @@ public sealed class SignInJourneyTests(LiveUpward upward, Chromium chromium) : I
 {
     private async Task<IPage> NewPageAsync(int width = 1024)
     {
-        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await chromium.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = upward.BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = 900 },

@@ -9,7 +9,7 @@ public sealed class CodingJourneyTests(LiveUpward upward, Chromium chromium) : I
     [Fact]
     public async Task A_researcher_opens_two_themes_codes_answers_and_sees_table_1_update_with_every_page_accessible()
     {
-        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = upward.BaseUrl, Locale = "en-GB" });
+        var context = await chromium.NewContextAsync(new() { BaseURL = upward.BaseUrl, Locale = "en-GB" });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Email address").FillAsync(DemoProgramme.EmailOf("researcher"));

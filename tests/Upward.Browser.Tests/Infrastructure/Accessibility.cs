@@ -23,5 +23,6 @@ public static class Accessibility
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}")
             .ToList();
         Assert.True(problems.Count == 0, $"axe found on {page.Url}:\n" + string.Join("\n", problems));
+        await ContentSecurityPolicy.AssertNoViolationsAsync(page);
     }
 }

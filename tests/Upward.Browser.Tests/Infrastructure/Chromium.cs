@@ -33,6 +33,17 @@ public sealed class Chromium : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// A browser context whose pages record every Content-Security-Policy violation, which
+    /// <see cref="Accessibility.AssertNoViolationsAsync"/> then reports with axe's findings.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await Browser.NewContextAsync(options);
+        await context.AddInitScriptAsync(ContentSecurityPolicy.RecordViolations);
+        return context;
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.CloseAsync();

@@ -17,7 +17,7 @@ public static class DemoSignIn
             options.IsMobile = true;
             options.HasTouch = true;
         }
-        var context = await chromium.Browser.NewContextAsync(options);
+        var context = await chromium.NewContextAsync(options);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Email address").FillAsync(DemoProgramme.EmailOf(who));

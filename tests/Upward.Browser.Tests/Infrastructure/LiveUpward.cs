@@ -12,7 +12,6 @@ public sealed class LiveUpward : UpwardFactory
     public LiveUpward()
     {
         Demo = true;
-        Mailbox = true;
         UseKestrel();
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

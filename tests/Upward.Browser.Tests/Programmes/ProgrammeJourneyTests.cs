@@ -9,7 +9,7 @@ public sealed class ProgrammeJourneyTests(LiveUpward upward, Chromium chromium) 
     [Fact]
     public async Task Admin_starts_a_clinical_feedback_programme_and_sets_it_up_with_every_page_accessible()
     {
-        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = upward.BaseUrl, Locale = "en-GB" });
+        var context = await chromium.NewContextAsync(new() { BaseURL = upward.BaseUrl, Locale = "en-GB" });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Email address").FillAsync(DemoProgramme.EmailOf("admin"));

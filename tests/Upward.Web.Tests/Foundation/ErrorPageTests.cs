@@ -15,12 +15,28 @@ public sealed class ErrorPageTests : IClassFixture<ErrorPageTests.FailingFactory
 
     public ErrorPageTests(FailingFactory factory) => _factory = factory;
 
-    public sealed class FailingFactory : UpwardFactory
+    public class FailingFactory : UpwardFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ThrowingEndpoint()));
+        }
+    }
+
+    /// <summary>Development alone reveals nothing.</summary>
+    private sealed class FailingInDevelopment : FailingFactory
+    {
+        public FailingInDevelopment() => Environment = "Development";
+    }
+
+    /// <summary>A developer's explicit opt-in, by its documented name.</summary>
+    private sealed class FailingWithStackTraces : FailingFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Upward:ShowStackTraces", "true");
         }
     }
 
@@ -56,5 +72,40 @@ public sealed class ErrorPageTests : IClassFixture<ErrorPageTests.FailingFactory
         Assert.Contains("This was changed at the same moment somewhere else", html);
         Assert.DoesNotContain("secret race detail", html);
         Assert.DoesNotContain("Sorry, there is a problem with the service", html);
+    }
+
+    [Fact]
+    public async Task Development_alone_shows_no_stack_trace()
+    {
+        using var development = new FailingInDevelopment();
+        var html = await (await development.Browser().GetAsync("/test-only/throw")).Content.ReadAsStringAsync();
+
+        Assert.Contains("Sorry, there is a problem with the service", html);
+        Assert.DoesNotContain("secret stack detail", html);
+    }
+
+    [Fact]
+    public async Task Only_the_named_setting_shows_exception_details()
+    {
+        using var opted = new FailingWithStackTraces();
+        var html = await (await opted.Browser().GetAsync("/test-only/throw")).Content.ReadAsStringAsync();
+
+        Assert.Contains("secret stack detail", html);
+    }
+
+    [Fact]
+    public void The_readmes_run_command_starts_in_production()
+    {
+        // `dotnet run --project src/Upward.Web` uses the first launch profile.
+        var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(SourceRoot(), "src", "Upward.Web", "Properties", "launchSettings.json")));
+        var first = settings.RootElement.GetProperty("profiles").EnumerateObject().First();
+        Assert.Equal("Production", first.Value.GetProperty("environmentVariables").GetProperty("ASPNETCORE_ENVIRONMENT").GetString());
+    }
+
+    private static string SourceRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Upward.slnx"))) folder = folder.Parent;
+        return folder?.FullName ?? throw new InvalidOperationException("Upward.slnx not found above the test binaries");
     }
 }

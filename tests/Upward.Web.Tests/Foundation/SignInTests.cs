@@ -72,28 +72,6 @@ public sealed class SignInTests : IDisposable
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_with_a_clear_message()
-    {
-        var user = await CreateUserAsync("person@example.nhs.uk");
-        var client = _factory.Browser();
-
-        for (var i = 0; i < 4; i++)
-        {
-            var attempt = await (await client.SignInAsync("person@example.nhs.uk", "wrong password " + i)).Content.ReadAsStringAsync();
-            Assert.DoesNotContain("Account locked", attempt);
-        }
-        var fifth = await (await client.SignInAsync("person@example.nhs.uk", "wrong password 5")).Content.ReadAsStringAsync();
-        Assert.Contains("Account locked", fifth);
-        Assert.Contains("locked for 15 minutes", fifth);
-
-        // Even the right password is refused while locked.
-        var right = await client.SignInAsync("person@example.nhs.uk", Password);
-        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("Account locked", await right.Content.ReadAsStringAsync());
-        Assert.True(await _factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.SignInLockedOut && a.Subject == $"user:{user.Id}")));
-    }
-
-    [Fact]
     public async Task Return_url_to_another_site_is_ignored()
     {
         await CreateUserAsync("person@example.nhs.uk");

@@ -12,15 +12,18 @@ public class UpwardFactory : WebApplicationFactory<Program>
     public TestDatabase Database { get; } = new();
     public bool Demo { get; init; }
 
-    /// <summary>Where email is written when no SMTP server is set (the development mailbox's folder).</summary>
+    /// <summary>Where email is written when no SMTP server is set (the folder the admin's Outbox reads).</summary>
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "upward-tests", "mail-" + Guid.NewGuid().ToString("N"));
-
-    /// <summary>Show the development mailbox page (off by default, as in production).</summary>
-    public bool Mailbox { get; init; }
 
     /// <summary>Send email to this SMTP server instead of the folder.</summary>
     public SmtpSink? Smtp { get; init; }
     public string Environment { get; init; } = "Production";
+
+    /// <summary>
+    /// Keep the production limits on posts to the account forms per client address. Off by default:
+    /// every test host's requests share one address, and a test class signs in many times a minute.
+    /// </summary>
+    public bool ProductionRateLimits { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -29,12 +32,15 @@ public class UpwardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Upward:Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Upward:Demo", Demo ? "true" : "false");
         builder.UseSetting("Upward:Email:PickupFolder", MailFolder);
-        builder.UseSetting("Upward:Email:DevelopmentMailbox", Mailbox ? "true" : "false");
         if (Smtp is not null)
         {
             builder.UseSetting("Upward:Email:SmtpHost", "127.0.0.1");
             builder.UseSetting("Upward:Email:SmtpPort", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Upward:Email:SmtpSecurity", "none");
+        }
+        if (!ProductionRateLimits)
+        {
+            builder.UseSetting("Upward:SignInLimits:PostsPerAddress", "1000000");
         }
         // Keep test output readable: the app's information logs are not what a failing test needs.
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));

@@ -201,7 +201,7 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
             foreach (var (me, other, role) in new[] { (pairing.MentorEnrolmentId, pairing.MenteeEnrolmentId, "mentee"), (pairing.MenteeEnrolmentId, pairing.MentorEnrolmentId, "mentor") })
             {
                 if (!People.TryGetValue(me, out var person) || person.Email is null || !People.TryGetValue(other, out var partner)) continue;
-                await mailer.SendAsync(Messages.Paired(person.Email, person.Name, role, Programme.Name, partner.Name, link), ct);
+                await mailer.SendAsync(Programme.OrganisationId, Messages.Paired(person.Email, person.Name, role, Programme.Name, partner.Name, link), ct);
             }
         }
     }

@@ -24,6 +24,7 @@ public sealed class StatusModel : PageModel
             403 => "You cannot open this page",
             400 => "Sorry, we could not understand that request",
             413 => "The file is too large",
+            429 => "Too many attempts",
             _ => "Sorry, there is a problem with the service",
         };
     }

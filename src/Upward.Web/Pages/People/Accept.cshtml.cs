@@ -28,6 +28,12 @@ public sealed class AcceptModel(
     public bool SignedInAsSomeoneElse { get; private set; }
     public bool HasAccount { get; private set; }
 
+    /// <summary>The organisation whose programme this is: an invitation names it.</summary>
+    public string OrganisationName { get; private set; } = "";
+
+    /// <summary>Signed in as the invited address, but that account belongs to another organisation: refused, never half-enrolled.</summary>
+    public bool OtherOrganisation { get; private set; }
+
     public sealed class AccountInput
     {
         [Required(ErrorMessage = "Enter your full name")]
@@ -49,6 +55,10 @@ public sealed class AcceptModel(
             return NotFoundPage();
         }
         Input.DisplayName = Invitation!.Name;
+        if (OtherOrganisation)
+        {
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
         return Page();
     }
 
@@ -60,6 +70,11 @@ public sealed class AcceptModel(
         }
         if (!SignedIn || SignedInAsSomeoneElse)
         {
+            return Page();
+        }
+        if (OtherOrganisation)
+        {
+            Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();
         }
         var enrolment = await invitations.AcceptAsync(Invitation!, User.UserId(), ct);
@@ -76,6 +91,8 @@ public sealed class AcceptModel(
         {
             return Page();
         }
+        // Every mistake at once: the password's rules are checked with the rest of the form.
+        await PasswordRules.CheckAsync(users, new UpwardUser { Email = Invitation!.Email, DisplayName = "" }, Input.Password, ModelState, "Input.Password");
         if (!ModelState.IsValid)
         {
             return Page();
@@ -121,12 +138,19 @@ public sealed class AcceptModel(
             return false;
         }
         Invitation = invitation;
-        ProgrammeName = await db.Programmes.Where(p => p.Id == invitation.ProgrammeId).Select(p => p.Name).SingleAsync(ct);
+        var programme = await db.Programmes.Where(p => p.Id == invitation.ProgrammeId)
+            .Join(db.Organisations, p => p.OrganisationId, o => o.Id, (p, o) => new { p.Name, p.OrganisationId, Organisation = o.Name })
+            .SingleAsync(ct);
+        ProgrammeName = programme.Name;
+        OrganisationName = programme.Organisation;
         SignedIn = User.Identity?.IsAuthenticated == true;
         if (SignedIn)
         {
             var me = await users.GetUserAsync(User);
             SignedInAsSomeoneElse = me is null || !string.Equals(EmailAddress.Normalise(me.Email ?? ""), invitation.Email, StringComparison.Ordinal);
+            // Every page of a programme is closed to another organisation's accounts, so accepting would
+            // count the person as enrolled in a programme they could never open.
+            OtherOrganisation = !SignedInAsSomeoneElse && me!.OrganisationId != programme.OrganisationId;
         }
         else
         {

@@ -85,7 +85,7 @@ public sealed class ApplicationsModel(
         }
         else
         {
-            await mailer.SendAsync(Messages.ApplicationDeclined(application.Email, application.Name, Programme.Name), ct);
+            await mailer.SendAsync(Programme.OrganisationId, Messages.ApplicationDeclined(application.Email, application.Name, Programme.Name), ct);
         }
         return Redirect($"/programmes/{Programme.Id}/applications");
     }

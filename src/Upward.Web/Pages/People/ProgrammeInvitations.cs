@@ -50,7 +50,7 @@ public sealed class ProgrammeInvitations(UpwardDbContext db, Mailer mailer, Publ
 
         foreach (var (invitation, token) in outgoing)
         {
-            await mailer.SendAsync(InvitationEmail(programme, invitation, token), ct);
+            await mailer.SendAsync(programme.OrganisationId, await InvitationEmailAsync(programme, invitation, token, ct), ct);
         }
     }
 
@@ -62,7 +62,7 @@ public sealed class ProgrammeInvitations(UpwardDbContext db, Mailer mailer, Publ
         invitation.ExpiresAtUtc = clock.GetUtcNow().UtcDateTime + Invitation.Lifetime;
         db.Audit(AuditAction.InvitationSent, actorUserId, programme.OrganisationId, programme.Id, $"invitation:{invitation.Id}");
         await db.SaveChangesAsync(ct);
-        await mailer.SendAsync(InvitationEmail(programme, invitation, token), ct);
+        await mailer.SendAsync(programme.OrganisationId, await InvitationEmailAsync(programme, invitation, token, ct), ct);
     }
 
     /// <summary>The invitation a link stands for, if the link is well formed and known (open or not).</summary>
@@ -80,6 +80,11 @@ public sealed class ProgrammeInvitations(UpwardDbContext db, Mailer mailer, Publ
     public async Task<Enrolment> AcceptAsync(Invitation invitation, Guid userId, CancellationToken ct)
     {
         var programme = await db.Programmes.SingleAsync(p => p.Id == invitation.ProgrammeId, ct);
+        // The page refuses this with an explanation first; this is the rule's last line.
+        if (!await db.Users.AnyAsync(u => u.Id == userId && u.OrganisationId == programme.OrganisationId, ct))
+        {
+            throw new InvalidOperationException("An account of another organisation cannot accept this invitation");
+        }
         var enrolment = await db.Enrolments.SingleOrDefaultAsync(e => e.ProgrammeId == programme.Id && e.UserId == userId && e.Role == invitation.Role, ct);
         if (enrolment is null)
         {
@@ -102,10 +107,11 @@ public sealed class ProgrammeInvitations(UpwardDbContext db, Mailer mailer, Publ
         return enrolment;
     }
 
-    private OutgoingEmail InvitationEmail(Programme programme, Invitation invitation, string token)
+    private async Task<OutgoingEmail> InvitationEmailAsync(Programme programme, Invitation invitation, string token, CancellationToken ct)
     {
         var role = invitation.Role.ToString().ToLowerInvariant();
         var link = links.To($"/invitations/{token}");
-        return Messages.Invitation(invitation.Email, invitation.Name, programme.Name, role, Invitation.Lifetime.Days, link);
+        var organisation = await db.Organisations.Where(o => o.Id == programme.OrganisationId).Select(o => o.Name).SingleAsync(ct);
+        return Messages.Invitation(invitation.Email, invitation.Name, organisation, programme.Name, role, Invitation.Lifetime.Days, link);
     }
 }

@@ -58,7 +58,7 @@ public sealed class ConcernModel(UpwardDbContext db, Mailer mailer, PublicLinks 
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { u.DisplayName, u.Email }).ToListAsync(ct);
         foreach (var c in coordinators.Where(c => c.Email != null))
         {
-            await mailer.SendAsync(Messages.ConcernRaised(c.Email!, c.DisplayName, Programme.Name, links.To($"/programmes/{ProgrammeId}/concerns")), ct);
+            await mailer.SendAsync(Programme.OrganisationId, Messages.ConcernRaised(c.Email!, c.DisplayName, Programme.Name, links.To($"/programmes/{ProgrammeId}/concerns")), ct);
         }
         return Redirect($"/programmes/{ProgrammeId}/concern?sent=true");
     }

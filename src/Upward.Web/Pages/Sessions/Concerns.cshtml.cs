@@ -60,7 +60,7 @@ public sealed class ConcernsModel(UpwardDbContext db, Mailer mailer, PublicLinks
         var raiser = await db.Enrolments.Where(e => e.Id == concern.RaisedByEnrolmentId).Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { u.DisplayName, u.Email }).SingleOrDefaultAsync(ct);
         if (raiser?.Email is { } email)
         {
-            await mailer.SendAsync(Messages.ConcernAnswered(email, raiser.DisplayName, Programme.Name, links.To($"/programmes/{ProgrammeId}/concern")), ct);
+            await mailer.SendAsync(Programme.OrganisationId, Messages.ConcernAnswered(email, raiser.DisplayName, Programme.Name, links.To($"/programmes/{ProgrammeId}/concern")), ct);
         }
         return Redirect($"/programmes/{ProgrammeId}/concerns");
     }

@@ -58,13 +58,13 @@ public sealed class EndPairingModel(UpwardDbContext db, SessionInvitations invit
         var other = await db.Enrolments.Where(e => e.Id == Pair.PartnerEnrolmentId).Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { u.DisplayName, u.Email }).SingleAsync(ct);
         if (other.Email is { } otherEmail)
         {
-            await mailer.SendAsync(Messages.PairingEnded(otherEmail, other.DisplayName, Programme.Name, me, links.To($"/programmes/{ProgrammeId}")), ct);
+            await mailer.SendAsync(Programme.OrganisationId, Messages.PairingEnded(otherEmail, other.DisplayName, Programme.Name, me, links.To($"/programmes/{ProgrammeId}")), ct);
         }
         var coordinators = await db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId && e.Role == ProgrammeRole.Coordinator && e.Status != EnrolmentStatus.Withdrawn)
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { u.DisplayName, u.Email }).ToListAsync(ct);
         foreach (var c in coordinators.Where(c => c.Email != null))
         {
-            await mailer.SendAsync(Messages.PairingEndedForCoordinator(c.Email!, c.DisplayName, Programme.Name, links.To($"/programmes/{ProgrammeId}/allocation")), ct);
+            await mailer.SendAsync(Programme.OrganisationId, Messages.PairingEndedForCoordinator(c.Email!, c.DisplayName, Programme.Name, links.To($"/programmes/{ProgrammeId}/allocation")), ct);
         }
     }
 

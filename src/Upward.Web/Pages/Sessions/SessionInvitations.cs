@@ -19,7 +19,7 @@ public sealed class SessionInvitations(UpwardDbContext db, Mailer mailer, IOptio
         {
             var other = people.FirstOrDefault(p => p != person)?.Name ?? "your pair";
             var ics = CalendarInvitation.For(session, programme.Name, programme.TimeZone, other, method, PairAccess.Organiser(email.Value), people, clock.GetUtcNow().UtcDateTime);
-            await mailer.SendAsync(Messages.Session(person.Email, person.Name, other, SessionTimes.Local(session.StartsAtUtc, zone), session.Place, session.TimeLimitMinutes, cancelled) with
+            await mailer.SendAsync(programme.OrganisationId, Messages.Session(person.Email, person.Name, other, SessionTimes.Local(session.StartsAtUtc, zone), session.Place, session.TimeLimitMinutes, cancelled) with
             {
                 Attachments = [new EmailAttachment(cancelled ? "cancelled-session.ics" : "session.ics", CalendarInvitation.MediaType(method), Encoding.UTF8.GetBytes(ics))],
             }, ct);

@@ -12,7 +12,8 @@ namespace Upward.Web.Pages.Setup;
 
 public sealed class SetupModel(
     SetupLinks links, UpwardDbContext db, UserManager<UpwardUser> users,
-    RoleManager<IdentityRole<Guid>> roles, SignInManager<UpwardUser> signIn, TimeProvider clock) : PageModel
+    RoleManager<IdentityRole<Guid>> roles, SignInManager<UpwardUser> signIn, TimeProvider clock,
+    Account.AccountLinks accountLinks) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
     [BindProperty] public SetupInput Input { get; set; } = new();
@@ -59,6 +60,8 @@ public sealed class SetupModel(
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
+        // Every mistake at once: the password's rules are checked with the rest of the form.
+        await PasswordRules.CheckAsync(users, new UpwardUser { Email = Input.Email?.Trim(), DisplayName = "" }, Input.Password, ModelState, "Input.Password");
         if (!ModelState.IsValid)
         {
             return Page();
@@ -93,6 +96,9 @@ public sealed class SetupModel(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
+        // The set-up link proves control of the server, not of the email address typed here: until the
+        // address is confirmed, no password reset is sent to it.
+        await accountLinks.SendConfirmationAsync(admin, ct);
         await signIn.SignInAsync(admin, isPersistent: false);
         return Redirect("/admin");
     }
