@@ -1,7 +1,7 @@
 namespace Upward.Core.Auditing;
 
 /// <summary>Names of audited actions, kept in one place so the log reads consistently.</summary>
-public static class AuditAction
+public static partial class AuditAction
 {
     public const string AdministratorCreated = "administrator.created";
     public const string SignInLockedOut = "sign-in.locked-out";

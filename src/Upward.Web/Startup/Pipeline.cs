@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Upward.Data;
+using Upward.Web.Identity.OrganisationSignIn;
 
 namespace Upward.Web.Startup;
 
@@ -36,6 +37,7 @@ internal static class Pipeline
         app.UseStaticFiles();
         app.UseRouting();
         app.UseTooLargeRequestRefusal();
+        app.UseOrganisationProviders();
         app.UseAuthentication();
         app.UseAuthorization();
 

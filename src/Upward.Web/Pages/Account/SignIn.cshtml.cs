@@ -43,6 +43,10 @@ public sealed class SignInModel(SignInManager<UpwardUser> signIn, UpwardDbContex
             {
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
             }
+            if (SecondStep.After(result, ReturnUrl) is { } next)
+            {
+                return next;
+            }
             if (result.IsLockedOut)
             {
                 LockedOut = true;
