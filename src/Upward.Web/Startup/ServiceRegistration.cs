@@ -11,6 +11,7 @@ using Upward.Web.Pages.Sessions;
 using Upward.Web.FirstRun;
 using Upward.Web.Identity;
 using Upward.Web.Identity.OrganisationSignIn;
+using Upward.Web.Identity.SecondFactor;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Startup;
@@ -54,6 +55,7 @@ internal static class ServiceRegistration
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
         services.AddOrganisationSignIn();
+        services.AddSecondFactor();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.OrganisationAdmin, p => p.RequireRole(UpwardRoles.OrganisationAdmin));
