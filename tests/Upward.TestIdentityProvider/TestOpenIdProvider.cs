@@ -109,6 +109,13 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
             }
             await scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>().CreateAsync(descriptor);
         }
+        // Answer the discovery document once before anyone relies on it: its first answer (JIT, keys)
+        // can take seconds on a busy two-core machine, longer than a client's patience.
+        using (var warmUp = new HttpClient { Timeout = TimeSpan.FromMinutes(2) })
+        {
+            (await warmUp.GetAsync(provider.Issuer + ".well-known/openid-configuration")).EnsureSuccessStatusCode();
+            (await warmUp.GetAsync(provider.Issuer + ".well-known/jwks")).EnsureSuccessStatusCode();
+        }
         return provider;
     }
 

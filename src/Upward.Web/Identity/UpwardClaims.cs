@@ -31,7 +31,9 @@ internal sealed class UpwardClaimsFactory(
         {
             identity.AddClaim(new Claim(UpwardClaims.OrganisationId, organisationId.ToString()));
         }
-        if (user.PasswordHash is not null && !user.TwoFactorEnabled && await SecondFactor.SecondFactorRule.AppliesToAsync(db, user))
+        // A passkey or an authenticator app satisfies the organisation's second-factor rule.
+        if (user.PasswordHash is not null && !user.TwoFactorEnabled && await SecondFactor.SecondFactorRule.AppliesToAsync(db, user)
+            && (await UserManager.GetPasskeysAsync(user)).Count == 0)
         {
             identity.AddClaim(new Claim(SecondFactor.SecondFactorRule.SetupNeededClaim, "true"));
         }

@@ -135,6 +135,7 @@ public sealed class OrganisationSignInTests : IAsyncLifetime
         // A code obtained in another browser cannot be replayed in this one: no correlation cookie.
         var other = _factory.Browser();
         var start = await other.GetAsync(Start("x@demo.upward.example"));
+        Assert.True(start.Headers.Location?.IsAbsoluteUri == true, $"Expected a redirect to the provider, got {(int)start.StatusCode} {start.Headers.Location}");
         using var atProvider = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var callback = (await atProvider.GetAsync(start.Headers.Location)).Headers.Location!;
 

@@ -16,6 +16,7 @@ public sealed class SecurityIndexModel(UserManager<UpwardUser> users, SignInMana
     public bool TwoFactorEnabled { get; private set; }
     public int RecoveryCodesLeft { get; private set; }
     public bool Required { get; private set; }
+    public int Passkeys { get; private set; }
     public string? Message { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? Challenge() : Page();
@@ -64,6 +65,7 @@ public sealed class SecurityIndexModel(UserManager<UpwardUser> users, SignInMana
         TwoFactorEnabled = user.TwoFactorEnabled;
         RecoveryCodesLeft = TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0;
         Required = user.PasswordHash is not null && await SecondFactorRule.AppliesToAsync(db, user);
+        Passkeys = (await users.GetPasskeysAsync(user)).Count;
         return user;
     }
 }
