@@ -28,7 +28,16 @@ public sealed class PasskeySignInModel(SignInManager<UpwardUser> signIn, SecondF
                 : "This browser could not use a passkey. Sign in with your email address and password instead");
             return Page();
         }
-        var result = await signIn.PasskeySignInAsync(credential);
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        try
+        {
+            result = await signIn.PasskeySignInAsync(credential);
+        }
+        catch (Exception e) when (e is PasskeyException or System.Text.Json.JsonException or FormatException or InvalidOperationException)
+        {
+            // Not a credential a browser made for this request (forged, replayed, or the request expired).
+            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
         if (!result.Succeeded)
         {
             ModelState.AddModelError("Credential", result.IsLockedOut

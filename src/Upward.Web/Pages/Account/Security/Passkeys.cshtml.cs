@@ -50,8 +50,16 @@ public sealed class PasskeysModel(UserManager<UpwardUser> users, SignInManager<U
             await LoadAsync(user);
             return Page();
         }
-        var attestation = await signIn.PerformPasskeyAttestationAsync(credential);
-        if (!attestation.Succeeded)
+        PasskeyAttestationResult? attestation;
+        try
+        {
+            attestation = await signIn.PerformPasskeyAttestationAsync(credential);
+        }
+        catch (Exception e) when (e is PasskeyException or System.Text.Json.JsonException or FormatException or InvalidOperationException)
+        {
+            attestation = null;
+        }
+        if (attestation is not { Succeeded: true })
         {
             Message = "That passkey could not be added. Try again, or use another device.";
             await LoadAsync(user);
