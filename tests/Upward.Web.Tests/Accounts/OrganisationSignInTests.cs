@@ -162,6 +162,9 @@ public sealed class OrganisationSignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
         Assert.Contains("has not set up sign-in with its own accounts", await unknown.Content.ReadAsStringAsync());
 
+        var mangled = await client.GetStringAsync("/account/sign-in/organisation?problem=Nonsense&organisation=x");
+        Assert.DoesNotContain("nhsuk-error-summary", mangled);
+
         var empty = await client.SubmitAsync("/account/sign-in/organisation", new Dictionary<string, string> { ["Email"] = "" });
         Assert.Contains("Enter your work email address", await empty.Content.ReadAsStringAsync());
     }

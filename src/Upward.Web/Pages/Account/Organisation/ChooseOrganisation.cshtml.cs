@@ -19,17 +19,19 @@ public sealed class ChooseOrganisationModel(OrganisationProviders providers, Upw
     public string? Email { get; set; }
 
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
-    [BindProperty(SupportsGet = true)] public OrganisationSignInProblem Problem { get; set; }
-    [BindProperty(SupportsGet = true)] public Guid? Organisation { get; set; }
+    // Text, not the enum: a mangled link must not put model binding's own error on the form.
+    [BindProperty(SupportsGet = true)] public string? Problem { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Organisation { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (Problem != OrganisationSignInProblem.None)
+        if (Enum.TryParse<OrganisationSignInProblem>(Problem, ignoreCase: true, out var problem) && Enum.IsDefined(problem)
+            && problem != OrganisationSignInProblem.None)
         {
-            var name = Organisation is { } id
+            var name = Guid.TryParse(Organisation, out var id)
                 ? await db.OrganisationSignInSettings.Where(s => s.OrganisationId == id).Select(s => s.ProviderName).SingleOrDefaultAsync(ct)
                 : null;
-            ModelState.AddModelError(nameof(Email), OrganisationSignInProblems.Describe(Problem, name ?? ""));
+            ModelState.AddModelError(nameof(Email), OrganisationSignInProblems.Describe(problem, name ?? ""));
         }
     }
 
