@@ -21,6 +21,7 @@ public abstract class UpwardDbContext(DbContextOptions options)
     : IdentityDbContext<UpwardUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<OrganisationSignInSettings> OrganisationSignInSettings => Set<OrganisationSignInSettings>();
     public DbSet<Programme> Programmes => Set<Programme>();
     public DbSet<ProgrammeDomain> ProgrammeDomains => Set<ProgrammeDomain>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
@@ -62,6 +63,17 @@ public abstract class UpwardDbContext(DbContextOptions options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Passkeys: the table of Identity's schema version 3, declared here because Identity picks its
+        // schema version from the app's services, which the design-time and command-line contexts do
+        // not have; so the model (and its migrations) is the same wherever the context is built.
+        builder.Entity<IdentityUserPasskey<Guid>>(b =>
+        {
+            b.HasKey(p => p.CredentialId);
+            b.ToTable("AspNetUserPasskeys");
+            b.Property(p => p.CredentialId).HasMaxLength(1024);
+            b.OwnsOne(p => p.Data).ToJson();
+        });
+        builder.Entity<UpwardUser>().HasMany<IdentityUserPasskey<Guid>>().WithOne().HasForeignKey(p => p.UserId).IsRequired();
         builder.ApplyConfigurationsFromAssembly(typeof(UpwardDbContext).Assembly);
     }
 

@@ -1,7 +1,7 @@
 namespace Upward.Core.Auditing;
 
 /// <summary>Names of audited actions, kept in one place so the log reads consistently.</summary>
-public static class AuditAction
+public static partial class AuditAction
 {
     public const string AdministratorCreated = "administrator.created";
     /// <summary>An account reached a limit on wrong passwords (from one address or from everywhere); the subject is the user.</summary>

@@ -20,7 +20,7 @@ public static class UpwardClaims
 
 /// <summary>Puts the display name and organisation into the cookie so pages need no lookup to show them.</summary>
 internal sealed class UpwardClaimsFactory(
-    UserManager<UpwardUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
+    UserManager<UpwardUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options, Upward.Data.UpwardDbContext db)
     : UserClaimsPrincipalFactory<UpwardUser, IdentityRole<Guid>>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(UpwardUser user)
@@ -30,6 +30,12 @@ internal sealed class UpwardClaimsFactory(
         if (user.OrganisationId is { } organisationId)
         {
             identity.AddClaim(new Claim(UpwardClaims.OrganisationId, organisationId.ToString()));
+        }
+        // A passkey or an authenticator app satisfies the organisation's second-factor rule.
+        if (user.PasswordHash is not null && !user.TwoFactorEnabled && await SecondFactor.SecondFactorRule.AppliesToAsync(db, user)
+            && (await UserManager.GetPasskeysAsync(user)).Count == 0)
+        {
+            identity.AddClaim(new Claim(SecondFactor.SecondFactorRule.SetupNeededClaim, "true"));
         }
         return identity;
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Upward.Data;
+using Upward.Web.Identity.OrganisationSignIn;
 
 namespace Upward.Web.Startup;
 
@@ -40,6 +41,7 @@ internal static class Pipeline
         app.UseRouting();
         app.UseTooLargeRequestRefusal();
         app.UseRateLimiter();
+        app.UseOrganisationProviders();
         app.UseAuthentication();
         app.UseAuthorization();
 

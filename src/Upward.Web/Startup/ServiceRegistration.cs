@@ -10,6 +10,8 @@ using Upward.Web.Pages.Allocation;
 using Upward.Web.Pages.Sessions;
 using Upward.Web.FirstRun;
 using Upward.Web.Identity;
+using Upward.Web.Identity.OrganisationSignIn;
+using Upward.Web.Identity.SecondFactor;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Startup;
@@ -39,6 +41,7 @@ internal static class ServiceRegistration
             .AddEntityFrameworkStores<UpwardDbContext>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswordValidator>()
+            .AddSignInManager<UpwardSignInManager>()
             .AddClaimsPrincipalFactory<UpwardClaimsFactory>();
 
         services.ConfigureApplicationCookie(options =>
@@ -54,8 +57,8 @@ internal static class ServiceRegistration
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
-        // OpenID Connect (organisation sign-in) will be added here with AddOpenIdConnect when configured;
-        // its package (Microsoft.AspNetCore.Authentication.OpenIdConnect) is referenced again then.
+        services.AddOrganisationSignIn();
+        services.AddSecondFactor();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.OrganisationAdmin, p => p.RequireRole(UpwardRoles.OrganisationAdmin));

@@ -22,7 +22,7 @@ public static class DemoSignIn
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Email address").FillAsync(DemoProgramme.EmailOf(who));
         await page.GetByLabel("Password").FillAsync(DemoProgramme.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Your programmes" }).WaitForAsync();
         return page;
     }

@@ -73,6 +73,11 @@ public sealed class SignInModel(SignInManager<UpwardUser> signIn, UpwardDbContex
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
+        // A right password that is not the whole sign-in: a second factor, or the organisation's provider.
+        if (SecondStep.After(result, ReturnUrl) is { } next)
+        {
+            return next;
+        }
         throttle.CountFailure(email, address);
         if (user is not null && throttle.IsThrottled(email, address))
         {
