@@ -19,8 +19,11 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Upward.TestIdentityProvider;
 
-/// <summary>A person the provider knows; <see cref="EmailVerified"/> false stands for an address it has not checked.</summary>
-public sealed record TestUser(string Subject, string Email, string Name, bool EmailVerified = true);
+/// <summary>
+/// A person the provider knows; <see cref="EmailVerified"/> false stands for an address it has not
+/// checked, null for a provider that never says (Microsoft Entra ID by default).
+/// </summary>
+public sealed record TestUser(string Subject, string Email, string Name, bool? EmailVerified = true);
 
 /// <summary>
 /// A real OpenID Connect provider (OpenIddict's server, authorisation code with PKCE, ephemeral keys,
@@ -131,7 +134,10 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
         identity.AddClaim(new Claim(Claims.Subject, user.Subject));
         identity.AddClaim(new Claim(Claims.Email, user.Email));
-        identity.AddClaim(new Claim(Claims.EmailVerified, user.EmailVerified ? "true" : "false", ClaimValueTypes.Boolean));
+        if (user.EmailVerified is { } verified)
+        {
+            identity.AddClaim(new Claim(Claims.EmailVerified, verified ? "true" : "false", ClaimValueTypes.Boolean));
+        }
         identity.AddClaim(new Claim(Claims.Name, user.Name));
         identity.SetScopes(request.GetScopes());
         identity.SetDestinations(_ => [Destinations.IdentityToken, Destinations.AccessToken]);

@@ -27,6 +27,14 @@ public sealed class OrganisationSignInSettings
     /// <summary>Administrators, coordinators, facilitators and researchers may not sign in with a password.</summary>
     public bool OrganisationSignInOnlyForStaff { get; set; }
 
+    /// <summary>
+    /// Take the provider's email address as the person's when it sends no <c>email_verified</c> claim
+    /// (a claim of false is still refused).
+    /// Microsoft Entra ID (NHSmail among its tenants) does not send that claim by default, yet its
+    /// addresses in the organisation's own domains are issued by the organisation itself.
+    /// </summary>
+    public bool TrustProviderEmails { get; set; }
+
     /// <summary>Administrators, coordinators and researchers with a password must also use a second factor.</summary>
     public bool RequireSecondFactorForStaff { get; set; }
 

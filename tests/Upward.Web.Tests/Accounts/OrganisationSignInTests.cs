@@ -102,6 +102,26 @@ public sealed class OrganisationSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_provider_that_never_says_whether_an_email_is_verified_is_refused_unless_the_administrator_trusts_it()
+    {
+        // Microsoft Entra ID sends no email_verified claim by default.
+        _provider.Add(new TestUser("sub-entra", "entra.nurse@demo.upward.example", "Entra Nurse", EmailVerified: null));
+        _provider.Add(new TestUser("sub-said-no", "said.no@demo.upward.example", "Said No", EmailVerified: false));
+        var refused = await _factory.Browser().FollowOrganisationSignInAsync(Start("entra.nurse@demo.upward.example"), _provider);
+        Assert.Contains("problem=EmailNotVerified", refused.Headers.Location!.OriginalString);
+
+        await _factory.WithDbAsync(db => db.OrganisationSignInSettings.Where(s => s.OrganisationId == _organisationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.TrustProviderEmails, true)));
+        var client = _factory.Browser();
+        var done = await client.FollowOrganisationSignInAsync(Start("entra.nurse@demo.upward.example"), _provider);
+        Assert.Equal("/", done.Headers.Location!.OriginalString);
+        Assert.Contains("Signed in as Entra Nurse", await client.GetStringAsync("/"));
+        // Trust covers silence, not a provider that says no.
+        var saidNo = await _factory.Browser().FollowOrganisationSignInAsync(Start("said.no@demo.upward.example"), _provider);
+        Assert.Contains("problem=EmailNotVerified", saidNo.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task An_address_outside_the_allowed_domains_is_refused()
     {
         _provider.Add(new TestUser("sub-gmail", "someone@gmail.example", "Some One"));

@@ -272,6 +272,9 @@ namespace Upward.Data.Migrations.Postgres
                     b.Property<bool>("RequireSecondFactorForStaff")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("TrustProviderEmails")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 

@@ -260,6 +260,9 @@ namespace Upward.Data.Migrations.Sqlite
                     b.Property<bool>("RequireSecondFactorForStaff")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("TrustProviderEmails")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 

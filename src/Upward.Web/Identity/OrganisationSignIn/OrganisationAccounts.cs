@@ -45,8 +45,11 @@ public sealed class OrganisationAccounts(UpwardDbContext db, UserManager<UpwardU
         {
             return await RefuseAsync(settings, OrganisationSignInProblem.NoEmail, ct);
         }
-        // Linking by email is only as safe as the provider's word that the address is the person's.
-        if (!string.Equals(external.FindFirstValue("email_verified"), "true", StringComparison.OrdinalIgnoreCase))
+        // Linking by email is only as safe as the provider's word that the address is the person's:
+        // its email_verified claim, or, for a provider that never sends one (Entra ID), the
+        // administrator's trust. A provider that says "not verified" is refused either way.
+        var verified = external.FindFirstValue("email_verified");
+        if (!string.Equals(verified, "true", StringComparison.OrdinalIgnoreCase) && !(verified is null && settings.TrustProviderEmails))
         {
             return await RefuseAsync(settings, OrganisationSignInProblem.EmailNotVerified, ct);
         }

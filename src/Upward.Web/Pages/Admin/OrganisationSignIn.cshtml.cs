@@ -23,6 +23,7 @@ public sealed class OrganisationSignInModel(UpwardDbContext db, OrganisationProv
     public const string Enabled = "enabled";
     public const string StaffOnly = "staff-only";
     public const string SecondFactor = "second-factor";
+    public const string TrustEmails = "trust-emails";
 
     [BindProperty] public SettingsInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public bool Saved { get; set; }
@@ -34,6 +35,7 @@ public sealed class OrganisationSignInModel(UpwardDbContext db, OrganisationProv
         new(Enabled, "Offer organisation sign-in", "People can sign in with the provider above."),
         new(StaffOnly, "Staff must use organisation sign-in", "Administrators, coordinators, facilitators and researchers cannot sign in with a password."),
         new(SecondFactor, "Staff with a password must use a second factor", "Administrators, coordinators and researchers who sign in with a password set up an authenticator app before anything else."),
+        new(TrustEmails, "Trust the provider's email addresses", "For Microsoft Entra ID (including NHSmail), which does not say whether an address is verified. Only addresses in the allowed domains are accepted either way, and an address the provider calls unverified never is."),
     ];
 
     public sealed class SettingsInput
@@ -87,6 +89,7 @@ public sealed class OrganisationSignInModel(UpwardDbContext db, OrganisationProv
         settings.Enabled = Input.Switches.Contains(Enabled);
         settings.OrganisationSignInOnlyForStaff = Input.Switches.Contains(StaffOnly);
         settings.RequireSecondFactorForStaff = Input.Switches.Contains(SecondFactor);
+        settings.TrustProviderEmails = Input.Switches.Contains(TrustEmails);
         var changes = Changes(before, Describe(settings));
         if (!string.IsNullOrEmpty(Input.ClientSecret))
         {
@@ -109,7 +112,7 @@ public sealed class OrganisationSignInModel(UpwardDbContext db, OrganisationProv
     private void Validate(OrganisationSignInSettings? existing)
     {
         var enabled = Input.Switches.Contains(Enabled);
-        if (Input.Switches.Except([Enabled, StaffOnly, SecondFactor]).Any())
+        if (Input.Switches.Except([Enabled, StaffOnly, SecondFactor, TrustEmails]).Any())
         {
             ModelState.AddModelError("Input.Switches", "Select only the rules listed");
         }
@@ -182,7 +185,7 @@ public sealed class OrganisationSignInModel(UpwardDbContext db, OrganisationProv
     }
 
     private static List<string> SwitchesOf(OrganisationSignInSettings s) =>
-        [.. new[] { (s.Enabled, Enabled), (s.OrganisationSignInOnlyForStaff, StaffOnly), (s.RequireSecondFactorForStaff, SecondFactor) }.Where(x => x.Item1).Select(x => x.Item2)];
+        [.. new[] { (s.Enabled, Enabled), (s.OrganisationSignInOnlyForStaff, StaffOnly), (s.RequireSecondFactorForStaff, SecondFactor), (s.TrustProviderEmails, TrustEmails) }.Where(x => x.Item1).Select(x => x.Item2)];
 
     // Every setting but the secret, by name, so the audit entry can say what changed from what.
     private static Dictionary<string, string> Describe(OrganisationSignInSettings s) => new()
@@ -194,6 +197,7 @@ public sealed class OrganisationSignInModel(UpwardDbContext db, OrganisationProv
         ["Enabled"] = s.Enabled ? "yes" : "no",
         ["OrganisationSignInOnlyForStaff"] = s.OrganisationSignInOnlyForStaff ? "yes" : "no",
         ["RequireSecondFactorForStaff"] = s.RequireSecondFactorForStaff ? "yes" : "no",
+        ["TrustProviderEmails"] = s.TrustProviderEmails ? "yes" : "no",
     };
 
     private static List<string> Changes(Dictionary<string, string> before, Dictionary<string, string> after) =>

@@ -155,6 +155,7 @@ namespace Upward.Data.Migrations.Sqlite
                     AllowedEmailDomains = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     OrganisationSignInOnlyForStaff = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TrustProviderEmails = table.Column<bool>(type: "INTEGER", nullable: false),
                     RequireSecondFactorForStaff = table.Column<bool>(type: "INTEGER", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },

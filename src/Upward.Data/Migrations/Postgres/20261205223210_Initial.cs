@@ -157,6 +157,7 @@ namespace Upward.Data.Migrations.Postgres
                     AllowedEmailDomains = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     Enabled = table.Column<bool>(type: "boolean", nullable: false),
                     OrganisationSignInOnlyForStaff = table.Column<bool>(type: "boolean", nullable: false),
+                    TrustProviderEmails = table.Column<bool>(type: "boolean", nullable: false),
                     RequireSecondFactorForStaff = table.Column<bool>(type: "boolean", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
