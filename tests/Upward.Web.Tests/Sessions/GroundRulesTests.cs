@@ -47,8 +47,8 @@ public sealed class GroundRulesTests(DemoFactory factory) : PairTestBase(factory
         Assert.Contains("You both need to accept the ground rules", refused);
 
         await AcceptRulesAsync(id, pairing.Id, mentor, mentee);
-        Assert.Equal((1, 1), await Factory.WithDbAsync(db => db.Pairings.Where(p => p.Id == pairing.Id).Select(p => new { p.MentorAcceptedGroundRulesVersion, p.MenteeAcceptedGroundRulesVersion })
-            .Select(p => ValueTuple.Create(p.MentorAcceptedGroundRulesVersion!.Value, p.MenteeAcceptedGroundRulesVersion!.Value)).SingleAsync()));
+        var accepted = await Factory.WithDbAsync(db => db.Pairings.SingleAsync(p => p.Id == pairing.Id));
+        Assert.Equal(((int?)1, (int?)1), (accepted.MentorAcceptedGroundRulesVersion, accepted.MenteeAcceptedGroundRulesVersion));
         Assert.Contains("Suggest a time", await mentorClient.GetStringAsync(pairUrl));
 
         // Only the coordinator edits them.
