@@ -22,7 +22,7 @@ public sealed class OrganisationSignInJourneyTests(LiveUpwardWithOrganisationSig
             options.IsMobile = true;
             options.HasTouch = true;
         }
-        return await (await chromium.Browser.NewContextAsync(options)).NewPageAsync();
+        return await (await chromium.NewContextAsync(options)).NewPageAsync();
     }
 
     [Theory]

@@ -14,7 +14,7 @@ public sealed class PasskeyJourneyTests(LiveUpward upward, Chromium chromium) : 
     {
         // WebAuthn refuses an IP address as the relying party: the same server, by the name localhost.
         var baseUrl = upward.BaseUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
-        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "en-GB" });
+        var context = await chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "en-GB" });
         var page = await context.NewPageAsync();
         var devTools = await context.NewCDPSessionAsync(page);
         await devTools.SendAsync("WebAuthn.enable");
