@@ -70,7 +70,9 @@ public sealed class EndPairingModel(UpwardDbContext db, SessionInvitations invit
 
     protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)
     {
-        if (await db.FindMyPairAsync(ProgrammeId, User.UserId(), PairingId, ct) is not { } pair) return NotFound();
+        if (await db.FindMyPairAsync(ProgrammeId, User.UserId(), PairingId, ct, includeEnded: true) is not { } pair) return NotFound();
+        // Already ended (by the other side, or this form sent twice): where ending it would have led.
+        if (pair.Pairing.Status == PairingStatus.Ended) return Redirect($"/programmes/{ProgrammeId}/pairing?ended=true");
         Pair = pair;
         return null;
     }

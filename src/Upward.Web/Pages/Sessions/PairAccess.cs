@@ -13,11 +13,12 @@ public sealed record MyPair(Pairing Pairing, SessionSide Side, Guid MyEnrolmentI
 /// <summary>Finding a pair for one of its two people; anyone else's pairing looks exactly like one that does not exist.</summary>
 public static class PairAccess
 {
-    public static async Task<MyPair?> FindMyPairAsync(this UpwardDbContext db, Guid programmeId, Guid? userId, Guid pairingId, CancellationToken ct)
+    /// <param name="includeEnded">Also find it once ended (for the page that ends it, which a second click reaches afterwards).</param>
+    public static async Task<MyPair?> FindMyPairAsync(this UpwardDbContext db, Guid programmeId, Guid? userId, Guid pairingId, CancellationToken ct, bool includeEnded = false)
     {
         var mine = await db.Enrolments.Where(e => e.ProgrammeId == programmeId && e.UserId == userId && e.Status != EnrolmentStatus.Withdrawn
             && (e.Role == ProgrammeRole.Mentor || e.Role == ProgrammeRole.Mentee)).Select(e => e.Id).ToListAsync(ct);
-        var pairing = await db.Pairings.SingleOrDefaultAsync(p => p.Id == pairingId && p.ProgrammeId == programmeId && p.Status == PairingStatus.Active
+        var pairing = await db.Pairings.SingleOrDefaultAsync(p => p.Id == pairingId && p.ProgrammeId == programmeId && (includeEnded || p.Status == PairingStatus.Active)
             && (mine.Contains(p.MentorEnrolmentId) || mine.Contains(p.MenteeEnrolmentId)), ct);
         if (pairing is null) return null;
         var side = mine.Contains(pairing.MentorEnrolmentId) ? SessionSide.Mentor : SessionSide.Mentee;
