@@ -59,6 +59,10 @@ public abstract class UpwardDbContext(DbContextOptions options)
     public DbSet<CodingFinished> CodingsFinished => Set<CodingFinished>();
     public DbSet<AnswerRedaction> AnswerRedactions => Set<AnswerRedaction>();
     public DbSet<RepresentativeQuote> RepresentativeQuotes => Set<RepresentativeQuote>();
+    public DbSet<Core.Timeline.TimelineEntry> TimelineEntries => Set<Core.Timeline.TimelineEntry>();
+    public DbSet<Core.Notifications.Notification> Notifications => Set<Core.Notifications.Notification>();
+    public DbSet<Core.Notifications.NotificationPreference> NotificationPreferences => Set<Core.Notifications.NotificationPreference>();
+    public DbSet<Scheduling.SchedulerLease> SchedulerLeases => Set<Scheduling.SchedulerLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

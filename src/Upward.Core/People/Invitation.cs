@@ -19,6 +19,9 @@ public sealed class Invitation
     public DateTime CreatedAtUtc { get; init; }
     public DateTime ExpiresAtUtc { get; set; }
     public DateTime? AcceptedAtUtc { get; set; }
+
+    /// <summary>When the one reminder of an unanswered invitation was sent; an invitation is reminded of once.</summary>
+    public DateTime? ReminderSentAtUtc { get; set; }
     public Guid? EnrolmentId { get; set; }
 
     /// <summary>Banded answers given by the coordinator's import, copied to the enrolment on acceptance.</summary>

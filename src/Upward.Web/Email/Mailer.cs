@@ -64,7 +64,12 @@ public sealed class Mailer(IOptions<EmailOptions> options, IWebHostEnvironment e
         message.From.Add(MailboxAddress.Parse(_options.From));
         message.To.Add(new MailboxAddress(email.ToName, email.ToAddress));
         message.Subject = email.Subject;
-        var body = new BodyBuilder { TextBody = email.Body };
+        if (email.MessageId is not null) message.MessageId = email.MessageId;
+        foreach (var header in email.Headers)
+        {
+            message.Headers.Add(header.Key, header.Value);
+        }
+        var body = new BodyBuilder { TextBody = email.Body, HtmlBody = email.HtmlBody };
         foreach (var attachment in email.Attachments)
         {
             body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.MediaType));

@@ -13,6 +13,7 @@ using Upward.Web.Identity;
 using Upward.Web.Identity.OrganisationSignIn;
 using Upward.Web.Identity.SecondFactor;
 using Upward.Web.Programmes;
+using Upward.Web.Scheduling;
 
 namespace Upward.Web.Startup;
 
@@ -117,5 +118,6 @@ internal static class ServiceRegistration
         services.AddScoped<Upward.Web.Pages.FreeText.FreeTextAnswers>();
         services.AddScoped<Upward.Web.Pages.FreeText.ThemesTable>();
         services.AddSingleton(TimeProvider.System);
+        builder.AddUpwardScheduling();
     }
 }

@@ -22,6 +22,9 @@ public sealed class SmtpSink : IDisposable
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
+    /// <summary>How many of the next messages to refuse with a temporary failure (451), as a busy server would.</summary>
+    public int RefuseNext { get; set; }
+
     /// <summary>Raw messages received (headers and body, dot-unstuffed).</summary>
     public IReadOnlyList<string> Messages { get { lock (_messages) return _messages.ToList(); } }
 
@@ -55,6 +58,10 @@ public sealed class SmtpSink : IDisposable
                     case "EHLO":
                         await writer.WriteLineAsync("250-localhost");
                         await writer.WriteLineAsync("250 8BITMIME");
+                        break;
+                    case "MAIL" when RefuseNext > 0:
+                        RefuseNext--;
+                        await writer.WriteLineAsync("451 4.3.0 try again later");
                         break;
                     case "DATA":
                         await writer.WriteLineAsync("354 end with <CRLF>.<CRLF>");

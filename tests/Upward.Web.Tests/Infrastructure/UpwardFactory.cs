@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,12 @@ public class UpwardFactory : WebApplicationFactory<Program>
     /// </summary>
     public bool ProductionRateLimits { get; init; }
 
+    /// <summary>
+    /// Replaces the app's clock, so a test can step through days and clock changes. Tests that use it run the
+    /// scheduler's jobs themselves (see <see cref="RunScheduledJobsAsync"/>): the scheduler's own loop is off in every test host.
+    /// </summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -37,6 +44,11 @@ public class UpwardFactory : WebApplicationFactory<Program>
             builder.UseSetting("Upward:Email:SmtpHost", "127.0.0.1");
             builder.UseSetting("Upward:Email:SmtpPort", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Upward:Email:SmtpSecurity", "none");
+        }
+        builder.UseSetting("Upward:Scheduler:Enabled", "false");
+        if (Clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         }
         if (!ProductionRateLimits)
         {
@@ -70,6 +82,9 @@ public class UpwardFactory : WebApplicationFactory<Program>
             if (Directory.Exists(MailFolder)) Directory.Delete(MailFolder, recursive: true);
         }
     }
+
+    /// <summary>One turn of the scheduler, as an instance of Upward would take it: every job that is due and whose lease is free.</summary>
+    public Task RunScheduledJobsAsync() => Services.GetRequiredService<Upward.Web.Scheduling.Scheduler>().RunDueAsync(CancellationToken.None);
 
     /// <summary>Emails written to the pickup folder so far, oldest first.</summary>
     public IReadOnlyList<MimeKit.MimeMessage> Sent() =>

@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Upward.Core.Allocation;
 using Upward.Core.Auditing;
+using Upward.Core.Notifications;
 using Upward.Core.Matching;
 using Upward.Core.Programmes;
 using Upward.Core.Sessions;
 using Upward.Data;
 using Upward.Web.Email;
 using Upward.Web.Identity;
+using Upward.Web.Pages.Notifications;
 using Upward.Web.Programmes;
 using Upward.Web.TagHelpers;
 
@@ -19,7 +21,7 @@ namespace Upward.Web.Pages.Allocation;
 /// optimal), previews every pair with its reason, confirms, pairs by hand or ends a pairing.
 /// </summary>
 [Requires(ProgrammeCapability.Manage)]
-public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery query, Mailer mailer, PublicLinks links, TimeProvider clock)
+public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery query, Mailer mailer, PublicLinks links, NotificationQueue notifications, TimeProvider clock)
     : ProgrammePageModel
 {
     /// <summary>Seeds stay below 2^53 so every JSON reader and spreadsheet holds them exactly.</summary>
@@ -193,16 +195,23 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
         }
     }
 
-    private async Task TellPairsAsync(IEnumerable<Pairing> pairings, CancellationToken ct)
+    private async Task TellPairsAsync(IReadOnlyCollection<Pairing> pairings, CancellationToken ct)
     {
         var link = links.To($"/programmes/{Programme.Id}/pairing");
+        var enrolmentIds = pairings.SelectMany(p => new[] { p.MentorEnrolmentId, p.MenteeEnrolmentId }).ToList();
+        var users = await db.Enrolments.Where(e => enrolmentIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.UserId, ct);
+        var inApp = new List<Notification>();
         foreach (var pairing in pairings)
         {
             foreach (var (me, other, role) in new[] { (pairing.MentorEnrolmentId, pairing.MenteeEnrolmentId, "mentee"), (pairing.MenteeEnrolmentId, pairing.MentorEnrolmentId, "mentor") })
             {
                 if (!People.TryGetValue(me, out var person) || person.Email is null || !People.TryGetValue(other, out var partner)) continue;
                 await mailer.SendAsync(Programme.OrganisationId, Messages.Paired(person.Email, person.Name, role, Programme.Name, partner.Name, link), ct);
+                inApp.Add(notifications.Make(Programme, new Recipient(users[me], person.Name), NotificationKind.AllocationConfirmed,
+                    $"{NotificationKind.AllocationConfirmed}:{pairing.Id:N}:{users[me]:N}", pairing.Id, $"/programmes/{Programme.Id}/pairing",
+                    new NotificationTexts.Facts(person.Name, Programme.Name, $"your {role} is {partner.Name}.")));
             }
         }
+        await notifications.AddAlreadyEmailedAsync(inApp, ct);
     }
 }

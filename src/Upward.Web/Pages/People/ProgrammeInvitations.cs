@@ -65,6 +65,25 @@ public sealed class ProgrammeInvitations(UpwardDbContext db, Mailer mailer, Publ
         await mailer.SendAsync(programme.OrganisationId, await InvitationEmailAsync(programme, invitation, token, ct), ct);
     }
 
+    /// <summary>
+    /// The one reminder of an invitation nobody has answered, by the scheduler: a fresh link (the first one's
+    /// token is not kept, only its hash) that works for as long as a new invitation's.
+    /// </summary>
+    public async Task RemindAsync(Programme programme, Invitation invitation, CancellationToken ct)
+    {
+        var token = InvitationTokens.New();
+        invitation.TokenHash = InvitationTokens.Hash(token);
+        invitation.ExpiresAtUtc = clock.GetUtcNow().UtcDateTime + Invitation.Lifetime;
+        db.Audit(AuditAction.InvitationReminded, null, programme.OrganisationId, programme.Id, $"invitation:{invitation.Id}");
+        await db.SaveChangesAsync(ct);
+        var email = await InvitationEmailAsync(programme, invitation, token, ct);
+        await mailer.SendAsync(programme.OrganisationId, email with
+        {
+            Subject = $"Reminder: {email.Subject}",
+            Body = "This is a reminder, and the only one we will send. The link below replaces the one in your first invitation.\n\n" + email.Body,
+        }, ct);
+    }
+
     /// <summary>The invitation a link stands for, if the link is well formed and known (open or not).</summary>
     public async Task<Invitation?> FindAsync(string? token, CancellationToken ct)
     {

@@ -1,18 +1,21 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Upward.Core.Auditing;
+using Upward.Core.Notifications;
 using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
 using Upward.Data;
 using Upward.Web.Identity;
+using Upward.Web.Pages.Notifications;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.PhaseOne;
 
 /// <summary>The facilitator reads the brief as it will be read, marks it reviewed and releases it; Core's rule says when.</summary>
 [Requires(ProgrammeCapability.FacilitatePhaseOne)]
-public sealed class ReleaseModel(UpwardDbContext db) : MenteePageModel(db)
+public sealed class ReleaseModel(UpwardDbContext db, NotificationQueue queue, TimeProvider clock) : MenteePageModel(db)
 {
+
     public PhaseOneSettings Settings { get; private set; } = null!;
     public FeedbackBrief? Brief { get; private set; }
     public int Contributors { get; private set; }
@@ -93,11 +96,21 @@ public sealed class ReleaseModel(UpwardDbContext db) : MenteePageModel(db)
             Refusal = decision.Reason;
             return Page();
         }
-        FeedbackBriefRelease.Release(Brief, audience, DateTime.UtcNow);
+        FeedbackBriefRelease.Release(Brief, audience, clock.GetUtcNow().UtcDateTime);
         Db.Audit(AuditAction.BriefReleased, User.UserId(), Programme.OrganisationId, ProgrammeId,
             audience == ReleaseAudience.Mentee ? $"brief:{Brief.Id} to:mentee" : $"brief:{Brief.Id} to:enrolment:{Brief.AllocatedMentorEnrolmentId}");
         await Db.SaveChangesAsync(ct);
+        if (audience == ReleaseAudience.Mentee) await TellMenteeAsync(ct);
         return Redirect(Here(audience == ReleaseAudience.Mentee ? "mentee" : "mentor"));
+    }
+
+    private async Task TellMenteeAsync(CancellationToken ct)
+    {
+        var mentee = await Db.Enrolments.Where(e => e.Id == MenteeId)
+            .Join(Db.Users, e => e.UserId, u => u.Id, (e, u) => new Recipient(u.Id, u.DisplayName)).SingleOrDefaultAsync(ct);
+        if (mentee is null) return;
+        await queue.AddAsync([queue.Make(Programme, mentee, NotificationKind.BriefReleased, $"{NotificationKind.BriefReleased}:{Brief!.Id:N}", Brief.Id,
+            $"/programmes/{ProgrammeId}/feedback", new NotificationTexts.Facts(mentee.Name, Programme.Name))], ct);
     }
 
     private string BriefPage => $"/programmes/{ProgrammeId}/phase-one/mentees/{MenteeId}/brief";

@@ -5,6 +5,7 @@ using Upward.Core.Programmes;
 using Upward.Core.Questionnaires;
 using Upward.Data;
 using Upward.Web.Identity;
+using Upward.Web.Pages.Notifications;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.Questionnaires;
@@ -14,11 +15,14 @@ namespace Upward.Web.Pages.Questionnaires;
 /// every wave with how many have answered (never what), and opens, closes and adds them.
 /// </summary>
 [Requires(ProgrammeCapability.ManageQuestionnaires)]
-public sealed class IndexModel(UpwardDbContext db) : ProgrammePageModel
+public sealed class IndexModel(UpwardDbContext db, QuestionnaireNotices notices, TimeProvider clock) : ProgrammePageModel
 {
     public IReadOnlyList<MyWave> Mine { get; private set; } = [];
     public IReadOnlyList<WaveRow> Waves { get; private set; } = [];
     public bool Manages { get; private set; }
+
+    /// <summary>How many were just reminded, after "Remind those who have not answered".</summary>
+    [FromQuery(Name = "reminded")] public int? Reminded { get; set; }
 
     public sealed record MyWave(Guid WaveId, string Title, string Stage, bool IsOpen, ResponseStatus? Status);
     public sealed record WaveRow(Guid WaveId, Guid InstrumentId, string Title, int Version, string Audience, string Stage, bool IsOpen, int Submitted, int Started, int Audiences);
@@ -76,10 +80,24 @@ public sealed class IndexModel(UpwardDbContext db) : ProgrammePageModel
         {
             return NotFound();
         }
-        if (open) wave.Open(DateTime.UtcNow); else wave.Close(DateTime.UtcNow);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (open) wave.Open(now); else wave.Close(now);
         db.Audit(open ? AuditAction.QuestionnaireWaveOpened : AuditAction.QuestionnaireWaveClosed, User.UserId(), Programme.OrganisationId, Programme.Id, wave.Id.ToString());
         await db.SaveChangesAsync(ct);
+        if (open) await notices.OpenedAsync(Programme, wave, ct);
         return Redirect($"/programmes/{ProgrammeId}/questionnaires");
+    }
+
+    /// <summary>Reminds everyone in the wave's audience who has not answered it yet (each at most once a day).</summary>
+    public async Task<IActionResult> OnPostRemindAsync(Guid waveId, CancellationToken ct)
+    {
+        var wave = await db.Waves.SingleOrDefaultAsync(w => w.Id == waveId && w.ProgrammeId == ProgrammeId, ct);
+        if (wave is null) return NotFound();
+        if (!wave.IsOpen) return Redirect($"/programmes/{ProgrammeId}/questionnaires");
+        var reminded = await notices.RemindAsync(Programme, wave, ct);
+        db.Audit(AuditAction.AnswerRemindersSent, User.UserId(), Programme.OrganisationId, Programme.Id, wave.Id.ToString(), $"{reminded} reminded");
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/programmes/{ProgrammeId}/questionnaires?reminded={reminded}");
     }
 
     private static string Plural(ProgrammeRole role) => role switch

@@ -2,18 +2,20 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Upward.Core.Auditing;
+using Upward.Core.Notifications;
 using Upward.Core.Programmes;
 using Upward.Core.Sessions;
 using Upward.Data;
 using Upward.Web.Email;
 using Upward.Web.Identity;
+using Upward.Web.Pages.Notifications;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.Sessions;
 
 /// <summary>A private route from any participant to the programme's coordinators, outside the pair.</summary>
 [Requires(ProgrammeCapability.RaiseConcern)]
-public sealed class ConcernModel(UpwardDbContext db, Mailer mailer, PublicLinks links, TimeProvider clock) : ProgrammePageModel
+public sealed class ConcernModel(UpwardDbContext db, Mailer mailer, PublicLinks links, NotificationQueue notifications, TimeProvider clock) : ProgrammePageModel
 {
     [BindProperty] public ConcernInput Input { get; set; } = new();
     public bool Sent { get; private set; }
@@ -55,11 +57,14 @@ public sealed class ConcernModel(UpwardDbContext db, Mailer mailer, PublicLinks 
 
         // The email says only that there is a concern: its words stay in Upward.
         var coordinators = await db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId && e.Role == ProgrammeRole.Coordinator && e.Status != EnrolmentStatus.Withdrawn)
-            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { u.DisplayName, u.Email }).ToListAsync(ct);
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
         foreach (var c in coordinators.Where(c => c.Email != null))
         {
             await mailer.SendAsync(Programme.OrganisationId, Messages.ConcernRaised(c.Email!, c.DisplayName, Programme.Name, links.To($"/programmes/{ProgrammeId}/concerns")), ct);
         }
+        await notifications.AddAlreadyEmailedAsync(coordinators.Where(c => c.Email != null).Select(c => notifications.Make(Programme, new Recipient(c.Id, c.DisplayName),
+            NotificationKind.ConcernRaised, $"{NotificationKind.ConcernRaised}:{concern.Id:N}:{c.Id:N}", concern.Id, $"/programmes/{ProgrammeId}/concerns",
+            new NotificationTexts.Facts(c.DisplayName, Programme.Name))).ToList(), ct);
         return Redirect($"/programmes/{ProgrammeId}/concern?sent=true");
     }
 

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Upward.Core.Programmes;
+using Upward.Core.Questionnaires;
+using Upward.Data;
+
+namespace Upward.Web.Pages.Notifications;
+
+/// <summary>Who to tell: the queries the reminders share.</summary>
+public static class Recipients
+{
+    /// <summary>People in the wave's audience who have consented and not yet submitted an answer to it.</summary>
+    public static Task<List<Recipient>> NotAnsweredAsync(UpwardDbContext db, Wave wave, CancellationToken ct) =>
+        db.Enrolments.Where(e => e.ProgrammeId == wave.ProgrammeId && e.Role == wave.Audience && e.Status == EnrolmentStatus.Consented
+                && !db.Responses.Any(r => r.WaveId == wave.Id && r.EnrolmentId == e.Id && r.Status == ResponseStatus.Submitted))
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new Recipient(u.Id, u.DisplayName))
+            .ToListAsync(ct);
+
+    public static Task<List<Recipient>> CoordinatorsAsync(UpwardDbContext db, Guid programmeId, CancellationToken ct) =>
+        db.Enrolments.Where(e => e.ProgrammeId == programmeId && e.Role == ProgrammeRole.Coordinator && e.Status != EnrolmentStatus.Withdrawn)
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new Recipient(u.Id, u.DisplayName))
+            .ToListAsync(ct);
+
+    /// <summary>The keys among <paramref name="keys"/> already used, so a run adds only what is new.</summary>
+    public static async Task<HashSet<string>> UsedKeysAsync(UpwardDbContext db, Guid? about, IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in keys.Chunk(500))
+        {
+            used.UnionWith(await db.Notifications.Where(n => n.About == about && chunk.Contains(n.Key)).Select(n => n.Key).ToListAsync(ct));
+        }
+        return used;
+    }
+}

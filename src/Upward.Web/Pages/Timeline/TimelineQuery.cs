@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Upward.Core.Programmes;
+using Upward.Core.Timeline;
+using Upward.Data;
+
+namespace Upward.Web.Pages.Timeline;
+
+/// <summary>A programme's steps in its method's order, each with the dates set for it (or none yet).</summary>
+public static class TimelineQuery
+{
+    public static async Task<IReadOnlyList<TimelineEntry>> StepsAsync(UpwardDbContext db, Programme programme, CancellationToken ct)
+    {
+        var saved = await db.TimelineEntries.Where(t => t.ProgrammeId == programme.Id).ToListAsync(ct);
+        return TimelineSteps.For(ProgrammeTemplate.For(programme.Type).Phases)
+            .Select(step => saved.FirstOrDefault(t => t.Step == step) ?? new TimelineEntry { ProgrammeId = programme.Id, Step = step })
+            .ToList();
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Time.Testing;
+using Upward.Web.Tests.Infrastructure;
+
+namespace Upward.Web.Tests.Notifications;
+
+/// <summary>The demo app with its own clock, sending through a real SMTP connection to a sink that lives as long as it does.</summary>
+public sealed class NotifyingFactory : UpwardFactory
+{
+    public NotifyingFactory(DateTimeOffset start)
+    {
+        Demo = true;
+        Smtp = new SmtpSink();
+        Clock = new FakeTimeProvider(start);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) Smtp!.Dispose();
+    }
+}
