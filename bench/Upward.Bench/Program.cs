@@ -17,5 +17,5 @@ if (args is ["--generate", var name, var path])
     return 0;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(NotificationBenchmarks).Assembly).Run(args);
 return 0;

@@ -13,7 +13,7 @@ public sealed record Recipient(Guid UserId, string Name);
 /// Adds notifications. Each has a key naming it among all others, and a key already used adds nothing,
 /// so finding a message due twice (two instances, a rerun after a restart) never tells anyone twice.
 /// </summary>
-public sealed class NotificationQueue(UpwardDbContext db, TimeProvider clock, IOptions<NotificationOptions> options, NotificationSender sender)
+public sealed class NotificationQueue(UpwardDbContext db, TimeProvider clock, IOptions<NotificationOptions> options)
 {
     /// <summary>Makes the notification of <paramref name="kind"/> to one person in a programme, due now (after quiet hours if it can wait).</summary>
     public Notification Make(Programme programme, Recipient to, NotificationKind kind, string key, Guid? about, string link, NotificationTexts.Facts facts)
@@ -48,18 +48,5 @@ public sealed class NotificationQueue(UpwardDbContext db, TimeProvider clock, IO
             n.EmailAttempts = 1;
         }
         return AddAsync(notifications, ct);
-    }
-
-    /// <summary>
-    /// Adds the notifications and sends their email now, for messages a person is waiting for (a pairing,
-    /// a concern). One the mail server refuses stays queued and the scheduler tries it again.
-    /// </summary>
-    public async Task AddAndSendAsync(IReadOnlyCollection<Notification> notifications, CancellationToken ct)
-    {
-        await AddAsync(notifications, ct);
-        foreach (var notification in notifications)
-        {
-            await sender.TrySendAsync(notification.Id, ct);
-        }
     }
 }

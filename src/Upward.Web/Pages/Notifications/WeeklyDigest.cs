@@ -68,7 +68,7 @@ public sealed class WeeklyDigest(UpwardDbContext db, NotificationQueue queue, Ti
                 ? $"Pairs: all {active.Count} have agreed or held a session."
                 : $"Pairs: {notStarted} of {active.Count} have not agreed a session yet (pairs at risk).");
         }
-        var openConcerns = await db.Concerns.CountAsync(c => c.ProgrammeId == programme.Id && c.Status != ConcernStatus.Resolved, ct);
+        var openConcerns = await db.Concerns.CountAsync(c => c.ProgrammeId == programme.Id && c.ResolvedAtUtc == null, ct);
         lines.Add(openConcerns switch
         {
             0 => "Concerns: none open.",
