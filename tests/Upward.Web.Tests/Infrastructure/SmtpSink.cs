@@ -22,6 +22,25 @@ public sealed class SmtpSink : IDisposable
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
+    /// <summary>
+    /// When set, the message after this many kept ones is read but never answered, as by a server that stops
+    /// before it accepts: the sender waits for a reply until <see cref="Release"/>, and the message is not kept.
+    /// </summary>
+    public int? HoldAfter { get; set; }
+
+    private readonly TaskCompletionSource _holding = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when a message is being held.</summary>
+    public Task Holding => _holding.Task;
+
+    /// <summary>Drops the held message and its connection, unanswered, and holds no more.</summary>
+    public void Release()
+    {
+        HoldAfter = null;
+        _released.TrySetResult();
+    }
+
     /// <summary>How many of the next messages to refuse with a temporary failure (451), as a busy server would.</summary>
     public int RefuseNext { get; set; }
 
@@ -69,6 +88,14 @@ public sealed class SmtpSink : IDisposable
                         while (await reader.ReadLineAsync() is { } dataLine && dataLine != ".")
                         {
                             message.Append(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine).Append("\r\n");
+                        }
+                        bool hold;
+                        lock (_messages) hold = HoldAfter is { } after && _messages.Count >= after;
+                        if (hold)
+                        {
+                            _holding.TrySetResult();
+                            await _released.Task;
+                            return;
                         }
                         lock (_messages) _messages.Add(message.ToString());
                         await writer.WriteLineAsync("250 accepted");

@@ -10,7 +10,7 @@ namespace Upward.Web.Pages.Notifications;
 public sealed class DeliveryJob(UpwardDbContext db, NotificationSender sender, TimeProvider clock, IOptions<NotificationOptions> options) : IScheduledJob
 {
     public string Name => "notifications.deliver";
-    public TimeSpan Every => TimeSpan.FromSeconds(30);
+    public TimeSpan Every => TimeSpan.FromSeconds(Math.Max(1, options.Value.SendEverySeconds));
 
     public async Task RunAsync(CancellationToken ct)
     {

@@ -8,6 +8,9 @@ public sealed class NotificationOptions
     /// <summary>At most this many emails a minute, so a wave opening for a thousand people does not trip the mail server's limits.</summary>
     public int EmailsPerMinute { get; set; } = 120;
 
+    /// <summary>How often the sender looks for email that is due.</summary>
+    public int SendEverySeconds { get; set; } = 30;
+
     /// <summary>Mail that is not essential waits from this local time …</summary>
     public TimeOnly QuietFrom { get; set; } = new(21, 0);
 
