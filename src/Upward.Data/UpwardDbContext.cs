@@ -62,6 +62,7 @@ public abstract class UpwardDbContext(DbContextOptions options)
     public DbSet<Core.Timeline.TimelineEntry> TimelineEntries => Set<Core.Timeline.TimelineEntry>();
     public DbSet<Core.Notifications.Notification> Notifications => Set<Core.Notifications.Notification>();
     public DbSet<Core.Notifications.NotificationPreference> NotificationPreferences => Set<Core.Notifications.NotificationPreference>();
+    public DbSet<Core.Notifications.NotificationText> NotificationTexts => Set<Core.Notifications.NotificationText>();
     public DbSet<Scheduling.SchedulerLease> SchedulerLeases => Set<Scheduling.SchedulerLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -17,6 +17,8 @@ public static partial class AuditAction
     public const string NotificationEmailSent = "notification.email-sent";
     /// <summary>A notification's email was refused on every try.</summary>
     public const string NotificationEmailFailed = "notification.email-failed";
+    /// <summary>A coordinator saved the programme's own wording of a kind of notification, or went back to the standard one; the subject is the kind.</summary>
+    public const string NotificationTextChanged = "notification.text-changed";
     /// <summary>A person turned a kind of email on or off (on their preferences page or with an unsubscribe link).</summary>
     public const string NotificationPreferenceChanged = "notification.preference-changed";
 }

@@ -38,8 +38,9 @@ public sealed class Notification
     /// <summary>Names this message among all others, for example "questionnaire-opened:{wave}:{user}".</summary>
     public required string Key { get; init; }
 
-    public required string Subject { get; init; }
-    public required string Body { get; init; }
+    /// <summary>Set when the notification is made, in the programme's wording if it has its own.</summary>
+    public required string Subject { get; set; }
+    public required string Body { get; set; }
 
     /// <summary>The page the message is about, as a path within Upward.</summary>
     public required string Link { get; init; }

@@ -33,6 +33,17 @@ internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfigura
     }
 }
 
+internal sealed class NotificationTextConfiguration : IEntityTypeConfiguration<NotificationText>
+{
+    public void Configure(EntityTypeBuilder<NotificationText> entity)
+    {
+        entity.HasKey(t => new { t.ProgrammeId, t.Kind });
+        entity.Property(t => t.Subject).HasMaxLength(NotificationText.SubjectLimit);
+        entity.Property(t => t.Body).HasMaxLength(NotificationText.BodyLimit);
+        entity.HasOne<Programme>().WithMany().HasForeignKey(t => t.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<TimelineEntry>
 {
     public void Configure(EntityTypeBuilder<TimelineEntry> entity)

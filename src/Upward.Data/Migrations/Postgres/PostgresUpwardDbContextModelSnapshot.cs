@@ -299,6 +299,32 @@ namespace Upward.Data.Migrations.Postgres
                     b.ToTable("NotificationPreferences");
                 });
 
+            modelBuilder.Entity("Upward.Core.Notifications.NotificationText", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("ProgrammeId", "Kind");
+
+                    b.ToTable("NotificationTexts");
+                });
+
             modelBuilder.Entity("Upward.Core.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1942,6 +1968,15 @@ namespace Upward.Data.Migrations.Postgres
                     b.HasOne("Upward.Data.Identity.UpwardUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upward.Core.Notifications.NotificationText", b =>
+                {
+                    b.HasOne("Upward.Core.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
