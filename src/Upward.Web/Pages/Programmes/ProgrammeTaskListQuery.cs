@@ -86,13 +86,13 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             var name = $"{StageNames.Of(wave.Stage)} questionnaire";
             var lower = name.ToLowerInvariant();
             var href = $"/programmes/{id}/questionnaires/{wave.Id}";
-            yield return (consented, wave.IsOpen, wave.OpenedAtUtc, response) switch
+            yield return (consented, wave.IsOpen, Started(facts, wave), response) switch
             {
                 (false, _, _, _) => new TaskStep(OrderOf(wave.Stage), name, StepStatus.CannotStartYet, null, "After you agree to take part"),
                 (_, _, _, ResponseStatus.Submitted) => new TaskStep(OrderOf(wave.Stage), name, StepStatus.Completed, null, "Sent"),
                 (_, true, _, ResponseStatus.Draft) => new TaskStep(OrderOf(wave.Stage), name, StepStatus.InProgress, href, "Started: carry on where you left off", $"Finish the {lower}"),
                 (_, true, _, _) => new TaskStep(OrderOf(wave.Stage), name, StepStatus.NotStarted, href, null, $"Answer the {lower}"),
-                (_, false, null, _) => new TaskStep(OrderOf(wave.Stage), name, StepStatus.CannotStartYet, null, "Opens later in the programme"),
+                (_, false, false, _) => new TaskStep(OrderOf(wave.Stage), name, StepStatus.CannotStartYet, null, "Opens later in the programme"),
                 _ => new TaskStep(OrderOf(wave.Stage), name, StepStatus.Closed, null, "Closed before you sent it"),
             };
         }
@@ -138,6 +138,9 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
                         pairing.Planned ? null : $"Agree a time to meet your {other}");
         }
     }
+
+    /// <summary>Whether a wave has been open: opened, or answered (a wave imported or loaded with answers may never have been opened here).</summary>
+    private static bool Started(Facts facts, WaveFact wave) => wave.OpenedAtUtc is not null || facts.Submitted.GetValueOrDefault(wave.Id) > 0;
 
     private static TaskStep GroupFeedbackStep(Programme programme, Facts facts, string? href)
     {
@@ -197,13 +200,13 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             var waves = facts.Waves.Where(w => w.Stage == stage).OrderBy(w => w.Audience).ToList();
             var name = $"{StageNames.Of(stage)} questionnaire";
             var lower = name.ToLowerInvariant();
-            var figures = string.Join("; ", waves.Where(w => w.OpenedAtUtc is not null).Select(w =>
+            var figures = string.Join("; ", waves.Where(w => Started(facts, w)).Select(w =>
                 $"{Plural(w.Audience)}: {facts.Submitted.GetValueOrDefault(w.Id)} of {facts.Enrolled.Count(e => e.Role == w.Audience && e.Status == EnrolmentStatus.Consented)} answered"));
             yield return waves.Count == 0
                 ? new TaskStep(OrderOf(stage), name, StepStatus.NotStarted, questionnaires, "Not added yet", "Add the standard questionnaires")
                 : waves.Any(w => w.IsOpen)
                     ? new TaskStep(OrderOf(stage), name, StepStatus.InProgress, questionnaires, $"Open. {figures}", $"Close the {lower} when enough people have answered")
-                    : waves.All(w => w.OpenedAtUtc is not null)
+                    : waves.All(w => Started(facts, w))
                         ? new TaskStep(OrderOf(stage), name, StepStatus.Completed, questionnaires, $"Closed. {figures}")
                         : new TaskStep(OrderOf(stage), name, StepStatus.NotStarted, questionnaires, figures.Length == 0 ? null : figures, $"Open the {lower}");
         }
@@ -278,7 +281,8 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             if (!participant) yield return new($"/programmes/{id}/consent", "What you agree to");
             yield return new($"/programmes/{id}/my-data", "What Upward holds about you");
         }
-        if (may(ProgrammeCapability.RaiseConcern)) yield return new($"/programmes/{id}/concern", "Raise a concern", "privately, with the programme's coordinators");
+        // The coordinators are whom a concern goes to: they are not offered to raise one with themselves.
+        if (may(ProgrammeCapability.RaiseConcern) && !may(ProgrammeCapability.ReadConcerns)) yield return new($"/programmes/{id}/concern", "Raise a concern", "privately, with the programme's coordinators");
         if (may(ProgrammeCapability.TakePart)) yield return new($"/programmes/{id}/withdraw", "Withdraw from the programme");
     }
 
