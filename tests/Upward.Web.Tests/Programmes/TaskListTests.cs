@@ -121,7 +121,7 @@ public sealed partial class TaskListTests(DemoFactory factory) : IClassFixture<D
         {
             var after = await mentee.GetStringAsync($"/programmes/{id}");
             Assert.Equal("What to do next Answer the before phase 2 questionnaire", NextAction(after));
-            Assert.Contains($"<a class=\"nhsuk-action-link\" href=\"/programmes/{id}/questionnaires/{wave}\"", after);
+            Assert.Contains($"<a class=\"nhsuk-action-link nhsuk-u-margin-bottom-0\" href=\"/programmes/{id}/questionnaires/{wave}\"", after);
             Assert.Contains("Before phase 2 questionnaire | | Not started", Steps(after, "your-part"));
             // Switched off in the settings: not linked.
             Assert.DoesNotContain($"/programmes/{id}/feedback\"", after);

@@ -13,13 +13,15 @@ public sealed class StatusModel(Upward.Data.UpwardDbContext db) : PageModel
     /// <summary>Advice that fits the person refused (403) or not finding a programme (404); null for the general words.</summary>
     public RefusalAdvice.Advice? Advice { get; private set; }
 
-    public Task OnGetAsync(CancellationToken ct) => DescribeAsync(ct);
+    // No parameters to bind, not even a CancellationToken: binding would read the form, which for a request
+    // refused as too large (413) fails again.
+    public Task OnGetAsync() => DescribeAsync();
 
-    // No parameters to bind: binding would read the form, which for a request refused as too large (413) fails again.
-    public Task OnPostAsync(CancellationToken ct) => DescribeAsync(ct);
+    public Task OnPostAsync() => DescribeAsync();
 
-    private async Task DescribeAsync(CancellationToken ct)
+    private async Task DescribeAsync()
     {
+        var ct = HttpContext.RequestAborted;
         var code = int.TryParse(RouteData.Values["code"]?.ToString(), out var c) ? c : 500;
         Code = code;
         Heading = code switch
