@@ -28,8 +28,11 @@ public static class AnswerRules
 
     public const int TextLongest = 4000;
 
-    /// <summary>Checks one page's input for <paramref name="item"/>; <paramref name="domainIds"/> are the programme's domains in order.</summary>
-    public static AnswerCheck Check(InstrumentItem item, IReadOnlyList<Guid> domainIds, AnswerInput input)
+    /// <summary>
+    /// Checks one page's input for <paramref name="item"/>; <paramref name="domainIds"/> are the programme's
+    /// domains in order, and <paramref name="domainNames"/> (when given) name the areas a grid still needs.
+    /// </summary>
+    public static AnswerCheck Check(InstrumentItem item, IReadOnlyList<Guid> domainIds, AnswerInput input, IReadOnlyDictionary<Guid, string>? domainNames = null)
     {
         var errors = new List<AnswerError>();
         var values = new List<AnswerValue>();
@@ -45,13 +48,24 @@ public static class AnswerRules
                     errors.Add(new("Value", "This page has changed since it was opened. Answer each area again"));
                     break;
                 }
+                if (given.Values.All(string.IsNullOrWhiteSpace))
+                {
+                    // Nothing chosen at all: one plain message, on the first area, rather than one per area.
+                    if (!item.Optional && domainIds.Count > 0) errors.Add(new(domainIds[0].ToString(), "Choose a number for each area"));
+                    break;
+                }
                 foreach (var domainId in domainIds)
                 {
-                    if (Rating(given.GetValueOrDefault(domainId), item, domainId.ToString(), errors) is { } r) values.Add(new(domainId, r, null));
-                }
-                if (item.Optional && values.Count == 0 && errors.All(e => e.Message.StartsWith("Choose", StringComparison.Ordinal)))
-                {
-                    errors.Clear();
+                    var raw = given.GetValueOrDefault(domainId);
+                    if (string.IsNullOrWhiteSpace(raw))
+                    {
+                        // A partly filled grid names each area still missing, so the error summary says where to look.
+                        errors.Add(new(domainId.ToString(), domainNames?.GetValueOrDefault(domainId) is { } name ? $"Choose a number for {name}" : "Choose a number for this area"));
+                    }
+                    else if (Rating(raw, item, domainId.ToString(), errors) is { } r)
+                    {
+                        values.Add(new(domainId, r, null));
+                    }
                 }
                 break;
             case ItemType.YesNo:

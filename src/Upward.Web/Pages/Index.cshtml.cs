@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Upward.Core.Programmes;
 using Upward.Core.Questionnaires;
 using Upward.Data;
+using Upward.Data.Identity;
 using Upward.Web.Identity;
 
 namespace Upward.Web.Pages;
@@ -13,6 +14,12 @@ public sealed class IndexModel(UpwardDbContext db) : PageModel
     public IReadOnlyList<ProgrammeCard> Programmes { get; private set; } = [];
 
     public IReadOnlyList<DueQuestionnaire> Due { get; private set; } = [];
+
+    /// <summary>The programmes this person runs: all of the organisation's for an administrator, their own for a coordinator.</summary>
+    public IReadOnlyList<OrganisationProgrammes.Row> Running { get; private set; } = [];
+
+    /// <summary>Only an organisation administrator may start a programme (see Programmes/New).</summary>
+    public bool MayStartProgramme { get; private set; }
 
     public sealed record DueQuestionnaire(Guid ProgrammeId, Guid WaveId, string Title, string ProgrammeName, bool Started);
 
@@ -30,7 +37,14 @@ public sealed class IndexModel(UpwardDbContext db) : PageModel
             .Where(e => e.UserId == userId)
             .Join(db.Programmes, e => e.ProgrammeId, p => p.Id, (e, p) => new { p.Id, p.Name, p.Status, e.Role })
             .ToListAsync(ct);
-        Programmes = rows.GroupBy(r => new { r.Id, r.Name, r.Status })
+        MayStartProgramme = User.IsInRole(UpwardRoles.OrganisationAdmin);
+        if (User.OrganisationOf() is { } organisationId)
+        {
+            Running = await OrganisationProgrammes.RunByAsync(db, organisationId, userId, MayStartProgramme, ct);
+        }
+        // A programme the person runs is listed once, with those they run; the cards are the ones they take part in.
+        var run = Running.Select(r => r.Id).ToHashSet();
+        Programmes = rows.Where(r => !run.Contains(r.Id)).GroupBy(r => new { r.Id, r.Name, r.Status })
             .Select(g => new ProgrammeCard(g.Key.Id, g.Key.Name, g.Key.Status.ToString().ToLowerInvariant(),
                 g.Select(r => r.Role.ToString().ToLowerInvariant()).OrderBy(r => r).ToList()))
             .OrderBy(c => c.Name)

@@ -15,7 +15,7 @@ public sealed class ReportPageTests(LiveUpward upward, Chromium chromium) : ICla
         await page.GetByLabel("Password").FillAsync(DemoProgramme.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = DemoPilotEvaluation.Bundle().Programme.Name }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Evaluation" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Evaluation", Exact = true }).ClickAsync();
 
         await page.GetByRole(AriaRole.Heading, new() { Name = "Evaluation", Exact = true }).WaitForAsync();
         Assert.True(await page.Locator(".upward-report svg title").CountAsync() > 0);
@@ -42,7 +42,7 @@ public sealed class ReportPageTests(LiveUpward upward, Chromium chromium) : ICla
         await page.GetByLabel("Upload a research bundle (.json)").SetInputFilesAsync(new FilePayload { Name = "pilot.json", MimeType = "application/json", Buffer = bundle });
         await page.GetByRole(AriaRole.Button, new() { Name = "Check and import" }).ClickAsync();
         await page.Locator("#imported").WaitForAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Evaluation" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Evaluation", Exact = true }).ClickAsync();
         Assert.Contains("0.0625", await page.Locator("main").InnerTextAsync());
     }
 }

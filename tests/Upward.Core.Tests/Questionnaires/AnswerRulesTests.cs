@@ -57,6 +57,25 @@ public sealed class AnswerRulesTests
     }
 
     [Fact]
+    public void An_empty_grid_asks_for_a_number_for_each_area_once_and_a_partly_filled_one_names_the_areas_missing()
+    {
+        var item = Item(ItemType.DomainGrid);
+        var empty = AnswerRules.Check(item, Domains, new AnswerInput(null, null, new Dictionary<Guid, string?>()));
+        Assert.Equal([(Domains[0].ToString(), "Choose a number for each area")], empty.Errors.Select(e => (e.Field, e.Message)));
+        Assert.Equal("Choose a number for each area", Assert.Single(AnswerRules.Check(item, Domains, new AnswerInput(null, null, null)).Errors).Message);
+
+        var names = new Dictionary<Guid, string> { [Domains[0]] = "Use of technology", [Domains[1]] = "Clinical practice", [Domains[2]] = "Time management" };
+        var partial = AnswerRules.Check(item, Domains, new AnswerInput(null, null, new Dictionary<Guid, string?> { [Domains[1]] = "4" }), names);
+        Assert.Equal([(Domains[0].ToString(), "Choose a number for Use of technology"), (Domains[2].ToString(), "Choose a number for Time management")],
+            partial.Errors.Select(e => (e.Field, e.Message)));
+
+        // An optional grid may be left empty, but not half done.
+        var optional = Item(ItemType.DomainGrid, optional: true);
+        Assert.True(AnswerRules.Check(optional, Domains, new AnswerInput(null, null, new Dictionary<Guid, string?>())).IsValid);
+        Assert.False(AnswerRules.Check(optional, Domains, new AnswerInput(null, null, new Dictionary<Guid, string?> { [Domains[1]] = "4" })).IsValid);
+    }
+
+    [Fact]
     public void Yes_keeps_its_follow_up_and_no_drops_it()
     {
         var yes = Check(ItemType.YesNo, "yes", "  Time pressure  ").Values.Single();

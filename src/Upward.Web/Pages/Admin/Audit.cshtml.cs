@@ -12,7 +12,8 @@ public sealed class AuditModel(UpwardDbContext db) : PageModel
 {
     public IReadOnlyList<Row> Entries { get; private set; } = [];
 
-    public sealed record Row(string When, string Action, string Actor, string Subject);
+    /// <summary>One entry: when, what happened as a sentence, the settings it changed (if any), and the ids an auditor can trace.</summary>
+    public sealed record Row(string When, string Sentence, string? Detail, string? Reference);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -24,12 +25,11 @@ public sealed class AuditModel(UpwardDbContext db) : PageModel
             .OrderByDescending(a => a.Id)
             .Take(200)
             .ToListAsync(ct);
-        var actorIds = entries.Where(e => e.ActorUserId != null).Select(e => e.ActorUserId!.Value).Distinct().ToList();
-        var actors = await db.Users.Where(u => actorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var subjects = await AuditSubjects.LoadAsync(db, organisationId, entries, ct);
         Entries = entries.Select(e => new Row(
             TimeZoneInfo.ConvertTimeFromUtc(e.AtUtc, zone).ToString("d MMM yyyy HH:mm"),
-            e.Action,
-            e.ActorUserId is { } id && actors.TryGetValue(id, out var name) ? name : "System",
-            e.Detail is null ? e.Subject ?? "" : $"{e.Subject} ({e.Detail})")).ToList();
+            subjects.SentenceFor(e),
+            e.Detail,
+            e.Subject)).ToList();
     }
 }

@@ -58,13 +58,20 @@ public sealed class QuestionModel(UpwardDbContext db) : AnsweringPageModel(db)
             Version = Questionnaire.Instrument.Id;
             return Page();
         }
+        // A grid with nothing chosen posts no Domains[…] field at all, and model binding then falls back to
+        // binding the whole form (Version, the antiforgery token) into the dictionary: read that as no ratings,
+        // not as a page that changed since it was opened.
+        if (!Request.Form.Keys.Any(k => k.StartsWith("Domains[", StringComparison.Ordinal)))
+        {
+            Domains = [];
+        }
         var domains = new Dictionary<Guid, string?>();
         foreach (var (key, value) in Domains)
         {
             // A domain the page never offered (a tampered form) is reported, not ignored or stored.
             domains[Guid.TryParse(key, out var id) ? id : Guid.Empty] = value;
         }
-        var check = AnswerRules.Check(Item, Questionnaire.DomainIds, new AnswerInput(Value, FollowUp, domains));
+        var check = AnswerRules.Check(Item, Questionnaire.DomainIds, new AnswerInput(Value, FollowUp, domains), Questionnaire.Domains.ToDictionary(d => d.Id, d => d.Name));
         if (!check.IsValid)
         {
             foreach (var error in check.Errors)

@@ -1,0 +1,362 @@
+using Microsoft.EntityFrameworkCore;
+using Upward.Core.PhaseOne;
+using Upward.Core.Programmes;
+using Upward.Core.Questionnaires;
+using Upward.Core.Sessions;
+using Upward.Data;
+using Upward.Web.Pages.PhaseOne;
+using Upward.Web.Pages.Sessions;
+
+namespace Upward.Web.Pages.Programmes;
+
+/// <summary>
+/// Builds the programme page's task list for one person from the database: the steps of the method
+/// in order for the programme's type, each with its status and figures, and only the links the
+/// person's roles and the programme's settings make useful. Figures are counts of who has done
+/// something (as the people board and the questionnaires page already show coordinators), never
+/// what anyone answered, so they need no small-number suppression.
+/// </summary>
+public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider clock)
+{
+    // Places in the method, so steps from different sources sort into one order.
+    private const int SetUp = 5, Recruitment = 10, Willingness = 30, GroupFeedback = 35, Allocation = 50, Sessions = 70, Evaluation = 90, FreeText = 95;
+
+    private static int OrderOf(Stage stage) => stage switch
+    {
+        Stage.BeforePhase1 or Stage.Before => 20,
+        Stage.AfterPhase1 => 40,
+        Stage.BeforePhase2 => 60,
+        _ => 80,
+    };
+
+    public async Task<ProgrammeTaskList> ForAsync(Programme programme, IReadOnlyList<ProgrammeRole> roles, bool isAdmin, Guid userId, CancellationToken ct)
+    {
+        bool May(ProgrammeCapability c) => ProgrammeAccess.Allows(c, roles, isAdmin);
+        var facts = await LoadAsync(programme, userId, ct);
+        var mine = new List<TaskStep>();
+        var running = new List<TaskStep>();
+        var links = new List<UsefulLink>();
+        var id = programme.Id;
+        var twoPhases = ProgrammeTemplate.For(programme.Type).Phases == 2;
+
+        foreach (var enrolment in facts.MyEnrolments.Where(e => e.Role is ProgrammeRole.Mentor or ProgrammeRole.Mentee))
+        {
+            mine.AddRange(ParticipantSteps(programme, facts, enrolment, twoPhases));
+        }
+        if (twoPhases && roles.Contains(ProgrammeRole.Facilitator) && !May(ProgrammeCapability.Manage))
+        {
+            mine.Add(GroupFeedbackStep(programme, facts, $"/programmes/{id}/phase-one"));
+        }
+        if (roles.Contains(ProgrammeRole.Researcher))
+        {
+            mine.Add(EvaluationStep(programme, $"/programmes/{id}/evaluation", "Read the evaluation report"));
+            mine.Add(new TaskStep(FreeText, "Read and code free-text answers", EvaluationStatus(programme.Status), $"/programmes/{id}/free-text", null,
+                programme.Status == ProgrammeStatus.Evaluating ? "Code the free-text answers" : null));
+        }
+        if (May(ProgrammeCapability.Manage))
+        {
+            running.AddRange(CoordinatorSteps(programme, facts, twoPhases, May));
+        }
+
+        links.AddRange(Links(programme, roles, facts, twoPhases, May));
+        var next = ProgrammeTaskList.NextOf(mine, running);
+        if (next is null && May(ProgrammeCapability.Manage) && ProgrammeAccess.NextStatus(programme.Status) is { } nextStatus)
+        {
+            // Every step is done or waiting on others: the one thing left to the coordinator is to move the programme on.
+            next = new TaskStep(100, "Move the programme on", StepStatus.NotStarted, $"/programmes/{id}/stage", null,
+                $"Move the programme to {nextStatus.ToString().ToLowerInvariant()} when you are ready");
+        }
+        return new ProgrammeTaskList(mine.OrderBy(s => s.Order).ToList(), running.OrderBy(s => s.Order).ToList(), next, links);
+    }
+
+    private IEnumerable<TaskStep> ParticipantSteps(Programme programme, Facts facts, MyEnrolment me, bool twoPhases)
+    {
+        var id = programme.Id;
+        var consented = me.Status == EnrolmentStatus.Consented;
+        yield return me.Status switch
+        {
+            EnrolmentStatus.Consented => new TaskStep(Recruitment, "Agree to take part", StepStatus.Completed, $"/programmes/{id}/consent", "You agreed to take part"),
+            EnrolmentStatus.Declined => new TaskStep(Recruitment, "Agree to take part", StepStatus.Completed, $"/programmes/{id}/consent", "You chose not to take part. You can change your mind."),
+            _ => new TaskStep(Recruitment, "Agree to take part", StepStatus.NotStarted, $"/programmes/{id}/consent", null, "Say whether you will take part"),
+        };
+
+        foreach (var wave in facts.Waves.Where(w => w.Audience == me.Role).OrderBy(w => w.Stage))
+        {
+            ResponseStatus? response = facts.MyResponses.TryGetValue((wave.Id, me.Id), out var found) ? found : null;
+            var name = $"{StageNames.Of(wave.Stage)} questionnaire";
+            var lower = name.ToLowerInvariant();
+            var href = $"/programmes/{id}/questionnaires/{wave.Id}";
+            yield return (consented, wave.IsOpen, Started(facts, wave), response) switch
+            {
+                (false, _, _, _) => new TaskStep(OrderOf(wave.Stage), name, StepStatus.CannotStartYet, null, "After you agree to take part"),
+                (_, _, _, ResponseStatus.Submitted) => new TaskStep(OrderOf(wave.Stage), name, StepStatus.Completed, null, "Sent"),
+                (_, true, _, ResponseStatus.Draft) => new TaskStep(OrderOf(wave.Stage), name, StepStatus.InProgress, href, "Started: carry on where you left off", $"Finish the {lower}"),
+                (_, true, _, _) => new TaskStep(OrderOf(wave.Stage), name, StepStatus.NotStarted, href, null, $"Answer the {lower}"),
+                (_, false, false, _) => new TaskStep(OrderOf(wave.Stage), name, StepStatus.CannotStartYet, null, "Opens later in the programme"),
+                _ => new TaskStep(OrderOf(wave.Stage), name, StepStatus.Closed, null, "Closed before you sent it"),
+            };
+        }
+
+        if (me.Role == ProgrammeRole.Mentor)
+        {
+            var mentees = facts.ConsentedMentees.Count(m => m != me.Id);
+            var given = facts.MyWillingness;
+            var status = !consented || mentees == 0 ? StepStatus.CannotStartYet : given >= mentees ? StepStatus.Completed : given > 0 ? StepStatus.InProgress : StepStatus.NotStarted;
+            yield return new TaskStep(Willingness, "Whom you are willing to mentor", status,
+                status == StepStatus.CannotStartYet ? null : $"/programmes/{id}/phase-one/willingness",
+                status == StepStatus.CannotStartYet ? (consented ? "When mentees have agreed to take part" : "After you agree to take part") : $"Answered for {given} of {mentees} mentees",
+                "Say whom you are willing to mentor");
+
+            if (twoPhases && facts.Settings.Mode == FeedbackMode.Anonymous)
+            {
+                var sent = facts.MyContributions;
+                var feedback = !consented || mentees == 0 ? StepStatus.CannotStartYet : sent >= mentees ? StepStatus.Completed : sent > 0 ? StepStatus.InProgress : StepStatus.NotStarted;
+                yield return new TaskStep(GroupFeedback, "Anonymous feedback on each mentee", feedback,
+                    feedback == StepStatus.CannotStartYet ? null : $"/programmes/{id}/phase-one/contribute",
+                    feedback == StepStatus.CannotStartYet ? null : $"Sent for {sent} of {mentees} mentees",
+                    "Give your anonymous feedback on the mentees");
+            }
+        }
+
+        var other = me.Role == ProgrammeRole.Mentor ? "mentee" : "mentor";
+        var pairing = facts.ActivePairings.FirstOrDefault(p => (me.Role == ProgrammeRole.Mentor ? p.Pairing.MentorEnrolmentId : p.Pairing.MenteeEnrolmentId) == me.Id);
+        if (pairing is null)
+        {
+            yield return new TaskStep(Sessions, "Your pairing and sessions", StepStatus.CannotStartYet, null, "After the allocation");
+        }
+        else
+        {
+            var side = me.Role == ProgrammeRole.Mentor ? SessionSide.Mentor : SessionSide.Mentee;
+            var href = $"/programmes/{id}/pairing";
+            var held = pairing.Held;
+            var figures = $"{held} of {programme.SessionsPerPair} {(programme.SessionsPerPair == 1 ? "session" : "sessions")} held";
+            yield return !pairing.Pairing.AcceptedBy(side, facts.GroundRulesVersion)
+                ? new TaskStep(Sessions, "Your pairing and sessions", StepStatus.NotStarted, href, figures, "Read and accept the ground rules for your sessions")
+                : held >= programme.SessionsPerPair
+                    ? new TaskStep(Sessions, "Your pairing and sessions", StepStatus.Completed, href, figures)
+                    : new TaskStep(Sessions, "Your pairing and sessions", held > 0 || pairing.Planned ? StepStatus.InProgress : StepStatus.NotStarted, href, figures,
+                        pairing.Planned ? null : $"Agree a time to meet your {other}");
+        }
+    }
+
+    /// <summary>Whether a wave has been open: opened, or answered (a wave imported or loaded with answers may never have been opened here).</summary>
+    private static bool Started(Facts facts, WaveFact wave) => wave.OpenedAtUtc is not null || facts.Submitted.GetValueOrDefault(wave.Id) > 0;
+
+    private static TaskStep GroupFeedbackStep(Programme programme, Facts facts, string? href)
+    {
+        var mentees = facts.ConsentedMentees.Count;
+        var released = facts.Briefs.Count(b => b.Released);
+        var anonymous = facts.Settings.Mode == FeedbackMode.Anonymous;
+        var status = mentees == 0 ? StepStatus.CannotStartYet
+            : facts.Briefs.Count == 0 ? StepStatus.NotStarted
+            : released >= mentees ? StepStatus.Completed
+            : StepStatus.InProgress;
+        var next = status switch
+        {
+            StepStatus.NotStarted when !anonymous => "Hold the group feedback session and write each mentee's brief",
+            StepStatus.InProgress => "Review and release the feedback briefs",
+            _ => null,
+        };
+        return new TaskStep(GroupFeedback, anonymous ? "Phase 1: anonymous feedback and briefs" : "Phase 1: group session and feedback briefs", status, href,
+            mentees == 0 ? "When mentees have agreed to take part" : $"Briefs released: {released} of {mentees} mentees", next);
+    }
+
+    private static StepStatus EvaluationStatus(ProgrammeStatus status) => status switch
+    {
+        ProgrammeStatus.Draft or ProgrammeStatus.Recruiting => StepStatus.CannotStartYet,
+        ProgrammeStatus.Running => StepStatus.NotStarted,
+        ProgrammeStatus.Evaluating => StepStatus.InProgress,
+        _ => StepStatus.Completed,
+    };
+
+    private static TaskStep EvaluationStep(Programme programme, string? href, string action) =>
+        new(Evaluation, "Evaluation", EvaluationStatus(programme.Status), EvaluationStatus(programme.Status) == StepStatus.CannotStartYet ? null : href,
+            EvaluationStatus(programme.Status) == StepStatus.CannotStartYet ? "Once the programme is running" : null,
+            programme.Status == ProgrammeStatus.Evaluating ? action : null);
+
+    private static IEnumerable<TaskStep> CoordinatorSteps(Programme programme, Facts facts, bool twoPhases, Func<ProgrammeCapability, bool> may)
+    {
+        var id = programme.Id;
+        var draft = programme.Status == ProgrammeStatus.Draft;
+        yield return new TaskStep(SetUp, "Set up the programme", draft ? StepStatus.InProgress : StepStatus.Completed, $"/programmes/{id}/settings",
+            draft ? "Settings, domains and questionnaires can change while it is a draft" : null,
+            draft ? "Check the programme's set-up, then open recruitment" : null);
+
+        var people = facts.Enrolled.Count + facts.OpenInvitations;
+        var agreed = facts.Enrolled.Count(e => e.Status == EnrolmentStatus.Consented);
+        var waiting = facts.Enrolled.Count(e => e.Status == EnrolmentStatus.Invited) + facts.OpenInvitations;
+        var recruitment = people == 0 ? StepStatus.NotStarted
+            : programme.Status >= ProgrammeStatus.Running || (waiting == 0 && agreed > 0) ? StepStatus.Completed
+            : StepStatus.InProgress;
+        yield return new TaskStep(Recruitment, "Recruitment and consent", recruitment, $"/programmes/{id}/people",
+            people == 0 ? null : $"Consent: {agreed} of {people}",
+            recruitment == StepStatus.NotStarted ? "Invite mentors and mentees"
+            : waiting > 0 ? $"Follow up the {waiting} {(waiting == 1 ? "person" : "people")} who have not yet agreed to take part" : null);
+
+        var stages = BuiltInInstruments.For(programme.Type).Select(b => b.Stage).Concat(facts.Waves.Select(w => w.Stage)).Distinct().OrderBy(s => s);
+        var questionnaires = may(ProgrammeCapability.ManageQuestionnaires) ? $"/programmes/{id}/questionnaires" : null;
+        foreach (var stage in stages)
+        {
+            var waves = facts.Waves.Where(w => w.Stage == stage).OrderBy(w => w.Audience).ToList();
+            var name = $"{StageNames.Of(stage)} questionnaire";
+            var lower = name.ToLowerInvariant();
+            var figures = string.Join("; ", waves.Where(w => Started(facts, w)).Select(w =>
+                $"{Plural(w.Audience)}: {facts.Submitted.GetValueOrDefault(w.Id)} of {facts.Enrolled.Count(e => e.Role == w.Audience && e.Status == EnrolmentStatus.Consented)} answered"));
+            yield return waves.Count == 0
+                ? new TaskStep(OrderOf(stage), name, StepStatus.NotStarted, questionnaires, "Not added yet", "Add the standard questionnaires")
+                : waves.Any(w => w.IsOpen)
+                    ? new TaskStep(OrderOf(stage), name, StepStatus.InProgress, questionnaires, $"Open. {figures}", $"Close the {lower} when enough people have answered")
+                    : waves.All(w => Started(facts, w))
+                        ? new TaskStep(OrderOf(stage), name, StepStatus.Completed, questionnaires, $"Closed. {figures}")
+                        : new TaskStep(OrderOf(stage), name, StepStatus.NotStarted, questionnaires, figures.Length == 0 ? null : figures, $"Open the {lower}");
+        }
+
+        var mentors = facts.Enrolled.Count(e => e.Role == ProgrammeRole.Mentor && e.Status == EnrolmentStatus.Consented);
+        var mentees = facts.ConsentedMentees.Count;
+        var answered = facts.MentorsWithWillingness;
+        var willingness = mentors == 0 || mentees == 0 ? StepStatus.CannotStartYet : answered >= mentors ? StepStatus.Completed : answered > 0 ? StepStatus.InProgress : StepStatus.NotStarted;
+        // Mentors answer this, not the coordinator: no next action.
+        yield return new TaskStep(Willingness, "Mentors' willingness", willingness,
+            may(ProgrammeCapability.ViewWillingness) ? $"/programmes/{id}/phase-one/willingness/all" : null,
+            willingness == StepStatus.CannotStartYet ? "When mentors and mentees have agreed to take part" : $"{answered} of {mentors} mentors answered");
+
+        if (twoPhases)
+        {
+            yield return GroupFeedbackStep(programme, facts, may(ProgrammeCapability.FacilitatePhaseOne) ? $"/programmes/{id}/phase-one" : null);
+        }
+
+        var paired = facts.ActivePairings.Select(p => p.Pairing.MenteeEnrolmentId).Distinct().Count(m => facts.ConsentedMentees.Contains(m));
+        var allocation = mentors == 0 || mentees == 0 ? StepStatus.CannotStartYet : paired == 0 ? StepStatus.NotStarted : paired >= mentees ? StepStatus.Completed : StepStatus.InProgress;
+        yield return new TaskStep(Allocation, "Allocation", allocation, allocation == StepStatus.CannotStartYet ? null : $"/programmes/{id}/allocation",
+            allocation == StepStatus.CannotStartYet ? "When mentors and mentees have agreed to take part" : $"{paired} of {mentees} mentees paired",
+            allocation == StepStatus.NotStarted ? "Allocate a mentor to each mentee"
+            : allocation == StepStatus.InProgress ? $"Pair the {mentees - paired} {(mentees - paired == 1 ? "mentee" : "mentees")} still without a mentor" : null);
+
+        var pairs = facts.ActivePairings.Count;
+        var done = facts.ActivePairings.Count(p => p.Held >= programme.SessionsPerPair);
+        var sessions = pairs == 0 ? StepStatus.CannotStartYet : done >= pairs ? StepStatus.Completed : facts.ActivePairings.Any(p => p.Held > 0) ? StepStatus.InProgress : StepStatus.NotStarted;
+        // The pairs arrange their own sessions; the people board shows where each pair is.
+        yield return new TaskStep(Sessions, "One-to-one sessions", sessions, pairs == 0 ? null : $"/programmes/{id}/people",
+            pairs == 0 ? "After the allocation" : $"{done} of {pairs} {(pairs == 1 ? "pair has" : "pairs have")} held {(programme.SessionsPerPair == 1 ? "their session" : $"all {programme.SessionsPerPair} sessions")}");
+
+        yield return EvaluationStep(programme, may(ProgrammeCapability.ViewEvaluation) ? $"/programmes/{id}/evaluation" : null, "Read the evaluation report");
+    }
+
+    private static IEnumerable<UsefulLink> Links(Programme programme, IReadOnlyList<ProgrammeRole> roles, Facts facts, bool twoPhases, Func<ProgrammeCapability, bool> may)
+    {
+        var id = programme.Id;
+        var participant = roles.Contains(ProgrammeRole.Mentor) || roles.Contains(ProgrammeRole.Mentee);
+        if (may(ProgrammeCapability.Manage))
+        {
+            yield return new($"/programmes/{id}/people", "People and progress");
+            if (may(ProgrammeCapability.ManageQuestionnaires)) yield return new($"/programmes/{id}/questionnaires", "Questionnaires");
+            yield return new($"/programmes/{id}/settings", "Settings");
+            if (ProgrammeAccess.DesignIsEditable(programme.Status)) yield return new($"/programmes/{id}/domains", "Domains");
+            if (twoPhases) yield return new($"/programmes/{id}/phase-one/settings", "How phase 1 feedback is gathered");
+            yield return new($"/programmes/{id}/ground-rules", "Ground rules");
+            if (may(ProgrammeCapability.ReadConcerns)) yield return new($"/programmes/{id}/concerns", "Concerns raised");
+            if (ProgrammeAccess.NextStatus(programme.Status) is { } next) yield return new($"/programmes/{id}/stage", $"Move the programme to {next.ToString().ToLowerInvariant()}");
+        }
+        if (may(ProgrammeCapability.RedactFreeText) && !may(ProgrammeCapability.CodeFreeText))
+        {
+            yield return new($"/programmes/{id}/free-text", "Read and redact free-text answers");
+        }
+        if (may(ProgrammeCapability.CodeFreeText))
+        {
+            yield return new($"/programmes/{id}/free-text/table", "Table 1: themes by stage");
+        }
+        if (participant && may(ProgrammeCapability.ChooseMentors) && facts.Settings.MenteesMayChooseMentors)
+        {
+            yield return new($"/programmes/{id}/phase-one/would-like-to-meet", "Mentors you would like to meet (optional)");
+            yield return new($"/programmes/{id}/phase-one/rather-not-meet", "Mentors you would rather not meet (optional)");
+        }
+        if (may(ProgrammeCapability.ReadOwnBrief) && facts.Settings.MenteeMaySeeBrief && twoPhases)
+        {
+            yield return new($"/programmes/{id}/feedback", "Your feedback from the mentors");
+        }
+        if (may(ProgrammeCapability.DescribeOwnWork)) yield return new($"/programmes/{id}/your-work", "Your work and interests (optional)", "helps the coordinator find you a good match");
+        if (participant) yield return new($"/programmes/{id}/about-you", "About you (optional)", "reported only in groups, never on its own");
+        if (may(ProgrammeCapability.TakePart))
+        {
+            if (!participant) yield return new($"/programmes/{id}/consent", "What you agree to");
+            yield return new($"/programmes/{id}/my-data", "What Upward holds about you");
+        }
+        // The coordinators are whom a concern goes to: they are not offered to raise one with themselves.
+        if (may(ProgrammeCapability.RaiseConcern) && !may(ProgrammeCapability.ReadConcerns)) yield return new($"/programmes/{id}/concern", "Raise a concern", "privately, with the programme's coordinators");
+        if (may(ProgrammeCapability.TakePart)) yield return new($"/programmes/{id}/withdraw", "Withdraw from the programme");
+    }
+
+    private static string Plural(ProgrammeRole role) => role switch
+    {
+        ProgrammeRole.Mentor => "Mentors",
+        ProgrammeRole.Mentee => "Mentees",
+        _ => role.ToString(),
+    };
+
+    private async Task<Facts> LoadAsync(Programme programme, Guid userId, CancellationToken ct)
+    {
+        var id = programme.Id;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var enrolled = await db.Enrolments.Where(e => e.ProgrammeId == id && e.Status != EnrolmentStatus.Withdrawn && (e.Role == ProgrammeRole.Mentor || e.Role == ProgrammeRole.Mentee))
+            .Select(e => new Enrolled(e.Id, e.UserId, e.Role, e.Status)).ToListAsync(ct);
+        var mine = await db.Enrolments.Where(e => e.ProgrammeId == id && e.UserId == userId && e.Status != EnrolmentStatus.Withdrawn)
+            .Select(e => new MyEnrolment(e.Id, e.Role, e.Status)).ToListAsync(ct);
+        var mineIds = mine.Select(e => e.Id).ToList();
+        var invitations = (await db.Invitations.Where(i => i.ProgrammeId == id && i.AcceptedAtUtc == null && (i.Role == ProgrammeRole.Mentor || i.Role == ProgrammeRole.Mentee))
+            .Select(i => i.ExpiresAtUtc).ToListAsync(ct)).Count(expires => expires > now);
+        var waves = await db.Waves.Where(w => w.ProgrammeId == id).Select(w => new WaveFact(w.Id, w.Audience, w.Stage, w.IsOpen, w.OpenedAtUtc)).ToListAsync(ct);
+        var waveIds = waves.Select(w => w.Id).ToList();
+        var submitted = await db.Responses.Where(r => waveIds.Contains(r.WaveId) && r.Status == ResponseStatus.Submitted)
+            .GroupBy(r => r.WaveId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var myResponses = await db.Responses.Where(r => mineIds.Contains(r.EnrolmentId))
+            .Select(r => new { r.WaveId, r.EnrolmentId, r.Status }).ToListAsync(ct);
+        var mentorsWithWillingness = await db.Willingness.Where(w => w.ProgrammeId == id).Select(w => w.MentorEnrolmentId).Distinct().CountAsync(ct);
+        var myWillingness = await db.Willingness.CountAsync(w => w.ProgrammeId == id && mineIds.Contains(w.MentorEnrolmentId), ct);
+        var myContributions = await db.AnonymousContributors.CountAsync(c => c.ProgrammeId == id && mineIds.Contains(c.MentorEnrolmentId), ct);
+        var briefs = await db.FeedbackBriefs.Where(b => b.ProgrammeId == id)
+            .Select(b => new BriefFact(b.MenteeEnrolmentId, b.ReleasedToMentorAtUtc != null || b.ReleasedToMenteeAtUtc != null)).ToListAsync(ct);
+        var pairings = await db.Pairings.Where(p => p.ProgrammeId == id && p.Status == PairingStatus.Active).ToListAsync(ct);
+        var pairingIds = pairings.Select(p => p.Id).ToList();
+        var sessions = await db.MentoringSessions.Where(s => pairingIds.Contains(s.PairingId)).Select(s => new { s.PairingId, s.Status }).ToListAsync(ct);
+        return new Facts(
+            enrolled,
+            mine,
+            invitations,
+            waves,
+            submitted,
+            myResponses.ToDictionary(r => (r.WaveId, r.EnrolmentId), r => r.Status),
+            mentorsWithWillingness,
+            myWillingness,
+            myContributions,
+            briefs,
+            pairings.Select(p => new PairingFact(p,
+                sessions.Count(s => s.PairingId == p.Id && s.Status == SessionStatus.Held),
+                sessions.Any(s => s.PairingId == p.Id && s.Status is SessionStatus.Proposed or SessionStatus.Agreed))).ToList(),
+            (await db.GroundRulesInForceAsync(id, ct)).Version,
+            await db.PhaseOneSettingsForAsync(id, ct));
+    }
+
+    private sealed record Enrolled(Guid Id, Guid UserId, ProgrammeRole Role, EnrolmentStatus Status);
+    private sealed record MyEnrolment(Guid Id, ProgrammeRole Role, EnrolmentStatus Status);
+    private sealed record WaveFact(Guid Id, ProgrammeRole Audience, Stage Stage, bool IsOpen, DateTime? OpenedAtUtc);
+    private sealed record BriefFact(Guid MenteeEnrolmentId, bool Released);
+    private sealed record PairingFact(Pairing Pairing, int Held, bool Planned);
+
+    private sealed record Facts(
+        IReadOnlyList<Enrolled> Enrolled,
+        IReadOnlyList<MyEnrolment> MyEnrolments,
+        int OpenInvitations,
+        IReadOnlyList<WaveFact> Waves,
+        IReadOnlyDictionary<Guid, int> Submitted,
+        IReadOnlyDictionary<(Guid WaveId, Guid EnrolmentId), ResponseStatus> MyResponses,
+        int MentorsWithWillingness,
+        int MyWillingness,
+        int MyContributions,
+        IReadOnlyList<BriefFact> Briefs,
+        IReadOnlyList<PairingFact> ActivePairings,
+        int GroundRulesVersion,
+        PhaseOneSettings Settings)
+    {
+        public HashSet<Guid> ConsentedMentees { get; } = Enrolled.Where(e => e.Role == ProgrammeRole.Mentee && e.Status == EnrolmentStatus.Consented).Select(e => e.Id).ToHashSet();
+    }
+}
