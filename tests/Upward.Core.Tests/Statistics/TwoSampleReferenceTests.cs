@@ -1,8 +1,11 @@
+using System.Text.Json;
+using Upward.Cli;
 using Upward.Core.Statistics;
+using Upward.Core.Tests.Cli;
 
 namespace Upward.Core.Tests.Statistics;
 
-/// <summary>Every field of every two-sample and Hodges–Lehmann reference case, through the library.</summary>
+/// <summary>Every field of every two-sample and Hodges–Lehmann reference case, through the library and through the command line.</summary>
 public class TwoSampleReferenceTests
 {
     [Fact]
@@ -35,6 +38,39 @@ public class TwoSampleReferenceTests
         var comparison = PairedComparison.Compute(pre, post, reference.ConfLevel);
 
         var problems = ReferenceFields.Mismatches(reference.ExpectedFields, ReferenceFields.HodgesLehmannOf(comparison));
+        Assert.True(problems.Count == 0, $"{id}:\n{string.Join("\n", problems)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(TwoSampleCase.TwoSampleIds), MemberType = typeof(TwoSampleCase))]
+    public void Two_sample_command_line_matches_r(string id)
+    {
+        var reference = TwoSampleCase.Named(id);
+        // The case's input exactly as R wrote it.
+        var run = CliRun.WithInput(reference.Input.GetRawText(), "stats", "two-sample");
+
+        Assert.Equal("", run.Error);
+        Assert.Equal(CliApp.Ok, run.ExitCode);
+        using var written = JsonDocument.Parse(run.Out);
+        var problems = ReferenceFields.Mismatches(reference.ExpectedFields, ReferenceFields.Flatten(written.RootElement));
+        Assert.True(problems.Count == 0, $"{id}:\n{string.Join("\n", problems)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(TwoSampleCase.PairedIds), MemberType = typeof(TwoSampleCase))]
+    public void Paired_command_line_matches_r(string id)
+    {
+        var reference = TwoSampleCase.Named(id);
+        var run = CliRun.WithInput(reference.Input.GetRawText(), "stats", "paired");
+
+        Assert.Equal("", run.Error);
+        Assert.Equal(CliApp.Ok, run.ExitCode);
+        using var written = JsonDocument.Parse(run.Out);
+        var all = ReferenceFields.Flatten(written.RootElement);
+        // A paired case's expected object names only the fields it checks; the rest are the paired contract's.
+        Assert.Contains(all.Keys, path => path.StartsWith("test", StringComparison.Ordinal));
+        var fields = ReferenceFields.Only(all, reference.ExpectedFields.Keys);
+        var problems = ReferenceFields.Mismatches(reference.ExpectedFields, fields);
         Assert.True(problems.Count == 0, $"{id}:\n{string.Join("\n", problems)}");
     }
 
