@@ -55,4 +55,15 @@ public sealed record MannWhitneyTest(
             z / Math.Sqrt(total),
             (uA - uB) / pairs);
     }
+
+    /// <summary>SPSS's two-sided p alone, without the exact p and the rest: for simulations that run the test thousands of times.</summary>
+    internal static double AsymptoticP(PooledRanks ranks)
+    {
+        double na = ranks.SizeA;
+        double nb = ranks.SizeB;
+        double total = ranks.Total;
+        double uA = ranks.DoubledRankSumA / 2.0 - na * (na + 1) / 2;
+        double variance = na * nb / 12 * (total + 1 - ranks.TieCorrection / (total * (total - 1)));
+        return variance > 0 ? NormalDistribution.TwoSidedP((uA - na * nb / 2) / Math.Sqrt(variance)) : 1;
+    }
 }
