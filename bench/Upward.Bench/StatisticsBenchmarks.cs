@@ -13,6 +13,7 @@ public class StatisticsBenchmarks
     private double[] _post = null!;
     private PooledRanks _hundredAndHundredTied = null!;
     private double[] _thousandTiedDifferences = null!;
+    private double[] _thousandDistinctDifferences = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -43,6 +44,8 @@ public class StatisticsBenchmarks
 
         _thousandTiedDifferences = [.. Enumerable.Range(0, 1000).Select(_ => (double)(random.Next(1, 5) * (random.Next(2) == 0 ? -1 : 1)))];
         Array.Sort(_thousandTiedDifferences);
+        _thousandDistinctDifferences = [.. Enumerable.Range(1, 1000).Select(i => i * (random.Next(2) == 0 ? -1.0 : 1.0) + random.NextDouble() / 2)];
+        Array.Sort(_thousandDistinctDifferences);
     }
 
     /// <summary>Exact two-sample p for 100 + 100 people with heavy ties (target under 0.5 s).</summary>
@@ -52,6 +55,10 @@ public class StatisticsBenchmarks
     /// <summary>The paired Hodges–Lehmann estimate and interval at its size limit: 1000 non-zero differences, 500,500 Walsh averages.</summary>
     [Benchmark]
     public HodgesLehmann? PairedHodgesLehmannThousand() => HodgesLehmannEstimator.Paired(_thousandTiedDifferences);
+
+    /// <summary>The same with 1000 distinct differences: every one of the 500,500 Walsh averages is its own entry.</summary>
+    [Benchmark]
+    public HodgesLehmann? PairedHodgesLehmannThousandDistinct() => HodgesLehmannEstimator.Paired(_thousandDistinctDifferences);
 
     /// <summary>The two-sample Hodges–Lehmann shift at its size limit: 200 + 200, 40,000 differences.</summary>
     [Benchmark]

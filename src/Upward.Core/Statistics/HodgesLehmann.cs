@@ -24,11 +24,11 @@ public sealed record HodgesLehmann(double Estimate, double Lower, double Upper, 
     }
 
     /// <summary>
-    /// Builds the estimate and interval from values sorted ascending (Walsh averages or differences)
+    /// Builds the estimate and interval from the Walsh averages or the differences
     /// and the order statistic q that R's <c>qsignrank</c> or <c>qwilcox</c> gave.
     /// </summary>
-    internal static HodgesLehmann FromSorted(ReadOnlySpan<double> sorted, int q, double confLevel, double achievedConfLevel) =>
-        new(Quantiles.Median(sorted), sorted[q - 1], sorted[sorted.Length - q], confLevel, achievedConfLevel);
+    internal static HodgesLehmann FromOrdered(WeightedValues ordered, int q, double confLevel, double achievedConfLevel) =>
+        new(ordered.Median(), ordered.At(q), ordered.At(ordered.Count - q + 1), confLevel, achievedConfLevel);
 
     /// <summary>α/2 with R's fuzz: its quantile functions look for P ≥ α/2 − 10ε, so a cumulative probability that meets α/2 only up to rounding still counts.</summary>
     internal static double LowerTailTarget(double confLevel) => (1 - confLevel) / 2 - 10 * DoubleEpsilon;

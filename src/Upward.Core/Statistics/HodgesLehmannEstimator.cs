@@ -39,19 +39,10 @@ public static class HodgesLehmannEstimator
                 kept[next++] = d;
             }
         }
-        // Walsh averages (d_i + d_j)/2 for i ≤ j, formed as R forms them.
-        var walsh = new double[nonZero * (nonZero + 1) / 2];
-        next = 0;
-        for (int i = 0; i < nonZero; i++)
-        {
-            for (int j = i; j < nonZero; j++)
-            {
-                walsh[next++] = (kept[i] + kept[j]) / 2;
-            }
-        }
-        Array.Sort(walsh);
+        // Walsh averages (d_i + d_j)/2 for i ≤ j, formed as R forms them, held by distinct value.
+        var walsh = WeightedValues.WalshAverages(kept);
         var (q, achieved) = SignedRankDistribution.IntervalRank(nonZero, confLevel);
-        return HodgesLehmann.FromSorted(walsh, q, confLevel, achieved);
+        return HodgesLehmann.FromOrdered(walsh, q, confLevel, achieved);
     }
 
     /// <summary>
@@ -69,22 +60,8 @@ public static class HodgesLehmannEstimator
         {
             return null;
         }
-        var differences = new double[a.Length * b.Length];
-        int next = 0;
-        foreach (double x in a)
-        {
-            foreach (double y in b)
-            {
-                double difference = x - y;
-                if (!double.IsFinite(difference))
-                {
-                    throw new ArgumentException($"The difference {x} − {y} is too large to represent.", nameof(a));
-                }
-                differences[next++] = difference;
-            }
-        }
-        Array.Sort(differences);
+        var differences = WeightedValues.Differences(a, b);
         var (q, achieved) = RankSumDistribution.IntervalRank(a.Length, b.Length, confLevel);
-        return HodgesLehmann.FromSorted(differences, q, confLevel, achieved);
+        return HodgesLehmann.FromOrdered(differences, q, confLevel, achieved);
     }
 }

@@ -14,6 +14,18 @@ public static class SignedRankDistribution
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
         HodgesLehmann.RequireConfLevel(confLevel);
+        // A report asks for the 95% interval of every comparison, and the answer depends on n alone,
+        // so it is kept; other levels (from the command line, once per process) are not.
+        return confLevel == HodgesLehmann.DefaultConfLevel
+            ? DefaultLevel.GetOrAdd(n, size => Compute(size, HodgesLehmann.DefaultConfLevel))
+            : Compute(n, confLevel);
+    }
+
+    // At most one entry per n ≤ 1000.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, (int Q, double AchievedConfLevel)> DefaultLevel = new();
+
+    private static (int Q, double AchievedConfLevel) Compute(int n, double confLevel)
+    {
         // α/2 < ½ and P(V ≤ ⌊n(n+1)/4⌋) ≥ ½ by symmetry, so q never lies above the mean.
         double[] probabilities = LowerHalf(n);
         double target = HodgesLehmann.LowerTailTarget(confLevel);
