@@ -3,7 +3,7 @@ using Upward.Core.Statistics;
 
 namespace Upward.Bench;
 
-/// <summary>The two statistics workloads with stated targets: the exact p at its size limit, and a whole-trust comparison.</summary>
+/// <summary>The statistics workloads with stated targets: the exact p at its size limits, a whole-trust comparison, and the Hodges–Lehmann intervals at theirs.</summary>
 [MemoryDiagnoser]
 public class StatisticsBenchmarks
 {
@@ -11,6 +11,9 @@ public class StatisticsBenchmarks
     private SignedRanks _thousandDistinct = null!;
     private double[] _pre = null!;
     private double[] _post = null!;
+    private PooledRanks _hundredAndHundredTied = null!;
+    private double[] _thousandTiedDifferences = null!;
+    private double[] _thousandDistinctDifferences = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -30,7 +33,36 @@ public class StatisticsBenchmarks
             _pre[i] = random.Next(7, 36);
             _post[i] = Math.Clamp(_pre[i] + random.Next(-4, 7), 7, 35);
         }
+
+        // Two arms of 100 change scores between −4 and +4 (nine values, so every rank is tied), with
+        // no difference between the arms: the observed U is near its mean, the longest tails to count.
+        double[] armA = [.. Enumerable.Range(0, 100).Select(_ => (double)random.Next(-4, 5))];
+        double[] armB = [.. Enumerable.Range(0, 100).Select(_ => (double)random.Next(-4, 5))];
+        Array.Sort(armA);
+        Array.Sort(armB);
+        _hundredAndHundredTied = PooledRanks.FromSorted(armA, armB);
+
+        _thousandTiedDifferences = [.. Enumerable.Range(0, 1000).Select(_ => (double)(random.Next(1, 5) * (random.Next(2) == 0 ? -1 : 1)))];
+        Array.Sort(_thousandTiedDifferences);
+        _thousandDistinctDifferences = [.. Enumerable.Range(1, 1000).Select(i => i * (random.Next(2) == 0 ? -1.0 : 1.0) + random.NextDouble() / 2)];
+        Array.Sort(_thousandDistinctDifferences);
     }
+
+    /// <summary>Exact two-sample p for 100 + 100 people with heavy ties (target under 0.5 s).</summary>
+    [Benchmark]
+    public double? ExactTwoSamplePHundredAndHundredTied() => ExactRankSumTest.TwoSidedP(_hundredAndHundredTied);
+
+    /// <summary>The paired Hodges–Lehmann estimate and interval at its size limit: 1000 non-zero differences, 500,500 Walsh averages.</summary>
+    [Benchmark]
+    public HodgesLehmann? PairedHodgesLehmannThousand() => HodgesLehmannEstimator.Paired(_thousandTiedDifferences);
+
+    /// <summary>The same with 1000 distinct differences: every one of the 500,500 Walsh averages is its own entry.</summary>
+    [Benchmark]
+    public HodgesLehmann? PairedHodgesLehmannThousandDistinct() => HodgesLehmannEstimator.Paired(_thousandDistinctDifferences);
+
+    /// <summary>The two-sample Hodges–Lehmann shift at its size limit: 200 + 200, 40,000 differences.</summary>
+    [Benchmark]
+    public HodgesLehmann? TwoSampleHodgesLehmannTwoHundredEach() => HodgesLehmannEstimator.TwoSample(_pre.AsSpan(0, 200), _post.AsSpan(0, 200));
 
     /// <summary>Exact p for 1000 non-zero, heavily tied differences (target under 0.5 s).</summary>
     [Benchmark]

@@ -22,11 +22,11 @@ internal static class PairedOutput
             SummaryJson.Write(json, "post", comparison.Post);
             SummaryJson.Write(json, "difference", comparison.Difference);
             WriteTest(json, comparison.Test);
+            HodgesLehmannJson.Write(json, "hodges_lehmann", comparison.HodgesLehmann);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
     }
-
 
     private static void WriteTest(Utf8JsonWriter json, WilcoxonSignedRankTest? test)
     {

@@ -143,27 +143,28 @@ public static class ReportHtml
             return;
         }
         html.Append("<section>\n<h2>Before and after</h2>\n");
+        html.Append("<p>p is the two-sided p that SPSS reports for the Wilcoxon signed-rank test; the exact p counts every arrangement of signs. The change is the Hodges–Lehmann estimate of how much scores moved (after minus before: the median of the averages of every two pairs’ changes, pairs with no change left out) with its 95% confidence interval, which assumes nothing about the shape of the scores. With very few pairs no interval reaches 95%; the level it does reach is shown instead, as R shows it.</p>\n");
         int chart = 0;
         foreach (var comparison in report.Comparisons)
         {
             string title = $"{ReportText.PluralTitle(comparison.Audience)}’ {comparison.Score}: {BundleNames.Describe(comparison.From)} to {BundleNames.Describe(comparison.To)}";
             html.Append($"<h3>{HtmlEncode(title)}</h3>\n<table>\n<caption>{HtmlEncode(title)}, out of {ReportText.Number(comparison.Maximum)}{(comparison.Rows.Count > 1 ? " (each domain out of 5)" : "")}</caption>\n");
-            html.Append("<thead><tr><th scope=\"col\">Domain</th><th scope=\"col\">Pairs (n)</th><th scope=\"col\">Before: median (IQR)</th><th scope=\"col\">After: median (IQR)</th><th scope=\"col\">p</th><th scope=\"col\">Exact p</th><th scope=\"col\">r</th></tr></thead>\n<tbody>\n");
+            html.Append("<thead><tr><th scope=\"col\">Domain</th><th scope=\"col\">Pairs (n)</th><th scope=\"col\">Before: median (IQR)</th><th scope=\"col\">After: median (IQR)</th><th scope=\"col\">p</th><th scope=\"col\">Exact p</th><th scope=\"col\">r</th><th scope=\"col\">Change: Hodges–Lehmann estimate (CI)</th></tr></thead>\n<tbody>\n");
             foreach (var row in comparison.Rows)
             {
                 html.Append($"<tr><th scope=\"row\">{HtmlEncode(row.Label)}</th><td class=\"num\">{row.Pairs}</td>");
                 if (row.Comparison is { Test: null } unchanged)
                 {
                     // Every pair gave the same score twice: there is nothing to test.
-                    html.Append($"<td>{ReportText.MedianIqr(unchanged.Pre)}</td><td>{ReportText.MedianIqr(unchanged.Post)}</td><td colspan=\"3\">no change in any pair</td>");
+                    html.Append($"<td>{ReportText.MedianIqr(unchanged.Pre)}</td><td>{ReportText.MedianIqr(unchanged.Post)}</td><td colspan=\"4\">no change in any pair</td>");
                 }
                 else if (row.Comparison is { } c)
                 {
-                    html.Append($"<td>{ReportText.MedianIqr(c.Pre)}</td><td>{ReportText.MedianIqr(c.Post)}</td><td class=\"num\">{HtmlEncode(ReportText.P(c.Test?.PAsymptotic))}</td><td class=\"num\">{HtmlEncode(ReportText.ExactP(c.Test?.PExact))}</td><td class=\"num\">{ReportText.Effect(c.Test?.R)}</td>");
+                    html.Append($"<td>{ReportText.MedianIqr(c.Pre)}</td><td>{ReportText.MedianIqr(c.Post)}</td><td class=\"num\">{HtmlEncode(ReportText.P(c.Test?.PAsymptotic))}</td><td class=\"num\">{HtmlEncode(ReportText.ExactP(c.Test?.PExact))}</td><td class=\"num\">{ReportText.Effect(c.Test?.R)}</td><td class=\"num\">{HtmlEncode(ReportText.Change(c.HodgesLehmann))}</td>");
                 }
                 else
                 {
-                    html.Append($"<td colspan=\"5\" class=\"suppressed\">not shown: fewer than {report.AnonymityThreshold} pairs</td>");
+                    html.Append($"<td colspan=\"6\" class=\"suppressed\">not shown: fewer than {report.AnonymityThreshold} pairs</td>");
                 }
                 html.Append("</tr>\n");
             }

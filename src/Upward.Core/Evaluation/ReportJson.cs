@@ -276,6 +276,7 @@ public static class ReportJson
                 WriteNumber(json, "p_asymptotic", test?.PAsymptotic);
                 WriteNumber(json, "p_exact", test?.PExact);
                 WriteNumber(json, "r", test?.R);
+                HodgesLehmannJson.Write(json, "hodges_lehmann", c.HodgesLehmann);
             }
             json.WriteEndObject();
         }

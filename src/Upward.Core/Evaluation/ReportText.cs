@@ -32,6 +32,48 @@ public static class ReportText
         double value => value.ToString("0.0###", Invariant),
     };
 
+    /// <summary>
+    /// A Hodges–Lehmann estimate with its interval, "+6 (95% CI +3 to +9)", signed because it is a
+    /// change; a dash when there is none (no pair changed, or more than 1,000 did).
+    /// </summary>
+    public static string Change(HodgesLehmann? estimate) => estimate switch
+    {
+        null => "–",
+        // One changed pair: the interval is the estimate itself and covers nothing.
+        _ when StatedLevel(estimate) <= 0 => $"{Signed(estimate.Estimate)} (one changed pair: no interval)",
+        _ => $"{Signed(estimate.Estimate)} ({Level(StatedLevel(estimate))} CI {Signed(estimate.Lower)} to {Signed(estimate.Upper)})",
+    };
+
+    /// <summary>
+    /// The level to print beside an interval: the one asked for, unless the interval falls short of it
+    /// by more than half of α, when R's wilcox.test says "requested conf.level not achievable" and
+    /// prints 1 − (achieved α to two significant figures). With four pairs no interval reaches 95%
+    /// (the best is 87.5%), and calling it a 95% interval would mislead.
+    /// </summary>
+    public static double StatedLevel(HodgesLehmann estimate)
+    {
+        ArgumentNullException.ThrowIfNull(estimate);
+        double alpha = 1 - estimate.ConfLevel;
+        double achievedAlpha = 1 - estimate.AchievedConfLevel;
+        if (achievedAlpha - alpha <= alpha / 2)
+        {
+            return estimate.ConfLevel;
+        }
+        double magnitude = Math.Pow(10, Math.Floor(Math.Log10(achievedAlpha)) - 1);
+        return 1 - Math.Round(achievedAlpha / magnitude) * magnitude;
+    }
+
+    // "+1.5", "−2", "0": a change with its sign, and a true minus sign for screen readers and print.
+    private static string Signed(double value) => value switch
+    {
+        > 0 => "+" + Number(value),
+        < 0 => "−" + Number(-value),
+        _ => "0",
+    };
+
+    // "95%" from 0.95, without a spurious ".0".
+    private static string Level(double confLevel) => (confLevel * 100).ToString("0.##", Invariant) + "%";
+
     /// <summary>An effect size to two decimals.</summary>
     public static string Effect(double? r) => r is double value ? value.ToString("0.00", Invariant) : "–";
 

@@ -10,13 +10,15 @@ namespace Upward.Core.Statistics;
 /// <param name="Post">Summary of the scores after.</param>
 /// <param name="Difference">Summary of the differences after − before, zeros included.</param>
 /// <param name="Test">The signed-rank test; null when every difference is zero.</param>
+/// <param name="HodgesLehmann">The pseudo-median of the change with its interval; null when every difference is zero or more than 1,000 are not.</param>
 public sealed record PairedComparison(
     int Pairs,
     SignedRanks Ranks,
     Summary Pre,
     Summary Post,
     Summary Difference,
-    WilcoxonSignedRankTest? Test)
+    WilcoxonSignedRankTest? Test,
+    HodgesLehmann? HodgesLehmann)
 {
     /// <summary>Differences that are not zero: the signed-rank test's n.</summary>
     public int NonZero => Ranks.NonZero;
@@ -29,8 +31,11 @@ public sealed record PairedComparison(
 
     /// <summary>Compares scores where element i of each series belongs to participant i.</summary>
     /// <remarks>Each series is sorted exactly once and the differences are ranked exactly once.</remarks>
+    /// <param name="pre">Scores before.</param>
+    /// <param name="post">Scores after.</param>
+    /// <param name="confLevel">Confidence level of the Hodges–Lehmann interval.</param>
     /// <exception cref="ArgumentException">The series differ in length, are empty, or hold a value (or a change) that is not finite.</exception>
-    public static PairedComparison Compute(ReadOnlySpan<double> pre, ReadOnlySpan<double> post)
+    public static PairedComparison Compute(ReadOnlySpan<double> pre, ReadOnlySpan<double> post, double confLevel = Statistics.HodgesLehmann.DefaultConfLevel)
     {
         if (pre.Length != post.Length)
         {
@@ -61,13 +66,18 @@ public sealed record PairedComparison(
         sortedPre.Sort();
         sortedPost.Sort();
         sortedDifference.Sort();
-        return FromSorted(sortedPre, sortedPost, sortedDifference);
+        return FromSorted(sortedPre, sortedPost, sortedDifference, confLevel);
     }
 
     /// <summary>Builds the comparison from series already sorted ascending; the differences are those of the original pairing.</summary>
     /// <remarks>For a report that has already sorted the series for other tables, so nothing is sorted twice.</remarks>
-    public static PairedComparison FromSorted(ReadOnlySpan<double> sortedPre, ReadOnlySpan<double> sortedPost, ReadOnlySpan<double> sortedDifferences)
+    public static PairedComparison FromSorted(
+        ReadOnlySpan<double> sortedPre,
+        ReadOnlySpan<double> sortedPost,
+        ReadOnlySpan<double> sortedDifferences,
+        double confLevel = Statistics.HodgesLehmann.DefaultConfLevel)
     {
+        Statistics.HodgesLehmann.RequireConfLevel(confLevel);
         if (sortedPre.Length != sortedPost.Length || sortedPre.Length != sortedDifferences.Length)
         {
             throw new ArgumentException("Before, after and the differences must have one value per pair.", nameof(sortedDifferences));
@@ -79,7 +89,8 @@ public sealed record PairedComparison(
             Summary.FromSorted(sortedPre),
             Summary.FromSorted(sortedPost),
             Summary.FromSorted(sortedDifferences),
-            WilcoxonSignedRankTest.Run(ranks));
+            WilcoxonSignedRankTest.Run(ranks),
+            HodgesLehmannEstimator.Paired(sortedDifferences, confLevel));
     }
 
     private static void RequireFinite(double value, string series, int index)

@@ -71,7 +71,7 @@ public static class Quantiles
     }
 
     // (a + b)/2, which is exact barring overflow; halving first only when the sum would overflow.
-    private static double Midpoint(double a, double b)
+    internal static double Midpoint(double a, double b)
     {
         double sum = a + b;
         return double.IsFinite(sum) ? sum / 2 : a / 2 + b / 2;

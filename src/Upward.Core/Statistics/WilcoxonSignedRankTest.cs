@@ -35,10 +35,7 @@ public sealed record WilcoxonSignedRankTest(
         {
             return null;
         }
-        double mean = n * (n + 1.0) / 4;
-        double variance = n * (n + 1.0) * (2.0 * n + 1) / 24 - ranks.TieCorrection / 48;
-        double sigma = Math.Sqrt(Math.Max(0, variance));
-        double shift = ranks.WPlus - mean;
+        var (shift, sigma) = Moments(ranks);
 
         double? z = null, p = null, zCorrected = null, pCorrected = null, r = null;
         if (sigma > 0)
@@ -62,5 +59,21 @@ public sealed record WilcoxonSignedRankTest(
             r,
             (ranks.WPlus - ranks.WMinus) / (ranks.WPlus + ranks.WMinus),
             SignTest.TwoSidedP(ranks.Positive, ranks.Negative));
+    }
+
+    /// <summary>SPSS's two-sided p alone, without the exact p and the rest: for simulations that run the test thousands of times.</summary>
+    internal static double AsymptoticP(SignedRanks ranks)
+    {
+        var (shift, sigma) = Moments(ranks);
+        return sigma > 0 ? NormalDistribution.TwoSidedP(shift / sigma) : 1;
+    }
+
+    // W₊ − μ and the tie-corrected σ.
+    private static (double Shift, double Sigma) Moments(SignedRanks ranks)
+    {
+        int n = ranks.NonZero;
+        double mean = n * (n + 1.0) / 4;
+        double variance = n * (n + 1.0) * (2.0 * n + 1) / 24 - ranks.TieCorrection / 48;
+        return (ranks.WPlus - mean, Math.Sqrt(Math.Max(0, variance)));
     }
 }

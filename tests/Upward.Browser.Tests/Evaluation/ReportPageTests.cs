@@ -19,7 +19,10 @@ public sealed class ReportPageTests(LiveUpward upward, Chromium chromium) : ICla
 
         await page.GetByRole(AriaRole.Heading, new() { Name = "Evaluation", Exact = true }).WaitForAsync();
         Assert.True(await page.Locator(".upward-report svg title").CountAsync() > 0);
-        Assert.Contains("0.0625", await page.Locator("main").InnerTextAsync());
+        string main = await page.Locator("main").InnerTextAsync();
+        Assert.Contains("0.0625", main);
+        // Mentors' confidence, 23 vs 29: the Hodges–Lehmann change beside the paper's p.
+        Assert.Contains("+6 (95% CI +3 to +9)", main);
         await page.AssertNoViolationsAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ArtifactsFolder, "evaluation.png"), FullPage = false });
     }

@@ -40,6 +40,38 @@ public sealed class PilotReportTests
         Assert.Equal(5, total.Comparison.Increased);
     }
 
+    [Fact]
+    public void Mentor_confidence_change_has_its_hodges_lehmann_estimate_and_interval()
+    {
+        // Five pairs: qsignrank(0.025, 5) = 0, raised to 1, so the interval runs from the smallest
+        // change to the largest (3 and 9) and achieves 1 − 2/32 = 93.75%.
+        var total = Comparison(BundleRole.Mentor, "confidence", BundleStage.BeforePhase1, BundleStage.AfterPhase2).Total;
+
+        var change = total.Comparison!.HodgesLehmann!;
+
+        Assert.Equal(6, change.Estimate);
+        Assert.Equal(3, change.Lower);
+        Assert.Equal(9, change.Upper);
+        Assert.Equal(0.9375, change.AchievedConfLevel);
+        Assert.Equal("+6 (95% CI +3 to +9)", ReportText.Change(change));
+    }
+
+    [Fact]
+    public void Every_export_row_carries_the_hodges_lehmann_columns_and_keeps_the_existing_ones()
+    {
+        var columns = ComparisonTable.Columns;
+        Assert.Equal("p_spss", columns[12]);
+        Assert.Equal("p_exact", columns[13]);
+        Assert.Equal("r", columns[14]);
+        Assert.Equal(["hl_estimate", "hl_lower", "hl_upper", "hl_achieved_conf_level"], columns.Skip(15));
+        var row = ComparisonTable.Rows(Report).Single(r => r[0] == "mentor" && r[1] == "confidence" && r[2] == "before_phase_1" && r[3] == "after_phase_2" && r[4] == "Total");
+        Assert.Equal(["6", "3", "9", "0.9375"], row.Skip(15));
+        Assert.All(ComparisonTable.Rows(Report), r => Assert.Equal(columns.Count, r.Count));
+
+        var lines = ComparisonTable.Sections(Report).SelectMany(section => section.Lines).ToList();
+        Assert.Contains(lines, line => line.StartsWith("Total (n = 5 pairs)", StringComparison.Ordinal) && line.Contains("p = 0.043 (SPSS), exact p = 0.0625, r = 0.90, change +6 (95% CI +3 to +9)", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Clinical practice", 3, 4)]
     [InlineData("Areas for improvement", 3, 5)]

@@ -39,7 +39,9 @@ public class ReferenceCaseTests
         Assert.Equal("", run.Error);
         Assert.Equal(CliApp.Ok, run.ExitCode);
         using var written = JsonDocument.Parse(run.Out);
-        var problems = ReferenceFields.Mismatches(reference.ExpectedFields, ReferenceFields.Flatten(written.RootElement));
+        // This file predates the Hodges–Lehmann fields; two-sample-and-hl-cases.json checks those.
+        var fields = ReferenceFields.Without(ReferenceFields.Flatten(written.RootElement), "hodges_lehmann");
+        var problems = ReferenceFields.Mismatches(reference.ExpectedFields, fields);
         Assert.True(problems.Count == 0, $"{id}:\n{string.Join("\n", problems)}");
     }
 

@@ -47,6 +47,69 @@ internal static class ReferenceFields
         return fields;
     }
 
+    /// <summary>The contract's fields of a paired comparison's Hodges–Lehmann estimate ("hodges_lehmann.…").</summary>
+    public static Dictionary<string, double?> HodgesLehmannOf(PairedComparison comparison)
+    {
+        var fields = new Dictionary<string, double?> { ["n_pairs"] = comparison.Pairs };
+        AddHodgesLehmann(fields, comparison.HodgesLehmann);
+        return fields;
+    }
+
+    /// <summary>The two-sample contract's fields of a comparison, mapped here independently of the CLI's writer.</summary>
+    public static Dictionary<string, double?> Of(TwoSampleComparison comparison)
+    {
+        var fields = new Dictionary<string, double?>
+        {
+            ["n_a"] = comparison.A.N,
+            ["n_b"] = comparison.B.N,
+        };
+        AddSummary(fields, "a", comparison.A);
+        AddSummary(fields, "b", comparison.B);
+        if (comparison.Test is { } test)
+        {
+            fields["test.u_a"] = test.UA;
+            fields["test.u_b"] = test.UB;
+            fields["test.z"] = test.Z;
+            fields["test.p_asymptotic"] = test.PAsymptotic;
+            fields["test.z_cc"] = test.ZContinuityCorrected;
+            fields["test.p_asymptotic_cc"] = test.PAsymptoticContinuityCorrected;
+            fields["test.p_exact"] = test.PExact;
+            fields["test.r"] = test.R;
+            fields["test.rank_biserial"] = test.RankBiserial;
+        }
+        else
+        {
+            fields["test"] = null;
+        }
+        AddHodgesLehmann(fields, comparison.Shift);
+        return fields;
+    }
+
+    /// <summary>Fields whose path starts with a prefix left out: for the paired reference file, which predates the Hodges–Lehmann fields.</summary>
+    public static Dictionary<string, double?> Without(IReadOnlyDictionary<string, double?> fields, string prefix) =>
+        fields.Where(f => f.Key != prefix && !f.Key.StartsWith(prefix + ".", StringComparison.Ordinal)).ToDictionary();
+
+    /// <summary>Only the fields the expected result names: paired Hodges–Lehmann cases check n_pairs and the estimate alone.</summary>
+    public static Dictionary<string, double?> Only(IReadOnlyDictionary<string, double?> fields, IEnumerable<string> paths)
+    {
+        var wanted = paths.ToHashSet();
+        return fields.Where(f => wanted.Contains(f.Key)).ToDictionary();
+    }
+
+    private static void AddHodgesLehmann(Dictionary<string, double?> fields, HodgesLehmann? estimate)
+    {
+        if (estimate is null)
+        {
+            fields["hodges_lehmann"] = null;
+            return;
+        }
+        fields["hodges_lehmann.estimate"] = estimate.Estimate;
+        fields["hodges_lehmann.lower"] = estimate.Lower;
+        fields["hodges_lehmann.upper"] = estimate.Upper;
+        fields["hodges_lehmann.conf_level"] = estimate.ConfLevel;
+        fields["hodges_lehmann.achieved_conf_level"] = estimate.AchievedConfLevel;
+    }
+
     /// <summary>The contract's tolerance: relative 1e-9, or absolute 1e-12 where the expected value is below 1e-3.</summary>
     public static bool WithinTolerance(double actual, double expected)
     {

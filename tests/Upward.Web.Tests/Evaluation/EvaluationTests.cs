@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Upward.Data.Evaluation;
 using Upward.Core.Auditing;
 using Upward.Core.Bundles;
+using Upward.Core.Evaluation;
 using Upward.Web.Demo;
 using Upward.Web.Pages.Evaluation;
 using Upward.Web.Tests.Infrastructure;
@@ -48,6 +49,7 @@ public sealed class EvaluationTests(DemoFactory factory) : PeopleTestBase(factor
         Assert.Contains("21.5 (IQR 20–25)", html);         // mentors' confidence before phase 1
         Assert.Contains("0.043", html);                     // 23 vs 29, SPSS p
         Assert.Contains("0.0625", html);                    // the same, exact p
+        Assert.Contains("+6 (95% CI +3 to +9)", html);      // the same, Hodges–Lehmann change
         Assert.Contains("3 of 6 mentors are willing to mentor every mentee", html);
         Assert.Contains("<svg", html);
         foreach (var (_, name, _) in DemoProgramme.People)
@@ -79,6 +81,13 @@ public sealed class EvaluationTests(DemoFactory factory) : PeopleTestBase(factor
         var total = rows.Single(r => r[0] == "mentor" && r[1] == "confidence" && r[2] == "before_phase_1" && r[3] == "after_phase_2" && r[4] == "Total");
         Assert.Equal("0.043", double.Parse(total[12], System.Globalization.CultureInfo.InvariantCulture).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(0.0625, double.Parse(total[13], System.Globalization.CultureInfo.InvariantCulture), 12);
+        Assert.Equal(["6", "3", "9", "0.9375"], total.Skip(15));
+
+        var comparisonsCsv = Encoding.UTF8.GetString(await researcher.GetByteArrayAsync($"/programmes/{id}/evaluation/export/comparisons.csv")).TrimStart('\uFEFF');
+        var csvLines = comparisonsCsv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(string.Join(",", ComparisonTable.Columns), csvLines[0]);
+        var csvTotal = csvLines.Single(line => line.StartsWith("mentor,confidence,before_phase_1,after_phase_2,Total,5,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(total, csvTotal);   // the same figures as the workbook, to the last digit
 
         var answersSheet = (WorksheetPart)document.WorkbookPart.GetPartById(sheets[0].Id!);
         Assert.Equal(bundle.Answers.Count + 1, answersSheet.Worksheet.Descendants<Row>().Count());
@@ -91,6 +100,7 @@ public sealed class EvaluationTests(DemoFactory factory) : PeopleTestBase(factor
         var audited = await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.ProgrammeId == id && a.Action == AuditAction.EvaluationExported).Select(a => a.Subject).ToListAsync());
         Assert.Contains("export:answers.csv", audited);
         Assert.Contains("export:evaluation.xlsx", audited);
+        Assert.Contains("export:comparisons.csv", audited);
         Assert.Contains("export:report.pdf", audited);
     }
 

@@ -12,7 +12,7 @@ using Upward.Web.Programmes;
 namespace Upward.Web.Pages.Evaluation;
 
 /// <summary>
-/// De-identified exports (participant codes only), every one audited: tidy CSV and codebook,
+/// De-identified exports (participant codes only), every one audited: tidy CSV and codebook, the comparisons as CSV,
 /// an XLSX workbook, the report as PDF and the research bundle.
 /// </summary>
 [Requires(ProgrammeCapability.ViewEvaluation)]
@@ -22,7 +22,7 @@ public sealed class ExportModel(BundleExport export, UpwardDbContext db, Upward.
 
     public async Task<IActionResult> OnGetAsync(string file, CancellationToken ct)
     {
-        if (file is not ("answers.csv" or "codebook.csv" or "evaluation.xlsx" or "report.pdf" or "bundle.json")) return NotFound();
+        if (file is not ("answers.csv" or "codebook.csv" or "comparisons.csv" or "evaluation.xlsx" or "report.pdf" or "bundle.json")) return NotFound();
 
         var bundle = await export.BuildAsync(Programme, ct);
         var name = Slug(Programme.Name);
@@ -36,6 +36,10 @@ public sealed class ExportModel(BundleExport export, UpwardDbContext db, Upward.
                 break;
             case "codebook.csv":
                 content = Csv(CsvWriter.Write(TidyTables.CodebookColumns, TidyTables.CodebookRows(bundle)));
+                type = "text/csv; charset=utf-8";
+                break;
+            case "comparisons.csv":
+                content = Csv(CsvWriter.Write(ComparisonTable.Columns, ComparisonTable.Rows(EvaluationReport.Build(bundle))));
                 type = "text/csv; charset=utf-8";
                 break;
             case "evaluation.xlsx":
@@ -57,7 +61,7 @@ public sealed class ExportModel(BundleExport export, UpwardDbContext db, Upward.
                 try
                 {
                     content = ReportPdf.Write($"Evaluation report: {Programme.Name}", ComparisonTable.Sections(pdfReport).Prepend(("About these figures",
-                        (IReadOnlyList<string>)[$"Participants who agreed to the use of their answers, under codes. Medians with IQR as SPSS calculates it; p is SPSS's two-sided asymptotic p, exact p counts every arrangement of signs; r = z/√n. Figures from fewer than {pdfReport.AnonymityThreshold} people are not shown."]))
+                        (IReadOnlyList<string>)[$"Participants who agreed to the use of their answers, under codes. Medians with IQR as SPSS calculates it; p is SPSS's two-sided asymptotic p, exact p counts every arrangement of signs; r = z/√n. The change is the Hodges–Lehmann estimate (the median of every average of two pairs' changes, pairs with no change left out) with its distribution-free 95% interval (or, with very few pairs, the lower level the interval does reach, as R states it). Figures from fewer than {pdfReport.AnonymityThreshold} people are not shown."]))
                         .Append(("Themes in the free-text answers (participants by stage)", themeLines.Count > 0 ? themeLines : ["No answers have been coded yet."])));
                 }
                 catch (FontUnavailableException e)
