@@ -64,6 +64,10 @@ public sealed class TimelineTests
         Assert.All(told, n => Assert.Equal(EmailStatus.Sent, n.EmailStatus));
         Assert.Equal(told.Count, factory.Sent().Count(m => waveIds.Any(w => (m.TextBody ?? "").Contains($"/questionnaires/{w}", StringComparison.Ordinal))));
 
+        // The programme page says until when, for the coordinator and for those still to answer.
+        coordinator = await factory.AsAsync("coordinator");
+        Assert.Contains("Open until the end of Friday 2 April 2027", await (await coordinator.GetAsync($"/programmes/{id}")).Content.ReadAsStringAsync());
+
         // Midnight BST at the end of Friday 2 April.
         clock.SetUtcNow(new DateTimeOffset(2027, 4, 2, 22, 59, 0, TimeSpan.Zero));
         await factory.RunScheduledJobsAsync();

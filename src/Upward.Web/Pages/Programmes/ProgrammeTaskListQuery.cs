@@ -3,6 +3,7 @@ using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
 using Upward.Core.Questionnaires;
 using Upward.Core.Sessions;
+using Upward.Core.Timeline;
 using Upward.Data;
 using Upward.Web.Pages.PhaseOne;
 using Upward.Web.Pages.Sessions;
@@ -86,7 +87,7 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             var name = $"{StageNames.Of(wave.Stage)} questionnaire";
             var lower = name.ToLowerInvariant();
             var href = $"/programmes/{id}/questionnaires/{wave.Id}";
-            yield return (consented, wave.IsOpen, Started(facts, wave), response) switch
+            var step = (consented, wave.IsOpen, Started(facts, wave), response) switch
             {
                 (false, _, _, _) => new TaskStep(OrderOf(wave.Stage), name, StepStatus.CannotStartYet, null, "After you agree to take part"),
                 (_, _, _, ResponseStatus.Submitted) => new TaskStep(OrderOf(wave.Stage), name, StepStatus.Completed, null, "Sent"),
@@ -95,6 +96,7 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
                 (_, false, false, _) => new TaskStep(OrderOf(wave.Stage), name, StepStatus.CannotStartYet, null, "Opens later in the programme"),
                 _ => new TaskStep(OrderOf(wave.Stage), name, StepStatus.Closed, null, "Closed before you sent it"),
             };
+            yield return wave.IsOpen && step.Status != StepStatus.Completed && facts.ClosesAt.TryGetValue(wave.Stage, out var closes) ? step with { ClosesAtUtc = closes } : step;
         }
 
         if (me.Role == ProgrammeRole.Mentor)
@@ -202,13 +204,14 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             var lower = name.ToLowerInvariant();
             var figures = string.Join("; ", waves.Where(w => Started(facts, w)).Select(w =>
                 $"{Plural(w.Audience)}: {facts.Submitted.GetValueOrDefault(w.Id)} of {facts.Enrolled.Count(e => e.Role == w.Audience && e.Status == EnrolmentStatus.Consented)} answered"));
-            yield return waves.Count == 0
+            var step = waves.Count == 0
                 ? new TaskStep(OrderOf(stage), name, StepStatus.NotStarted, questionnaires, "Not added yet", "Add the standard questionnaires")
                 : waves.Any(w => w.IsOpen)
                     ? new TaskStep(OrderOf(stage), name, StepStatus.InProgress, questionnaires, $"Open. {figures}", $"Close the {lower} when enough people have answered")
                     : waves.All(w => Started(facts, w))
                         ? new TaskStep(OrderOf(stage), name, StepStatus.Completed, questionnaires, $"Closed. {figures}")
                         : new TaskStep(OrderOf(stage), name, StepStatus.NotStarted, questionnaires, figures.Length == 0 ? null : figures, $"Open the {lower}");
+            yield return step.Status != StepStatus.Completed && facts.ClosesAt.TryGetValue(stage, out var closes) ? step with { ClosesAtUtc = closes } : step;
         }
 
         var mentors = facts.Enrolled.Count(e => e.Role == ProgrammeRole.Mentor && e.Status == EnrolmentStatus.Consented);
@@ -251,6 +254,8 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             yield return new($"/programmes/{id}/people", "People and progress");
             if (may(ProgrammeCapability.ManageQuestionnaires)) yield return new($"/programmes/{id}/questionnaires", "Questionnaires");
             yield return new($"/programmes/{id}/settings", "Settings");
+            yield return new($"/programmes/{id}/timeline", "Timeline", "the dates that open and close the questionnaires");
+            yield return new($"/programmes/{id}/notification-texts", "Wording of notifications");
             if (ProgrammeAccess.DesignIsEditable(programme.Status)) yield return new($"/programmes/{id}/domains", "Domains");
             if (twoPhases) yield return new($"/programmes/{id}/phase-one/settings", "How phase 1 feedback is gathered");
             yield return new($"/programmes/{id}/ground-rules", "Ground rules");
@@ -333,7 +338,17 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
                 sessions.Count(s => s.PairingId == p.Id && s.Status == SessionStatus.Held),
                 sessions.Any(s => s.PairingId == p.Id && s.Status is SessionStatus.Proposed or SessionStatus.Agreed))).ToList(),
             (await db.GroundRulesInForceAsync(id, ct)).Version,
-            await db.PhaseOneSettingsForAsync(id, ct));
+            await db.PhaseOneSettingsForAsync(id, ct),
+            await ClosingTimesAsync(programme, ct));
+    }
+
+    /// <summary>When each stage's questionnaires close by the programme's timeline, for stages with a last day set.</summary>
+    private async Task<Dictionary<Stage, DateTime>> ClosingTimesAsync(Programme programme, CancellationToken ct)
+    {
+        var zone = LocalTimes.Zone(programme.TimeZone);
+        var entries = await db.TimelineEntries.Where(t => t.ProgrammeId == programme.Id && t.EndsOn != null).ToListAsync(ct);
+        return entries.Where(t => TimelineSteps.StageOf(t.Step) is not null)
+            .ToDictionary(t => TimelineSteps.StageOf(t.Step)!.Value, t => t.ClosesAtUtc(zone)!.Value);
     }
 
     private sealed record Enrolled(Guid Id, Guid UserId, ProgrammeRole Role, EnrolmentStatus Status);
@@ -355,7 +370,8 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
         IReadOnlyList<BriefFact> Briefs,
         IReadOnlyList<PairingFact> ActivePairings,
         int GroundRulesVersion,
-        PhaseOneSettings Settings)
+        PhaseOneSettings Settings,
+        IReadOnlyDictionary<Stage, DateTime> ClosesAt)
     {
         public HashSet<Guid> ConsentedMentees { get; } = Enrolled.Where(e => e.Role == ProgrammeRole.Mentee && e.Status == EnrolmentStatus.Consented).Select(e => e.Id).ToHashSet();
     }

@@ -7,7 +7,7 @@ namespace Upward.Web.Pages.Programmes;
 /// </summary>
 public sealed record TaskStep(int Order, string Name, StepStatus Status, string? Href, string? Figures, string? NextAction = null)
 {
-    /// <summary>When the step closes (a questionnaire wave's date); the programme timeline fills this, and the task list shows it when set.</summary>
+    /// <summary>When the step's questionnaires close by the programme's timeline; the task list shows the last day.</summary>
     public DateTime? ClosesAtUtc { get; init; }
 
     /// <summary>Whether this step is something the person can act on now.</summary>
