@@ -12,7 +12,8 @@ namespace Upward.Web.Pages.Sessions;
 
 /// <summary>
 /// The subscription a calendar app polls: no sign-in (calendar apps cannot), the secret in the
-/// address is the key. It holds the person's sessions in their active pairings, and nothing else.
+/// address is the key. It holds the person's sessions in their active pairings and the last days of
+/// the questionnaires they still have to answer (from each programme's timeline), and nothing else.
 /// </summary>
 public sealed class CalendarFeedFileModel(UpwardDbContext db, IOptions<EmailOptions> email, TimeProvider clock) : PageModel
 {
@@ -36,7 +37,8 @@ public sealed class CalendarFeedFileModel(UpwardDbContext db, IOptions<EmailOpti
             var sessions = await db.MentoringSessions.Where(s => s.PairingId == pairing.Id && s.Status != SessionStatus.Cancelled).ToListAsync(ct);
             entries.AddRange(sessions.Select(s => new CalendarInvitation.SessionEntry(s, programme.Name, programme.TimeZone, partner, people)));
         }
-        var ics = CalendarInvitation.Serialise(CalendarMethod.Publish, entries, PairAccess.Organiser(email.Value), clock.GetUtcNow().UtcDateTime);
+        var deadlines = await QuestionnaireDeadlines.ForAsync(db, feed.UserId, ct);
+        var ics = CalendarInvitation.Serialise(CalendarMethod.Publish, entries, PairAccess.Organiser(email.Value), clock.GetUtcNow().UtcDateTime, deadlines);
         // The address is the key: keep the file out of shared caches.
         Response.Headers.CacheControl = "private, no-store";
         return File(Encoding.UTF8.GetBytes(ics), CalendarInvitation.MediaType(CalendarMethod.Publish), "upward-sessions.ics");

@@ -35,8 +35,12 @@ public static class CalendarInvitation
         CalendarMethod method, CalendarPerson organiser, IReadOnlyList<CalendarPerson> attendees, DateTime nowUtc) =>
         Serialise(method, [new SessionEntry(session, programmeName, timeZone, withWhom, attendees)], organiser, nowUtc);
 
-    /// <summary>One calendar holding several sessions (a person's subscription), with a VTIMEZONE for each zone they use.</summary>
-    public static string Serialise(CalendarMethod method, IReadOnlyList<SessionEntry> entries, CalendarPerson organiser, DateTime nowUtc)
+    /// <summary>
+    /// One calendar holding several sessions (a person's subscription), with a VTIMEZONE for each zone they use,
+    /// and any deadlines as all-day events (a date needs no zone).
+    /// </summary>
+    public static string Serialise(CalendarMethod method, IReadOnlyList<SessionEntry> entries, CalendarPerson organiser, DateTime nowUtc,
+        IReadOnlyList<DeadlineEntry>? deadlines = null)
     {
         var calendar = new Calendar { Method = MethodName(method), ProductId = "-//Upward//Reverse mentoring//EN" };
         foreach (var zone in entries.GroupBy(e => e.TimeZone))
@@ -49,8 +53,25 @@ public static class CalendarInvitation
         {
             calendar.Events.Add(Event(entry, method, organiser, nowUtc));
         }
+        foreach (var deadline in deadlines ?? [])
+        {
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = deadline.Uid,
+                DtStamp = new CalDateTime(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)),
+                Summary = deadline.Summary,
+                Description = deadline.Description,
+                DtStart = new CalDateTime(deadline.Day),
+                DtEnd = new CalDateTime(deadline.Day.AddDays(1)),
+                // A deadline is not a meeting: it does not make the person look busy.
+                Transparency = "TRANSPARENT",
+            });
+        }
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
+
+    /// <summary>A day to remember (the last day to answer a questionnaire), shown as an all-day event.</summary>
+    public sealed record DeadlineEntry(string Uid, DateOnly Day, string Summary, string Description);
 
     /// <summary>A session to put in a calendar, with what the calendar says about it.</summary>
     public sealed record SessionEntry(MentoringSession Session, string ProgrammeName, string TimeZone, string WithWhom, IReadOnlyList<CalendarPerson> Attendees);
