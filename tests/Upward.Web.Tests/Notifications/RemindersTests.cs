@@ -75,8 +75,21 @@ public sealed class RemindersTests
             db.MentoringSessions.Add(new MentoringSession { PairingId = late.Id, Number = 1, StartsAtUtc = Start.AddDays(20).UtcDateTime, TimeLimitMinutes = 60, Place = "Video", Status = SessionStatus.Held });
             return db.SaveChangesAsync();
         });
+        // The after-phase-2 questionnaires open: the pair that has held its session is asked to answer them.
+        var afterWaves = await factory.WithDbAsync(async db =>
+        {
+            var waves = await db.Waves.Where(w => w.ProgrammeId == id && w.Stage == Upward.Core.Questionnaires.Stage.AfterPhase2).ToListAsync();
+            foreach (var w in waves) w.Open(Start.UtcDateTime);
+            await db.SaveChangesAsync();
+            return waves.Select(w => w.Id).ToList();
+        });
         clock.SetUtcNow(Start.AddDays(28).AddMinutes(2));
         await factory.RunScheduledJobsAsync();
+        var lateUsers = await factory.WithDbAsync(db => db.Enrolments.Where(e => e.Id == late.MentorEnrolmentId || e.Id == late.MenteeEnrolmentId).Select(e => e.UserId).ToListAsync());
+        var afterSessions = await OfKindAsync(factory, NotificationKind.AfterSessionQuestionnaire);
+        Assert.NotEmpty(afterSessions);
+        Assert.All(afterSessions, n => Assert.Contains(n.UserId, lateUsers));
+        Assert.All(afterSessions, n => Assert.Contains(n.About!.Value, afterWaves));
         var coordinators = await OfKindAsync(factory, NotificationKind.PairWithoutSession);
         Assert.Equal(pairs.Count - 2, coordinators.Select(n => n.About).Distinct().Count());
         Assert.DoesNotContain(coordinators, n => n.About == met.Id || n.About == late.Id);
