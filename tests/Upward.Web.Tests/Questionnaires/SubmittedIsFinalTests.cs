@@ -30,7 +30,7 @@ public sealed class SubmittedIsFinalTests(DemoFactory factory) : IClassFixture<D
 
         await client.SubmitAsync(QuestionnaireFixture.Url(programmeId, waveId, "/check"), new Dictionary<string, string>());
 
-        var saved = await AnswerStore.SaveAsync(db, questionnaire, understanding, [new AnswerValue(Guid.Empty, 1, null)], CancellationToken.None);
+        var saved = await AnswerStore.SaveAsync(db, questionnaire, understanding, [new AnswerValue(Guid.Empty, 1, null)], DateTime.UtcNow, CancellationToken.None);
         Assert.False(saved);
         var stored = await factory.WithDbAsync(d => d.Answers.Where(a => a.ResponseId == questionnaire.Response!.Id && a.ItemId == understanding.Id).Select(a => a.Number).SingleAsync());
         Assert.Equal(4, stored);

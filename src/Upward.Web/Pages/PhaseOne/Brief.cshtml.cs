@@ -14,7 +14,7 @@ namespace Upward.Web.Pages.PhaseOne;
 /// then edits it domain by domain, taking out anything that could identify a mentor.
 /// </summary>
 [Requires(ProgrammeCapability.FacilitatePhaseOne)]
-public sealed class BriefModel(UpwardDbContext db) : MenteePageModel(db)
+public sealed class BriefModel(UpwardDbContext db, TimeProvider clock) : MenteePageModel(db)
 {
     public const int SectionLimit = 8000;
 
@@ -142,7 +142,7 @@ public sealed class BriefModel(UpwardDbContext db) : MenteePageModel(db)
                 Db.FeedbackBriefSections.Add(new FeedbackBriefSection { BriefId = Brief.Id, DomainId = input.DomainId, Text = text });
             }
         }
-        Brief.Edited(DateTime.UtcNow);
+        Brief.Edited(clock.GetUtcNow().UtcDateTime);
         Db.Audit(AuditAction.BriefModerated, User.UserId(), Programme.OrganisationId, ProgrammeId, $"brief:{Brief.Id}");
         await Db.SaveChangesAsync(ct);
         return Redirect(Here + "?saved=true");

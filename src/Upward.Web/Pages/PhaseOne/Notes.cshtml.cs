@@ -10,7 +10,7 @@ namespace Upward.Web.Pages.PhaseOne;
 
 /// <summary>The facilitator records the group's points on one mentee, domain by domain, with an optional group rating.</summary>
 [Requires(ProgrammeCapability.FacilitatePhaseOne)]
-public sealed class NotesModel(UpwardDbContext db) : MenteePageModel(db)
+public sealed class NotesModel(UpwardDbContext db, TimeProvider clock) : MenteePageModel(db)
 {
     public const int PointsLimit = 4000;
 
@@ -72,7 +72,7 @@ public sealed class NotesModel(UpwardDbContext db) : MenteePageModel(db)
         {
             return Page();
         }
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var written = Notes.Select(input => new GroupNote { ProgrammeId = ProgrammeId, MenteeEnrolmentId = MenteeId, DomainId = input.DomainId, Points = input.Points?.Trim() ?? "", Rating = input.Rating, UpdatedAtUtc = now })
             .OrderBy(n => n.DomainId).ToList();
         var cleared = written.Where(n => n.Points.Length == 0 && n.Rating is null).Select(n => n.DomainId).ToList();

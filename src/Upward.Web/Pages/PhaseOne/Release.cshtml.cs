@@ -54,7 +54,7 @@ public sealed class ReleaseModel(UpwardDbContext db, NotificationQueue queue, Ti
             Refusal = $"The brief names people in this programme ({string.Join(", ", NamesUnconfirmed)}). Edit the names out, or confirm below that each is not a participant, before marking it as reviewed.";
             return Page();
         }
-        Brief.ReviewedAtUtc = DateTime.UtcNow;
+        Brief.ReviewedAtUtc = clock.GetUtcNow().UtcDateTime;
         Brief.Status = BriefStatus.Reviewed;
         Db.Audit(AuditAction.BriefReviewed, User.UserId(), Programme.OrganisationId, ProgrammeId, $"brief:{Brief.Id}");
         await Db.SaveChangesAsync(ct);

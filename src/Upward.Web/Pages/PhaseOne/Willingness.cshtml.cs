@@ -12,7 +12,7 @@ namespace Upward.Web.Pages.PhaseOne;
 
 /// <summary>A mentor says, mentee by mentee, whether they would mentor them. Mentees never see this.</summary>
 [Requires(ProgrammeCapability.DeclareWillingness)]
-public sealed class WillingnessModel(UpwardDbContext db) : ProgrammePageModel
+public sealed class WillingnessModel(UpwardDbContext db, TimeProvider clock) : ProgrammePageModel
 {
     [BindProperty] public List<Answer> Answers { get; set; } = [];
     public IReadOnlyList<Participant> Mentees { get; private set; } = [];
@@ -74,7 +74,7 @@ public sealed class WillingnessModel(UpwardDbContext db) : ProgrammePageModel
             return Page();
         }
 
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var rows = Answers.Select(answer => new Willingness
         {
             ProgrammeId = ProgrammeId, MentorEnrolmentId = mentorId, MenteeEnrolmentId = answer.MenteeEnrolmentId, Willing = answer.Willing!.Value,

@@ -14,13 +14,13 @@ public static class AnswerStore
     /// the later one stands, and no answer is doubled or refused.
     /// </summary>
     /// <returns>False when the response was sent meanwhile (from another tab or device), in which case nothing was written.</returns>
-    public static Task<bool> SaveAsync(UpwardDbContext db, Questionnaire questionnaire, InstrumentItem item, IReadOnlyList<AnswerValue> values, CancellationToken ct) =>
+    public static Task<bool> SaveAsync(UpwardDbContext db, Questionnaire questionnaire, InstrumentItem item, IReadOnlyList<AnswerValue> values, DateTime nowUtc, CancellationToken ct) =>
         db.WriteAtomicallyAsync(async ct =>
         {
             var responseId = questionnaire.Response?.Id ?? await StartAsync(db, questionnaire, ct);
             // Only a draft takes answers. On PostgreSQL this update also holds the response's row until
             // commit, so a racing save or send of the same response waits for this one to finish.
-            var now = DateTime.UtcNow;
+            var now = nowUtc;
             var draft = await db.Responses
                 .Where(r => r.Id == responseId && r.Status == ResponseStatus.Draft)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.UpdatedAtUtc, now), ct);

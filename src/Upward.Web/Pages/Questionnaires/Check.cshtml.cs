@@ -10,7 +10,7 @@ using Upward.Web.Programmes;
 namespace Upward.Web.Pages.Questionnaires;
 
 /// <summary>Check your answers, change any, then send them once; a second send does nothing.</summary>
-public sealed class CheckModel(UpwardDbContext db) : AnsweringPageModel(db)
+public sealed class CheckModel(UpwardDbContext db, TimeProvider clock) : AnsweringPageModel(db)
 {
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
@@ -32,7 +32,7 @@ public sealed class CheckModel(UpwardDbContext db) : AnsweringPageModel(db)
         }
         // Only a draft becomes submitted, in one statement: two sends racing each other submit once,
         // and the audit entry is written in the same transaction as the change it records.
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var responseId = Questionnaire.Response.Id;
         await Db.WriteAtomicallyAsync(async ct =>
         {

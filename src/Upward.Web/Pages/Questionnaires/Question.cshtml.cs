@@ -9,7 +9,7 @@ using Upward.Web.Programmes;
 namespace Upward.Web.Pages.Questionnaires;
 
 /// <summary>One question (or one domain grid) per page; every Continue saves, so answering can stop and resume anywhere.</summary>
-public sealed class QuestionModel(UpwardDbContext db) : AnsweringPageModel(db)
+public sealed class QuestionModel(UpwardDbContext db, TimeProvider clock) : AnsweringPageModel(db)
 {
     public const string StaleVersionMessage =
         "This questionnaire was updated while you were answering. Your answers so far are kept: check this question and continue";
@@ -80,7 +80,7 @@ public sealed class QuestionModel(UpwardDbContext db) : AnsweringPageModel(db)
             }
             return Page();
         }
-        if (!await AnswerStore.SaveAsync(Db, Questionnaire, Item, check.Values, ct))
+        if (!await AnswerStore.SaveAsync(Db, Questionnaire, Item, check.Values, clock.GetUtcNow().UtcDateTime, ct))
         {
             return Redirect($"{BaseUrl}/done");
         }
