@@ -18,6 +18,9 @@ public class UpwardFactory : WebApplicationFactory<Program>
 
     /// <summary>Send email to this SMTP server instead of the folder.</summary>
     public SmtpSink? Smtp { get; init; }
+
+    /// <summary>Send email to the SMTP server on this loopback port (a real server the test started) instead of the folder.</summary>
+    public int? SmtpPort { get; init; }
     public string Environment { get; init; } = "Production";
 
     /// <summary>
@@ -39,10 +42,10 @@ public class UpwardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Upward:Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Upward:Demo", Demo ? "true" : "false");
         builder.UseSetting("Upward:Email:PickupFolder", MailFolder);
-        if (Smtp is not null)
+        if ((Smtp?.Port ?? SmtpPort) is { } port)
         {
             builder.UseSetting("Upward:Email:SmtpHost", "127.0.0.1");
-            builder.UseSetting("Upward:Email:SmtpPort", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Upward:Email:SmtpPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Upward:Email:SmtpSecurity", "none");
         }
         builder.UseSetting("Upward:Scheduler:Enabled", "false");

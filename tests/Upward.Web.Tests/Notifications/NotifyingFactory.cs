@@ -19,3 +19,25 @@ public sealed class NotifyingFactory : UpwardFactory
         if (disposing) Smtp!.Dispose();
     }
 }
+
+/// <summary>The demo app with its own clock, sending to Debian's aiosmtpd, a real SMTP server, which keeps what it accepts in a maildir.</summary>
+public sealed class RealServerFactory : UpwardFactory
+{
+    private RealServerFactory(Aiosmtpd server, DateTimeOffset start)
+    {
+        MailServer = server;
+        Demo = true;
+        SmtpPort = server.Port;
+        Clock = new FakeTimeProvider(start);
+    }
+
+    public static RealServerFactory Start(DateTimeOffset start) => new(new Aiosmtpd(), start);
+
+    public Aiosmtpd MailServer { get; }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) MailServer.Dispose();
+    }
+}
