@@ -38,16 +38,11 @@ public static class BundleFit
         for (var i = 0; i < bundle.Participants.Count; i++)
             Check<Enrolment>(nameof(Enrolment.ParticipantCode), bundle.Participants[i].Code, $"$.participants[{i}].code");
         CheckCodes(bundle, problems, most);
-        var waves = new HashSet<(BundleRole, BundleStage)>();
         for (var i = 0; i < bundle.Instruments.Count; i++)
         {
             var instrument = bundle.Instruments[i];
+            // Two questionnaires for one group at one stage are versions sharing one wave (see BundleImport), not a problem.
             Check<Instrument>(nameof(Instrument.Key), instrument.Key, $"$.instruments[{i}].key");
-            // Upward asks each group of people one questionnaire at each stage (one wave).
-            if (!waves.Add((instrument.Audience, instrument.Stage)) && problems.Count < most)
-            {
-                problems.Add($"$.instruments[{i}]: Upward holds one questionnaire for {BundleNames.Of(instrument.Audience)}s at each stage, and \"{instrument.Key}\" is a second at {BundleNames.Of(instrument.Stage)}");
-            }
             for (var j = 0; j < instrument.Items.Count; j++)
             {
                 var item = instrument.Items[j];
@@ -56,6 +51,7 @@ public static class BundleFit
                 Check<InstrumentItem>(nameof(InstrumentItem.ScoreName), item.Score, $"$.instruments[{i}].items[{j}].score");
             }
         }
+        CheckOneAnswerEachPerStage(bundle, problems, most);
         for (var i = 0; i < bundle.Answers.Count && problems.Count < most; i++)
             Check<Answer>(nameof(Answer.Text), bundle.Answers[i].Text, $"$.answers[{i}].text");
         for (var i = 0; i < bundle.Themes.Count; i++)
@@ -87,6 +83,29 @@ public static class BundleFit
                 problems.Add(reserved.Contains(code, StringComparer.OrdinalIgnoreCase)
                     ? $"$.participants[{i}].code: \"{code}\" is a code Upward gives to whoever imports the bundle or to its codings"
                     : $"$.participants[{i}].code: \"{code}\" is another participant's code in different capitals");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Two questionnaires for one group at one stage share a wave on import (a questionnaire replaced by a
+    /// new version after some had answered), and Upward keeps one response per person in a wave: so they
+    /// fit only while nobody answered both. The problem is put in the coordinator's words, not the format's.
+    /// </summary>
+    private static void CheckOneAnswerEachPerStage(ResearchBundle bundle, List<string> problems, int most)
+    {
+        var answered = bundle.Answers.Select(a => (a.Participant, a.Instrument, a.InstrumentVersion)).ToHashSet();
+        foreach (var group in bundle.Instruments.GroupBy(i => (i.Audience, i.Stage)).Where(g => g.Count() > 1))
+        {
+            var questionnaires = group.ToList();
+            var twice = bundle.Participants.Select(p => p.Code)
+                .FirstOrDefault(code => questionnaires.Count(q => answered.Contains((code, q.Key, q.Version))) > 1);
+            if (twice is not null && problems.Count < most)
+            {
+                var names = string.Join(" and ", questionnaires.Select(q => $"\"{q.Key}\" (version {q.Version})"));
+                var stage = StageNames.Of(Enum.Parse<Stage>(group.Key.Stage.ToString())).ToLowerInvariant();
+                problems.Add($"The bundle has {questionnaires.Count} questionnaires for {BundleNames.Of(group.Key.Audience)}s {stage}: {names}. "
+                    + $"Participant {twice} answered more than one of them, and Upward keeps one set of answers per person at each stage.");
             }
         }
     }

@@ -101,6 +101,7 @@ public sealed class BundleImport(UpwardDbContext db, UserManager<UpwardUser> use
 
         var domainIds = programme.Domains.ToDictionary(d => d.Position, d => d.Id);
         var instruments = new Dictionary<(string, int), (Instrument Instrument, Wave Wave)>();
+        var waves = new Dictionary<(ProgrammeRole, Stage), Wave>();
         foreach (var bi in bundle.Instruments)
         {
             var instrument = new Instrument { ProgrammeId = programme.Id, Key = bi.Key, Version = bi.Version, Title = bi.Key };
@@ -113,16 +114,25 @@ public sealed class BundleImport(UpwardDbContext db, UserManager<UpwardUser> use
                     Text = item.Text, Choices = [.. item.Choices ?? []], ScoreName = item.Score, Optional = true,
                 });
             }
-            var wave = new Wave
+            // Upward asks each group one wave at each stage, but a wave's questionnaire may have been
+            // replaced by a new version after some answered: a programme's own export then carries two
+            // questionnaires for one stage. They share the wave; each answer keeps its own version, and the
+            // wave asks the last one (the export lists the wave's current questionnaire last).
+            var audience = bi.Audience == BundleRole.Mentee ? ProgrammeRole.Mentee : ProgrammeRole.Mentor;
+            var stage = Enum.Parse<Stage>(bi.Stage.ToString());
+            if (waves.TryGetValue((audience, stage), out var wave))
             {
-                ProgrammeId = programme.Id, InstrumentId = instrument.Id,
-                Audience = bi.Audience == BundleRole.Mentee ? ProgrammeRole.Mentee : ProgrammeRole.Mentor,
-                Stage = Enum.Parse<Stage>(bi.Stage.ToString()),
-            };
-            wave.Open(now);
-            wave.Close(now);
+                wave.InstrumentId = instrument.Id;
+            }
+            else
+            {
+                wave = new Wave { ProgrammeId = programme.Id, InstrumentId = instrument.Id, Audience = audience, Stage = stage };
+                wave.Open(now);
+                wave.Close(now);
+                db.Waves.Add(wave);
+                waves[(audience, stage)] = wave;
+            }
             db.Instruments.Add(instrument);
-            db.Waves.Add(wave);
             instruments[(bi.Key, bi.Version)] = (instrument, wave);
         }
 

@@ -48,7 +48,7 @@ public sealed class ImportBundleModel(BundleImport import, UpwardDbContext db, I
         var problems = BundleFit.Problems(bundle, db.Model);
         if (problems.Count > 0)
         {
-            return Refuse("The bundle holds values too long for Upward: nothing has been imported", problems);
+            return Refuse("The bundle cannot be imported as it stands, for the reasons below: nothing has been imported", problems);
         }
 
         // Whoever imports it coordinates it, as whoever starts a programme does.

@@ -115,7 +115,14 @@ public sealed class CodeModel(UpwardDbContext db, FreeTextAnswers answers) : Pro
         {
             await db.CodingsFinished.Where(f => f.AnswerId == AnswerId && f.CoderEnrolmentId == coder).ExecuteDeleteAsync(ct);
         }
-        return finished && NextAnswerId is { } next ? Redirect($"/programmes/{ProgrammeId}/free-text/answers/{next}/code") : Done();
+        if (!finished)
+        {
+            return Done();
+        }
+        // The next answer is worked out from the list as it stands now, so a reopened answer just finished is not offered again.
+        return NextAnswerId is { } next
+            ? Redirect($"/programmes/{ProgrammeId}/free-text/answers/{next}/code")
+            : Redirect($"/programmes/{ProgrammeId}/free-text?allFinished=true");
     }
 
     private async Task<IActionResult?> CodeAsync(Guid themeId, string? words, string key, CancellationToken ct)
@@ -182,7 +189,17 @@ public sealed class CodeModel(UpwardDbContext db, FreeTextAnswers answers) : Pro
         Mine = await db.Codings.Where(c => c.AnswerId == AnswerId && c.CoderEnrolmentId == coder).OrderBy(c => c.CodedAtUtc).ToListAsync(ct);
         var finished = await db.CodingsFinished.Where(f => f.ProgrammeId == ProgrammeId && f.CoderEnrolmentId == coder).Select(f => f.AnswerId).ToListAsync(ct);
         Finished = finished.Contains(AnswerId);
-        NextAnswerId = all.Where(a => a.AnswerId != AnswerId && !finished.Contains(a.AnswerId)).Select(a => (Guid?)a.AnswerId).FirstOrDefault();
+        NextAnswerId = NextUnfinished(all.Select(a => a.AnswerId).ToList(), AnswerId, finished.ToHashSet());
         return null;
+    }
+
+    /// <summary>
+    /// The first unfinished answer after <paramref name="current"/> in the list's order, wrapping round to the
+    /// start; never the current answer itself, and null when every other answer is finished.
+    /// </summary>
+    internal static Guid? NextUnfinished(IReadOnlyList<Guid> order, Guid current, IReadOnlySet<Guid> finished)
+    {
+        var at = order.ToList().IndexOf(current);
+        return order.Skip(at + 1).Concat(order.Take(at)).Where(id => !finished.Contains(id)).Select(id => (Guid?)id).FirstOrDefault();
     }
 }

@@ -10,6 +10,9 @@ public sealed class IndexModel(FreeTextAnswers answers) : ProgrammePageModel
 {
     public IReadOnlyList<FreeTextAnswer> Answers { get; private set; } = [];
 
+    /// <summary>Set when the coder has just finished the last answer left to them.</summary>
+    [BindProperty(SupportsGet = true)] public bool AllFinished { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Answers = await answers.ListAsync(ProgrammeId, May(ProgrammeCapability.ReadOriginalText), ct);

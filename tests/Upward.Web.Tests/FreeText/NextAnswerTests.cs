@@ -1,0 +1,64 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Upward.Core.Programmes;
+using Upward.Core.Themes;
+using Upward.Web.Pages.FreeText;
+using Upward.Web.Tests.Infrastructure;
+
+namespace Upward.Web.Tests.FreeText;
+
+/// <summary>
+/// "Mark as finished and go to the next answer" goes to the next unfinished answer in the list's order,
+/// wrapping round, and back to the list with a message once none is left, even for a reopened answer.
+/// </summary>
+public sealed class NextAnswerTests(DemoFactory factory) : IClassFixture<DemoFactory>
+{
+    [Fact]
+    public async Task Finishing_goes_to_the_next_unfinished_answer_and_to_the_list_when_none_is_left()
+    {
+        var id = await factory.ProgrammeIdAsync();
+        var researcher = await factory.AsAsync("researcher");
+        var order = await ListOrderAsync(id);
+        Assert.True(order.Count >= 4, $"the demo has {order.Count} free-text answers");
+        var coder = await factory.EnrolmentIdAsync(ProgrammeRole.Researcher, "RE-01");
+
+        // Everything finished except the first, second and fourth; the second is the one being coded.
+        await MarkFinishedAsync(id, coder, order.Where((_, i) => i is not (0 or 1 or 3)));
+        Assert.Equal(CodeUrl(id, order[3]), await FinishedGoesToAsync(researcher, id, order[1]));
+        // From the last unfinished answer in the list it wraps round to the first one.
+        Assert.Equal(CodeUrl(id, order[0]), await FinishedGoesToAsync(researcher, id, order[3]));
+
+        // The coder reopens an answer after finishing the rest: finishing it again must not lead back to it.
+        Assert.Equal($"/programmes/{id}/free-text?allFinished=true", await FinishedGoesToAsync(researcher, id, order[0]));
+        await researcher.SubmitAsync(CodeUrl(id, order[2]), new Dictionary<string, string> { ["finished"] = "false" }, CodeUrl(id, order[2]) + "?handler=Finish");
+        Assert.Contains("and go back to the answers", await researcher.GetStringAsync(CodeUrl(id, order[2])));
+        var last = await FinishedGoesToAsync(researcher, id, order[2]);
+        Assert.Equal($"/programmes/{id}/free-text?allFinished=true", last);
+        Assert.Contains("You have finished coding all the answers", await researcher.GetStringAsync(last));
+        Assert.Equal(order.Count, await factory.WithDbAsync(db => db.CodingsFinished.CountAsync(f => f.ProgrammeId == id && f.CoderEnrolmentId == coder)));
+    }
+
+    private static string CodeUrl(Guid programmeId, Guid answerId) => $"/programmes/{programmeId}/free-text/answers/{answerId}/code";
+
+    private static async Task<string> FinishedGoesToAsync(HttpClient client, Guid programmeId, Guid answerId)
+    {
+        var response = await client.FinishAsync(programmeId, answerId);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.Location!.OriginalString;
+    }
+
+    private async Task<List<Guid>> ListOrderAsync(Guid programmeId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var answers = scope.ServiceProvider.GetRequiredService<FreeTextAnswers>();
+        return (await answers.ListAsync(programmeId, withOriginals: false, CancellationToken.None)).Select(a => a.AnswerId).ToList();
+    }
+
+    private Task MarkFinishedAsync(Guid programmeId, Guid coder, IEnumerable<Guid> answerIds) => factory.WithDbAsync(async db =>
+    {
+        db.CodingsFinished.AddRange(answerIds.Select(a => new CodingFinished { ProgrammeId = programmeId, AnswerId = a, CoderEnrolmentId = coder, FinishedAtUtc = DateTime.UtcNow }));
+        await db.SaveChangesAsync();
+        return true;
+    });
+}
