@@ -215,4 +215,33 @@ public sealed class NotificationEmailTests
         await factory.RunScheduledJobsAsync();
         Assert.Equal(mentors, About(factory, wave).Count);
     }
+
+    [Fact]
+    public async Task A_message_that_cannot_be_sent_gives_up_after_its_tries_and_never_holds_up_the_others()
+    {
+        using var factory = new NotifyingFactory(Morning);
+        var clock = factory.Clock!;
+        // A person whose stored address MimeKit cannot parse (nothing in Upward lets one in; an import or a hand edit might).
+        var broken = await factory.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == "mentor1@demo.upward.example");
+            user.Email = "not an address";
+            await db.SaveChangesAsync();
+            return user.Id;
+        });
+        var wave = await OpenMentorsWaveAsync(factory);
+        await factory.RunScheduledJobsAsync();
+        var mentors = await ConsentedMentorsAsync(factory);
+        Assert.Equal(mentors - 1, About(factory, wave).Count);
+
+        foreach (var wait in Upward.Core.Notifications.Delivery.Backoff)
+        {
+            clock.Advance(wait);
+            await factory.RunScheduledJobsAsync();
+        }
+        var stuck = await factory.WithDbAsync(db => db.Notifications.SingleAsync(n => n.UserId == broken && n.About == wave.Id));
+        Assert.Equal(EmailStatus.Failed, stuck.EmailStatus);
+        Assert.Equal(Upward.Core.Notifications.Delivery.Backoff.Count + 1, stuck.EmailAttempts);
+        Assert.Single(await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.NotificationEmailFailed && a.Subject == $"notification:{stuck.Id}").ToListAsync()));
+    }
 }

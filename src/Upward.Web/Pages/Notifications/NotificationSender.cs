@@ -74,11 +74,11 @@ public sealed class NotificationSender(UpwardDbContext db, Mailer mailer, Public
             await mailer.SendAsync(n.OrganisationId, email, ct);
             return Outcome.Sent;
         }
-        catch (Exception e) when (e is MailKit.Net.Smtp.SmtpCommandException or MailKit.Net.Smtp.SmtpProtocolException
-                                       or MailKit.ServiceNotConnectedException or System.Net.Sockets.SocketException or IOException
-                                       or MailKit.Security.AuthenticationException or TimeoutException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            log.LogWarning("Notification {Id} was not accepted by the mail server ({Error}); it will be tried again", n.Id, e.GetType().Name);
+            // Any failure, not only the mail server's: a message that cannot be sent (an address MimeKit cannot
+            // parse) must count its tries and give up, or it would stay first in the queue and hold up the rest.
+            log.LogWarning("Notification {Id} was not sent ({Error}); it will be tried again until it gives up", n.Id, e.GetType().Name);
             return Delivery.NextTry(n.EmailAttempts + 1, clock.GetUtcNow().UtcDateTime) is null ? Outcome.Failed : Outcome.WillRetry;
         }
     }
