@@ -47,6 +47,8 @@ internal static class Pipeline
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        // Apart from "ready": an instance is ready to serve pages even when no scheduled job has run lately.
+        app.MapHealthChecks("/health/scheduler", new HealthCheckOptions { Predicate = c => c.Tags.Contains("scheduler") });
         app.MapRazorPages();
     }
 }
