@@ -68,8 +68,7 @@ public sealed class PairNotices(UpwardDbContext db, NotificationQueue queue, Tim
         }
 
         fresh.AddRange(await AfterSessionsAsync(sides, programmes, ct));
-        var used = await UsedAsync(fresh, ct);
-        return await queue.AddAsync(fresh.Where(n => !used.Contains(n.Key)).ToList(), ct);
+        return await queue.AddAsync(await Recipients.NotYetAddedAsync(db, fresh, ct), ct);
     }
 
     /// <summary>Both sides of a pair that has held the programme's number of sessions, while the after-phase questionnaire is open and unanswered.</summary>
@@ -116,15 +115,5 @@ public sealed class PairNotices(UpwardDbContext db, NotificationQueue queue, Tim
             if (p.MenteeIn) sides.Add(new Side(p.PairingId, p.ProgrammeId, p.MenteeUser, p.MenteeName, p.MentorName, ProgrammeRole.Mentee, p.CreatedAtUtc));
         }
         return sides;
-    }
-
-    private async Task<HashSet<string>> UsedAsync(List<Notification> fresh, CancellationToken ct)
-    {
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in fresh.GroupBy(n => n.About))
-        {
-            used.UnionWith(await Recipients.UsedKeysAsync(db, group.Key, group.Select(n => n.Key).ToList(), ct));
-        }
-        return used;
     }
 }

@@ -1,3 +1,4 @@
+using Upward.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Upward.Core.Programmes;
 using Upward.Core.Questionnaires;
@@ -29,5 +30,16 @@ public static class Recipients
             used.UnionWith(await db.Notifications.Where(n => n.About == about && chunk.Contains(n.Key)).Select(n => n.Key).ToListAsync(ct));
         }
         return used;
+    }
+
+    /// <summary>The notifications among <paramref name="fresh"/> whose keys have not been used yet.</summary>
+    public static async Task<List<Notification>> NotYetAddedAsync(UpwardDbContext db, IReadOnlyCollection<Notification> fresh, CancellationToken ct)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in fresh.GroupBy(n => n.About))
+        {
+            used.UnionWith(await UsedKeysAsync(db, group.Key, group.Select(n => n.Key).ToList(), ct));
+        }
+        return fresh.Where(n => !used.Contains(n.Key)).ToList();
     }
 }

@@ -34,12 +34,7 @@ public sealed class WeeklyDigest(UpwardDbContext db, NotificationQueue queue, Ti
                 $"{NotificationKind.WeeklyDigest}:{programme.Id:N}:{c.UserId:N}:{week}", programme.Id,
                 $"/programmes/{programme.Id}", new NotificationTexts.Facts(c.Name, programme.Name, summary))));
         }
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in fresh.GroupBy(n => n.About))
-        {
-            used.UnionWith(await Recipients.UsedKeysAsync(db, group.Key, group.Select(n => n.Key).ToList(), ct));
-        }
-        return await queue.AddAsync(fresh.Where(n => !used.Contains(n.Key)).ToList(), ct);
+return await queue.AddAsync(await Recipients.NotYetAddedAsync(db, fresh, ct), ct);
     }
 
     private async Task<string> SummaryAsync(Programme programme, CancellationToken ct)
