@@ -25,7 +25,8 @@ public sealed class IndexModel(UpwardDbContext db, QuestionnaireNotices notices,
     [FromQuery(Name = "reminded")] public int? Reminded { get; set; }
 
     public sealed record MyWave(Guid WaveId, string Title, string Stage, bool IsOpen, ResponseStatus? Status);
-    public sealed record WaveRow(Guid WaveId, Guid InstrumentId, string Title, int Version, string Audience, string Stage, bool IsOpen, int Submitted, int Started, int Audiences);
+    /// <param name="NotApplicable">People of the audience it is not put to (never paired, for a one-to-one stage).</param>
+    public sealed record WaveRow(Guid WaveId, Guid InstrumentId, string Title, int Version, string Audience, string Stage, bool IsOpen, int Submitted, int Started, int Audiences, int NotApplicable);
 
     [Requires(ProgrammeCapability.ViewOverview)]
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -42,7 +43,9 @@ public sealed class IndexModel(UpwardDbContext db, QuestionnaireNotices notices,
             var enrolments = await db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId && e.UserId == userId && e.Status == EnrolmentStatus.Consented).ToListAsync(ct);
             var enrolmentIds = enrolments.Select(e => e.Id).ToList();
             var responses = await db.Responses.Where(r => enrolmentIds.Contains(r.EnrolmentId)).ToListAsync(ct);
-            Mine = waves.Where(w => w.Wave.OpenedAtUtc is not null && enrolments.Any(e => e.Role == w.Wave.Audience))
+            var paired = (await db.PairedEnrolmentsAsync(ProgrammeId, ct)).ToHashSet();
+            Mine = waves.Where(w => w.Wave.OpenedAtUtc is not null
+                    && enrolments.Any(e => e.Role == w.Wave.Audience && StageApplicability.AppliesTo(w.Wave.Stage, paired.Contains(e.Id))))
                 .Select(w => new MyWave(w.Wave.Id, w.Title, StageNames.Of(w.Wave.Stage), w.Wave.IsOpen,
                     responses.FirstOrDefault(r => r.WaveId == w.Wave.Id)?.Status))
                 .ToList();
@@ -51,12 +54,16 @@ public sealed class IndexModel(UpwardDbContext db, QuestionnaireNotices notices,
         {
             var counts = await db.Responses.Where(r => waves.Select(w => w.Wave.Id).Contains(r.WaveId))
                 .GroupBy(r => new { r.WaveId, r.Status }).Select(g => new { g.Key.WaveId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
-            var audiences = await db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId && e.Status == EnrolmentStatus.Consented)
-                .GroupBy(e => e.Role).Select(g => new { Role = g.Key, Count = g.Count() }).ToListAsync(ct);
+            var consented = await db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId && e.Status == EnrolmentStatus.Consented)
+                .Select(e => new { e.Id, e.Role }).ToListAsync(ct);
+            var everPaired = (await db.PairedEnrolmentsAsync(ProgrammeId, ct)).ToHashSet();
+            // A one-to-one stage is put only to people who were paired: the others are not applicable, not missing.
+            int Audience(Wave w) => consented.Count(e => e.Role == w.Audience && StageApplicability.AppliesTo(w.Stage, everPaired.Contains(e.Id)));
+            int NotApplicable(Wave w) => consented.Count(e => e.Role == w.Audience) - Audience(w);
             Waves = waves.Select(w => new WaveRow(w.Wave.Id, w.Wave.InstrumentId, w.Title, w.Version, Plural(w.Wave.Audience), StageNames.Of(w.Wave.Stage), w.Wave.IsOpen,
                 counts.Where(c => c.WaveId == w.Wave.Id && c.Status == ResponseStatus.Submitted).Sum(c => c.Count),
                 counts.Where(c => c.WaveId == w.Wave.Id).Sum(c => c.Count),
-                audiences.FirstOrDefault(a => a.Role == w.Wave.Audience)?.Count ?? 0)).ToList();
+                Audience(w.Wave), NotApplicable(w.Wave))).ToList();
         }
         return Page();
     }

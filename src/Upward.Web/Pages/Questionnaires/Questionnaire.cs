@@ -56,6 +56,11 @@ public sealed class Questionnaire
         {
             return (null, QuestionnaireRefusal.NotYours);
         }
+        if (!StageApplicability.AppliesTo(wave.Stage, await db.EverPairedAsync(enrolment.Id, ct)))
+        {
+            // About a one-to-one they never had: not theirs to answer.
+            return (null, QuestionnaireRefusal.NotYours);
+        }
         var response = await db.Responses.SingleOrDefaultAsync(r => r.WaveId == wave.Id && r.EnrolmentId == enrolment.Id, ct);
         var answers = response is null ? [] : await db.Answers.Where(a => a.ResponseId == response.Id).ToListAsync(ct);
         if (response is { Status: ResponseStatus.Draft } && response.InstrumentId != wave.InstrumentId)
