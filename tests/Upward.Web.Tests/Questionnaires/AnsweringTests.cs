@@ -18,6 +18,7 @@ public sealed class AnsweringTests(DemoFactory factory) : IClassFixture<DemoFact
     public async Task A_participant_answers_every_question_and_each_answer_is_stored_exactly(string who, ProgrammeRole role, Stage stage)
     {
         var programmeId = await factory.ProgrammeIdAsync();
+        if (StageApplicability.IsAboutTheOneToOne(stage)) await factory.PairAsync("mentor2", "mentee2");
         var waveId = await factory.WaveIdAsync(role, stage);
         var client = await factory.AsAsync(who);
 

@@ -13,6 +13,11 @@ public sealed class BadInputTests(DemoFactory factory) : IClassFixture<DemoFacto
     private async Task<(Guid Programme, Guid Wave, List<InstrumentItem> Items, List<Guid> Domains)> WaveAsync(ProgrammeRole role, Stage stage)
     {
         var programmeId = await factory.ProgrammeIdAsync();
+        if (StageApplicability.IsAboutTheOneToOne(stage))
+        {
+            // Put only to people who were paired: pair those these tests answer as.
+            foreach (var n in new[] { 3, 4, 5 }) await factory.PairAsync($"mentor{n}", $"mentee{n}");
+        }
         var waveId = await factory.WaveIdAsync(role, stage);
         var (items, domains) = await factory.ItemsAsync(waveId);
         return (programmeId, waveId, items, domains);

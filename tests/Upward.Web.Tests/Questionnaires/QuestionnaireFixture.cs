@@ -25,6 +25,25 @@ public static class QuestionnaireFixture
         });
     }
 
+    /// <summary>
+    /// Pairs two demo people (the demo has no pairs yet), so the questionnaires about the one-to-one
+    /// are put to them. Does nothing when either is already paired.
+    /// </summary>
+    public static async Task PairAsync(this UpwardFactory factory, string mentor, string mentee)
+    {
+        var programmeId = await factory.ProgrammeIdAsync();
+        await factory.WithDbAsync(async db =>
+        {
+            Guid EnrolmentOf(string who, ProgrammeRole role) =>
+                db.Enrolments.Single(e => e.ProgrammeId == programmeId && e.Role == role && db.Users.Any(u => u.Id == e.UserId && u.Email == DemoProgramme.EmailOf(who))).Id;
+            var mentorId = EnrolmentOf(mentor, ProgrammeRole.Mentor);
+            var menteeId = EnrolmentOf(mentee, ProgrammeRole.Mentee);
+            if (await db.Pairings.AnyAsync(p => p.MentorEnrolmentId == mentorId || p.MenteeEnrolmentId == menteeId)) return;
+            db.Pairings.Add(new Upward.Core.Sessions.Pairing { ProgrammeId = programmeId, MentorEnrolmentId = mentorId, MenteeEnrolmentId = menteeId, CreatedAtUtc = DateTime.UtcNow, Reason = "Test pairing" });
+            await db.SaveChangesAsync();
+        });
+    }
+
     /// <summary>The current items of a wave, in order, and the programme's domain ids.</summary>
     public static async Task<(List<InstrumentItem> Items, List<Guid> Domains)> ItemsAsync(this UpwardFactory factory, Guid waveId) =>
         await factory.WithDbAsync(async db =>

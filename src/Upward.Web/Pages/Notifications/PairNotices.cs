@@ -76,8 +76,7 @@ public sealed class PairNotices(UpwardDbContext db, NotificationQueue queue, Tim
     {
         var held = await db.MentoringSessions.Where(s => s.Status == SessionStatus.Held).GroupBy(s => s.PairingId)
             .Select(g => new { PairingId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.PairingId, g => g.Count, ct);
-        var afterStages = new[] { Stage.AfterPhase2, Stage.After };
-        var waves = await db.Waves.Where(w => w.IsOpen && afterStages.Contains(w.Stage)).Join(db.Instruments, w => w.InstrumentId, i => i.Id, (w, i) => new { Wave = w, i.Title }).ToListAsync(ct);
+        var waves = await db.Waves.Where(w => w.IsOpen && StageApplicability.AboutTheOneToOne.Contains(w.Stage)).Join(db.Instruments, w => w.InstrumentId, i => i.Id, (w, i) => new { Wave = w, i.Title }).ToListAsync(ct);
         var list = new List<Notification>();
         foreach (var side in sides.Where(s => held.GetValueOrDefault(s.PairingId) >= programmes[s.ProgrammeId].SessionsPerPair))
         {

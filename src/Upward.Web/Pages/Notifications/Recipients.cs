@@ -3,16 +3,16 @@ using Microsoft.EntityFrameworkCore;
 using Upward.Core.Programmes;
 using Upward.Core.Questionnaires;
 using Upward.Data;
+using Upward.Web.Pages.Questionnaires;
 
 namespace Upward.Web.Pages.Notifications;
 
 /// <summary>Who to tell: the queries the reminders share.</summary>
 public static class Recipients
 {
-    /// <summary>People in the wave's audience who have consented and not yet submitted an answer to it.</summary>
+    /// <summary>People the wave is put to who have not yet submitted an answer to it.</summary>
     public static Task<List<Recipient>> NotAnsweredAsync(UpwardDbContext db, Wave wave, CancellationToken ct) =>
-        db.Enrolments.Where(e => e.ProgrammeId == wave.ProgrammeId && e.Role == wave.Audience && e.Status == EnrolmentStatus.Consented
-                && !db.Responses.Any(r => r.WaveId == wave.Id && r.EnrolmentId == e.Id && r.Status == ResponseStatus.Submitted))
+        db.PutTo(wave).Where(e => !db.Responses.Any(r => r.WaveId == wave.Id && r.EnrolmentId == e.Id && r.Status == ResponseStatus.Submitted))
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new Recipient(u.Id, u.DisplayName))
             .ToListAsync(ct);
 

@@ -6,6 +6,7 @@ using Upward.Core.Questionnaires;
 using Upward.Core.Sessions;
 using Upward.Core.Timeline;
 using Upward.Data;
+using Upward.Web.Pages.Questionnaires;
 
 namespace Upward.Web.Pages.Notifications;
 
@@ -48,7 +49,7 @@ return await queue.AddAsync(await Recipients.NotYetAddedAsync(db, fresh, ct), ct
         var waves = await db.Waves.Where(w => w.ProgrammeId == programme.Id && w.IsOpen).ToListAsync(ct);
         foreach (var wave in waves.OrderBy(w => w.Stage).ThenBy(w => w.Audience))
         {
-            var audience = await db.Enrolments.CountAsync(e => e.ProgrammeId == programme.Id && e.Role == wave.Audience && e.Status == EnrolmentStatus.Consented, ct);
+            var audience = await db.PutTo(wave).CountAsync(ct);
             var answered = await db.Responses.CountAsync(r => r.WaveId == wave.Id && r.Status == ResponseStatus.Submitted, ct);
             lines.Add($"{StageNames.Of(wave.Stage)} ({(wave.Audience == ProgrammeRole.Mentor ? "mentors" : "mentees")}): {answered} of {audience} answered.");
         }

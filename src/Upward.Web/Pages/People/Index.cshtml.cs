@@ -4,6 +4,7 @@ using Upward.Core.Programmes;
 using Upward.Core.Sessions;
 using Upward.Core.Questionnaires;
 using Upward.Data;
+using Upward.Web.Pages.Questionnaires;
 using Upward.Web.Pages.Sessions;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
@@ -33,12 +34,13 @@ public sealed class PeopleModel(UpwardDbContext db, ProgrammeInvitations invitat
         var open = await db.Invitations.Where(i => i.ProgrammeId == ProgrammeId && i.AcceptedAtUtc == null).ToListAsync(ct);
 
         // Completion only (how many sent of those opened), never the answers themselves.
-        var waves = await db.Waves.Where(w => w.ProgrammeId == ProgrammeId && w.OpenedAtUtc != null).Select(w => new { w.Id, w.Audience }).ToListAsync(ct);
+        var waves = await db.Waves.Where(w => w.ProgrammeId == ProgrammeId && w.OpenedAtUtc != null).Select(w => new { w.Id, w.Audience, w.Stage }).ToListAsync(ct);
+        var paired = await db.PairedEnrolmentsAsync(ProgrammeId, ct);
         var sent = await db.Responses.Where(r => r.Status == ResponseStatus.Submitted && db.Waves.Any(w => w.Id == r.WaveId && w.ProgrammeId == ProgrammeId))
             .Select(r => r.EnrolmentId).ToListAsync(ct);
         string Completion(Guid enrolmentId, ProgrammeRole role)
         {
-            var due = waves.Count(w => w.Audience == role);
+            var due = waves.Count(w => w.Audience == role && StageApplicability.AppliesTo(w.Stage, paired.Contains(enrolmentId)));
             return due == 0 ? "None yet" : $"{sent.Count(id => id == enrolmentId)} of {due} sent";
         }
 

@@ -6,6 +6,7 @@ using Upward.Core.Sessions;
 using Upward.Core.Timeline;
 using Upward.Data;
 using Upward.Web.Pages.PhaseOne;
+using Upward.Web.Pages.Questionnaires;
 using Upward.Web.Pages.Sessions;
 
 namespace Upward.Web.Pages.Programmes;
@@ -81,7 +82,7 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             _ => new TaskStep(Recruitment, "Agree to take part", StepStatus.NotStarted, $"/programmes/{id}/consent", null, "Say whether you will take part"),
         };
 
-        foreach (var wave in facts.Waves.Where(w => w.Audience == me.Role).OrderBy(w => w.Stage))
+        foreach (var wave in facts.Waves.Where(w => w.Audience == me.Role && StageApplicability.AppliesTo(w.Stage, facts.MyEverPaired.Contains(me.Id))).OrderBy(w => w.Stage))
         {
             ResponseStatus? response = facts.MyResponses.TryGetValue((wave.Id, me.Id), out var found) ? found : null;
             var name = $"{StageNames.Of(wave.Stage)} questionnaire";
@@ -203,7 +204,7 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             var name = $"{StageNames.Of(stage)} questionnaire";
             var lower = name.ToLowerInvariant();
             var figures = string.Join("; ", waves.Where(w => Started(facts, w)).Select(w =>
-                $"{Plural(w.Audience)}: {facts.Submitted.GetValueOrDefault(w.Id)} of {facts.Enrolled.Count(e => e.Role == w.Audience && e.Status == EnrolmentStatus.Consented)} answered"));
+                $"{Plural(w.Audience)}: {facts.Submitted.GetValueOrDefault(w.Id)} of {facts.PutTo.GetValueOrDefault(w.Id)} answered"));
             var step = waves.Count == 0
                 ? new TaskStep(OrderOf(stage), name, StepStatus.NotStarted, questionnaires, "Not added yet", "Add the standard questionnaires")
                 : waves.Any(w => w.IsOpen)
@@ -315,6 +316,14 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             .GroupBy(r => r.WaveId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var myResponses = await db.Responses.Where(r => mineIds.Contains(r.EnrolmentId))
             .Select(r => new { r.WaveId, r.EnrolmentId, r.Status }).ToListAsync(ct);
+        var putTo = new Dictionary<Guid, int>();
+        foreach (var wave in waves)
+        {
+            putTo[wave.Id] = await db.PutTo(id, wave.Audience, wave.Stage).CountAsync(ct);
+        }
+        var myEverPaired = (await db.Pairings.Where(p => mineIds.Contains(p.MentorEnrolmentId) || mineIds.Contains(p.MenteeEnrolmentId))
+            .Select(p => new { p.MentorEnrolmentId, p.MenteeEnrolmentId }).ToListAsync(ct))
+            .SelectMany(p => new[] { p.MentorEnrolmentId, p.MenteeEnrolmentId }).Where(mineIds.Contains).ToHashSet();
         var mentorsWithWillingness = await db.Willingness.Where(w => w.ProgrammeId == id).Select(w => w.MentorEnrolmentId).Distinct().CountAsync(ct);
         var myWillingness = await db.Willingness.CountAsync(w => w.ProgrammeId == id && mineIds.Contains(w.MentorEnrolmentId), ct);
         var myContributions = await db.AnonymousContributors.CountAsync(c => c.ProgrammeId == id && mineIds.Contains(c.MentorEnrolmentId), ct);
@@ -329,6 +338,8 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             invitations,
             waves,
             submitted,
+            putTo,
+            myEverPaired,
             myResponses.ToDictionary(r => (r.WaveId, r.EnrolmentId), r => r.Status),
             mentorsWithWillingness,
             myWillingness,
@@ -363,6 +374,8 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
         int OpenInvitations,
         IReadOnlyList<WaveFact> Waves,
         IReadOnlyDictionary<Guid, int> Submitted,
+        IReadOnlyDictionary<Guid, int> PutTo,
+        IReadOnlySet<Guid> MyEverPaired,
         IReadOnlyDictionary<(Guid WaveId, Guid EnrolmentId), ResponseStatus> MyResponses,
         int MentorsWithWillingness,
         int MyWillingness,

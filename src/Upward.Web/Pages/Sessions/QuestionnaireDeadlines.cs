@@ -20,6 +20,8 @@ public static class QuestionnaireDeadlines
             .Join(db.Instruments, w => w.InstrumentId, i => i.Id, (w, i) => new { Wave = w, i.Title }).ToListAsync(ct);
         var enrolmentIds = enrolments.Select(e => e.Id).ToList();
         var answered = await db.Responses.Where(r => enrolmentIds.Contains(r.EnrolmentId) && r.Status == ResponseStatus.Submitted).Select(r => r.WaveId).ToListAsync(ct);
+        var paired = await db.Pairings.Where(p => enrolmentIds.Contains(p.MentorEnrolmentId) || enrolmentIds.Contains(p.MenteeEnrolmentId))
+            .Select(p => enrolmentIds.Contains(p.MentorEnrolmentId) ? p.MentorEnrolmentId : p.MenteeEnrolmentId).ToListAsync(ct);
         var names = await db.Programmes.Where(p => programmeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
 
         var deadlines = new List<CalendarInvitation.DeadlineEntry>();
@@ -28,6 +30,7 @@ public static class QuestionnaireDeadlines
             foreach (var step in steps.Where(s => s.ProgrammeId == enrolment.ProgrammeId && TimelineSteps.StageOf(s.Step) is not null))
             {
                 var stage = TimelineSteps.StageOf(step.Step)!.Value;
+                if (!StageApplicability.AppliesTo(stage, paired.Contains(enrolment.Id))) continue;
                 foreach (var w in waves.Where(w => w.Wave.ProgrammeId == enrolment.ProgrammeId && w.Wave.Stage == stage && w.Wave.Audience == enrolment.Role
                              && !answered.Contains(w.Wave.Id)))
                 {
