@@ -27,6 +27,7 @@ public static class InvitationImport
         ["facilitator"] = ProgrammeRole.Facilitator,
         ["researcher"] = ProgrammeRole.Researcher,
         ["coordinator"] = ProgrammeRole.Coordinator,
+        ["concerns lead"] = ProgrammeRole.ConcernsLead,
     };
 
     /// <param name="alreadyInvited">Email (normalised) and role pairs already invited to or enrolled in the programme.</param>

@@ -10,6 +10,7 @@ public static class ParticipantCode
         ProgrammeRole.Coordinator => "CO",
         ProgrammeRole.Facilitator => "FA",
         ProgrammeRole.Researcher => "RE",
+        ProgrammeRole.ConcernsLead => "CL",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown programme role"),
     };
 

@@ -18,8 +18,9 @@ public static class ProgrammeAccess
             ProgrammeCapability.ViewEvaluation => roles.Contains(ProgrammeRole.Coordinator) || roles.Contains(ProgrammeRole.Researcher),
             ProgrammeCapability.HoldSessions => roles.Contains(ProgrammeRole.Mentor) || roles.Contains(ProgrammeRole.Mentee),
             ProgrammeCapability.RaiseConcern => roles.Count > 0,
-            // A concern can name colleagues: only the programme's own leads read it.
-            ProgrammeCapability.ReadConcerns => roles.Contains(ProgrammeRole.Coordinator),
+            // A concern can name colleagues: only the programme's own leads read it, each only the
+            // concerns sent to them (ConcernRoutes).
+            ProgrammeCapability.ReadConcerns => roles.Contains(ProgrammeRole.Coordinator) || roles.Contains(ProgrammeRole.ConcernsLead),
             // Phase 1. A mentee never holds a capability that shows what mentors said or whom they would mentor.
             ProgrammeCapability.DeclareWillingness => roles.Contains(ProgrammeRole.Mentor),
             ProgrammeCapability.ViewWillingness => isOrganisationAdmin || roles.Contains(ProgrammeRole.Coordinator),

@@ -8,4 +8,10 @@ public enum ProgrammeRole
     Mentor = 2,
     Mentee = 3,
     Researcher = 4,
+
+    /// <summary>
+    /// The named lead for concerns, such as the organisation's Freedom to Speak Up guardian: reads and
+    /// answers the concerns sent to them and nothing else of the programme.
+    /// </summary>
+    ConcernsLead = 5,
 }

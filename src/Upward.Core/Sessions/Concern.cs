@@ -2,8 +2,8 @@ namespace Upward.Core.Sessions;
 
 /// <summary>
 /// A concern raised privately by a participant with the programme's lead, outside the pair:
-/// acknowledged, answered and resolved by a coordinator, each step seen by the person who raised it.
-/// Readable by its author and the programme's coordinators only.
+/// acknowledged, answered and resolved by whoever it was sent to (the coordinators or the named lead),
+/// each step seen by the person who raised it. Readable by its author and its readers only.
 /// </summary>
 public sealed class Concern
 {
@@ -12,6 +12,9 @@ public sealed class Concern
     public Guid RaisedByEnrolmentId { get; init; }
     public required string Text { get; init; }
     public DateTime RaisedAtUtc { get; init; }
+
+    /// <summary>Who reads and answers it: the coordinators, or the programme's named lead.</summary>
+    public ConcernRoute Route { get; init; }
 
     /// <summary>Whether the person asked for their pairing to end (no fault is recorded).</summary>
     public bool AsksToEndPairing { get; init; }
@@ -31,10 +34,10 @@ public sealed class Concern
         : ConcernStatus.Raised;
 
     /// <summary>How the status reads to both the coordinator and the person who raised it.</summary>
-    public static string Describe(ConcernStatus status) => status switch
+    public static string Describe(ConcernStatus status, ConcernRoute route = ConcernRoute.Coordinators) => status switch
     {
         ConcernStatus.Raised => "Not yet read",
-        ConcernStatus.Acknowledged => "Read by a coordinator",
+        ConcernStatus.Acknowledged => route == ConcernRoute.NamedLead ? "Read by the named lead" : "Read by a coordinator",
         ConcernStatus.Answered => "Answered",
         _ => "Resolved",
     };

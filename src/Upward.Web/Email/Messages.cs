@@ -61,10 +61,13 @@ public static class Messages
         new(toAddress, toName, $"A pairing has ended in {programmeName}",
             $"A pairing in {programmeName} has ended, without fault. Its mentee may need a new mentor:\n{link}");
 
-    /// <summary>A coordinator answered a concern; like the concern, the answer's words stay in Upward.</summary>
-    public static OutgoingEmail ConcernAnswered(string toAddress, string toName, string programmeName, string link) =>
-        new(toAddress, toName, $"A coordinator has answered your concern in {programmeName}",
-            $"A coordinator of {programmeName} has answered the concern you raised. Sign in to read it:\n{link}");
+    /// <summary>A coordinator (or the named lead) answered a concern; like the concern, the answer's words stay in Upward.</summary>
+    public static OutgoingEmail ConcernAnswered(string toAddress, string toName, string programmeName, string link, bool byNamedLead = false) =>
+        byNamedLead
+            ? new(toAddress, toName, $"The named lead for concerns has answered your concern in {programmeName}",
+                $"The named lead for concerns in {programmeName} has answered the concern you raised. Sign in to read it:\n{link}")
+            : new(toAddress, toName, $"A coordinator has answered your concern in {programmeName}",
+                $"A coordinator of {programmeName} has answered the concern you raised. Sign in to read it:\n{link}");
 
     /// <summary>A session agreed or cancelled; the calendar invitation is attached by the caller.</summary>
     public static OutgoingEmail Session(string toAddress, string toName, string other, string when, string place, int timeLimitMinutes, bool cancelled) =>

@@ -9,10 +9,10 @@ namespace Upward.Web.Identity;
 public static class StaffRoles
 {
     /// <summary>Must use organisation sign-in where the organisation says so.</summary>
-    public static readonly ProgrammeRole[] OrganisationSignIn = [ProgrammeRole.Coordinator, ProgrammeRole.Facilitator, ProgrammeRole.Researcher];
+    public static readonly ProgrammeRole[] OrganisationSignIn = [ProgrammeRole.Coordinator, ProgrammeRole.Facilitator, ProgrammeRole.Researcher, ProgrammeRole.ConcernsLead];
 
     /// <summary>Must add a second factor to a password where the organisation says so.</summary>
-    public static readonly ProgrammeRole[] SecondFactor = [ProgrammeRole.Coordinator, ProgrammeRole.Researcher];
+    public static readonly ProgrammeRole[] SecondFactor = [ProgrammeRole.Coordinator, ProgrammeRole.Researcher, ProgrammeRole.ConcernsLead];
 
     public static async Task<bool> HoldsAsync(UpwardDbContext db, Guid userId, IReadOnlyCollection<ProgrammeRole> roles, CancellationToken ct = default)
     {

@@ -64,7 +64,8 @@ return await queue.AddAsync(await Recipients.NotYetAddedAsync(db, fresh, ct), ct
                 ? $"Pairs: all {active.Count} have agreed or held a session."
                 : $"Pairs: {notStarted} of {active.Count} have not agreed a session yet (pairs at risk).");
         }
-        var openConcerns = await db.Concerns.CountAsync(c => c.ProgrammeId == programme.Id && c.ResolvedAtUtc == null, ct);
+        // Concerns sent to the named lead are theirs alone: not even their number reaches the coordinators.
+        var openConcerns = await db.Concerns.CountAsync(c => c.ProgrammeId == programme.Id && c.Route == ConcernRoute.Coordinators && c.ResolvedAtUtc == null, ct);
         lines.Add(openConcerns switch
         {
             0 => "Concerns: none open.",

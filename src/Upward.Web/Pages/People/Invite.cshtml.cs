@@ -21,6 +21,7 @@ public sealed class InviteModel(ProgrammeInvitations invitations) : ProgrammePag
         new(nameof(ProgrammeRole.Facilitator), "Facilitator", "Runs the group feedback session and writes the feedback briefs"),
         new(nameof(ProgrammeRole.Researcher), "Researcher", "Reads de-identified answers and reports"),
         new(nameof(ProgrammeRole.Coordinator), "Coordinator", "Runs the programme with you"),
+        new(nameof(ProgrammeRole.ConcernsLead), "Named lead for concerns", "Reads and answers the concerns sent to them, for example your Freedom to Speak Up guardian; sees nothing else of the programme"),
     ];
 
     public sealed class InviteInput

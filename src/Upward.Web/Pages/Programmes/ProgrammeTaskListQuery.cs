@@ -21,7 +21,7 @@ namespace Upward.Web.Pages.Programmes;
 public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider clock)
 {
     // Places in the method, so steps from different sources sort into one order.
-    private const int SetUp = 5, Recruitment = 10, Willingness = 30, GroupFeedback = 35, Allocation = 50, Sessions = 70, Evaluation = 90, FreeText = 95;
+    private const int SetUp = 5, Recruitment = 10, Willingness = 30, GroupFeedback = 35, Allocation = 50, Sessions = 70, Evaluation = 90, FreeText = 95, Concerns = 97;
 
     private static int OrderOf(Stage stage) => stage switch
     {
@@ -55,6 +55,10 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             mine.Add(new TaskStep(FreeText, "Read and code free-text answers", EvaluationStatus(programme.Status), $"/programmes/{id}/free-text", null,
                 programme.Status == ProgrammeStatus.Evaluating ? "Code the free-text answers" : null));
         }
+        if (roles.Contains(ProgrammeRole.ConcernsLead))
+        {
+            mine.Add(await NamedLeadStepAsync(id, ct));
+        }
         if (May(ProgrammeCapability.Manage))
         {
             running.AddRange(CoordinatorSteps(programme, facts, twoPhases, May));
@@ -69,6 +73,16 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
                 $"Move the programme to {nextStatus.ToString().ToLowerInvariant()} when you are ready");
         }
         return new ProgrammeTaskList(mine.OrderBy(s => s.Order).ToList(), running.OrderBy(s => s.Order).ToList(), next, links);
+    }
+
+    /// <summary>The named lead's one task: the concerns sent to them that are not yet resolved.</summary>
+    private async Task<TaskStep> NamedLeadStepAsync(Guid id, CancellationToken ct)
+    {
+        var open = await db.Concerns.CountAsync(c => c.ProgrammeId == id && c.Route == ConcernRoute.NamedLead && c.ResolvedAtUtc == null, ct);
+        return open == 0
+            ? new TaskStep(Concerns, "Concerns sent to you", StepStatus.Completed, $"/programmes/{id}/concerns", "None open")
+            : new TaskStep(Concerns, "Concerns sent to you", StepStatus.InProgress, $"/programmes/{id}/concerns", open == 1 ? "1 open" : $"{open} open",
+                open == 1 ? "Read and answer the open concern" : $"Read and answer the {open} open concerns");
     }
 
     private IEnumerable<TaskStep> ParticipantSteps(Programme programme, Facts facts, MyEnrolment me, bool twoPhases)
@@ -288,7 +302,7 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             yield return new($"/programmes/{id}/my-data", "What Upward holds about you");
         }
         // The coordinators are whom a concern goes to: they are not offered to raise one with themselves.
-        if (may(ProgrammeCapability.RaiseConcern) && !may(ProgrammeCapability.ReadConcerns)) yield return new($"/programmes/{id}/concern", "Raise a concern", "privately, with the programme's coordinators");
+        if (may(ProgrammeCapability.RaiseConcern) && !may(ProgrammeCapability.ReadConcerns)) yield return new($"/programmes/{id}/concern", "Raise a concern", "privately, outside your pairing");
         if (may(ProgrammeCapability.TakePart)) yield return new($"/programmes/{id}/withdraw", "Withdraw from the programme");
     }
 

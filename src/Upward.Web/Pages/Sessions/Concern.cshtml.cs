@@ -10,15 +10,28 @@ using Upward.Web.Email;
 using Upward.Web.Identity;
 using Upward.Web.Pages.Notifications;
 using Upward.Web.Programmes;
+using Upward.Web.TagHelpers;
 
 namespace Upward.Web.Pages.Sessions;
 
-/// <summary>A private route from any participant to the programme's coordinators, outside the pair.</summary>
+/// <summary>
+/// A private route from any participant to the programme's coordinators — or, where the programme has
+/// one, its named lead for concerns (for example the Freedom to Speak Up guardian) — outside the pair.
+/// </summary>
 [Requires(ProgrammeCapability.RaiseConcern)]
 public sealed class ConcernModel(UpwardDbContext db, Mailer mailer, PublicLinks links, NotificationQueue notifications, TimeProvider clock) : ProgrammePageModel
 {
     [BindProperty] public ConcernInput Input { get; set; } = new();
-    public bool Sent { get; private set; }
+    /// <summary>Whom the concern just sent went to, shown on the confirmation; null before sending.</summary>
+    public ConcernRoute? SentTo { get; private set; }
+
+    /// <summary>The programme's named leads for concerns, by name; empty when it has none, and then concerns go to the coordinators.</summary>
+    public IReadOnlyList<string> NamedLeads { get; private set; } = [];
+    public IReadOnlyList<RadioOption> RouteOptions => [
+        new(nameof(ConcernRoute.Coordinators), "The programme's coordinators", "For anything about how the programme or your pairing is going"),
+        new(nameof(ConcernRoute.NamedLead), $"The named lead for concerns: {string.Join(" or ", NamedLeads)}",
+            "For patient safety, safeguarding or professional conduct, or a concern about the coordinators themselves"),
+    ];
 
     /// <summary>The concerns this person raised, newest first, with where each stands and any answer.</summary>
     public IReadOnlyList<Concern> Mine { get; private set; } = [];
@@ -30,11 +43,12 @@ public sealed class ConcernModel(UpwardDbContext db, Mailer mailer, PublicLinks 
         [StringLength(4000, ErrorMessage = "Your concern must be 4,000 characters or fewer")]
         public string? Text { get; set; }
         public bool? EndPairing { get; set; }
+        public ConcernRoute? Route { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(bool sent, CancellationToken ct)
+    public IActionResult OnGet(ConcernRoute? sent)
     {
-        Sent = sent;
+        SentTo = sent;
         return Page();
     }
 
@@ -42,30 +56,34 @@ public sealed class ConcernModel(UpwardDbContext db, Mailer mailer, PublicLinks 
     {
         // A form posted without the field at all is never bound, so never validated: checked here too.
         if (string.IsNullOrWhiteSpace(Input.Text) && !ModelState.ContainsKey("Input.Text")) ModelState.AddModelError("Input.Text", "Enter your concern");
+        // With a named lead there is a choice to make, and no default: the person decides who reads it.
+        if (NamedLeads.Count > 0 && Input.Route is null) ModelState.AddModelError("Input.Route", "Choose who should read your concern");
         if (!ModelState.IsValid) return Page();
+        var route = NamedLeads.Count > 0 ? Input.Route!.Value : ConcernRoute.Coordinators;
         var userId = User.UserId();
         var enrolment = await db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId && e.UserId == userId && e.Status != EnrolmentStatus.Withdrawn)
             .OrderBy(e => e.Role).FirstAsync(ct);
         var concern = new Concern
         {
             ProgrammeId = ProgrammeId, RaisedByEnrolmentId = enrolment.Id, Text = Input.Text!.Trim(),
-            AsksToEndPairing = Input.EndPairing == true, RaisedAtUtc = clock.GetUtcNow().UtcDateTime,
+            AsksToEndPairing = Input.EndPairing == true, RaisedAtUtc = clock.GetUtcNow().UtcDateTime, Route = route,
         };
         db.Concerns.Add(concern);
         db.Audit(AuditAction.ConcernRaised, userId, Programme.OrganisationId, Programme.Id, $"concern:{concern.Id}");
         await db.SaveChangesAsync(ct);
 
-        // The email says only that there is a concern: its words stay in Upward.
-        var coordinators = await db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId && e.Role == ProgrammeRole.Coordinator && e.Status != EnrolmentStatus.Withdrawn)
+        // The email says only that there is a concern: its words stay in Upward. Only its readers are told.
+        var reader = ConcernRoutes.ReaderOf(route);
+        var readers = await db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId && e.Role == reader && e.Status != EnrolmentStatus.Withdrawn)
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
-        foreach (var c in coordinators.Where(c => c.Email != null))
+        foreach (var c in readers.Where(c => c.Email != null))
         {
             await mailer.SendAsync(Programme.OrganisationId, Messages.ConcernRaised(c.Email!, c.DisplayName, Programme.Name, links.To($"/programmes/{ProgrammeId}/concerns")), ct);
         }
-        await notifications.AddAlreadyEmailedAsync(coordinators.Where(c => c.Email != null).Select(c => notifications.Make(Programme, new Recipient(c.Id, c.DisplayName),
+        await notifications.AddAlreadyEmailedAsync(readers.Where(c => c.Email != null).Select(c => notifications.Make(Programme, new Recipient(c.Id, c.DisplayName),
             NotificationKind.ConcernRaised, $"{NotificationKind.ConcernRaised}:{concern.Id:N}:{c.Id:N}", concern.Id, $"/programmes/{ProgrammeId}/concerns",
             new NotificationTexts.Facts(c.DisplayName, Programme.Name))).ToList(), ct);
-        return Redirect($"/programmes/{ProgrammeId}/concern?sent=true");
+        return Redirect($"/programmes/{ProgrammeId}/concern?sent={route}");
     }
 
     protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)
@@ -74,6 +92,8 @@ public sealed class ConcernModel(UpwardDbContext db, Mailer mailer, PublicLinks 
         var userId = User.UserId();
         var mine = await db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId && e.UserId == userId).Select(e => e.Id).ToListAsync(ct);
         Mine = await db.Concerns.Where(c => mine.Contains(c.RaisedByEnrolmentId)).OrderByDescending(c => c.RaisedAtUtc).ToListAsync(ct);
+        NamedLeads = await db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId && e.Role == ProgrammeRole.ConcernsLead && e.Status != EnrolmentStatus.Withdrawn)
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => u.DisplayName).OrderBy(n => n).ToListAsync(ct);
         return null;
     }
 }

@@ -11,8 +11,9 @@ using Upward.Web.Programmes;
 namespace Upward.Web.Pages.Sessions;
 
 /// <summary>
-/// The coordinators' concerns, open ones first: each acknowledged, answered and resolved here, every
-/// step audited, the person who raised it told by email that there is an answer to read.
+/// The concerns sent to the reader, open ones first — a coordinator sees those sent to the coordinators,
+/// the named lead those sent to them — each acknowledged, answered and resolved here, every step
+/// audited, the person who raised it told by email that there is an answer to read.
 /// </summary>
 [Requires(ProgrammeCapability.ReadConcerns)]
 public sealed class ConcernsModel(UpwardDbContext db, Mailer mailer, PublicLinks links, TimeProvider clock) : ProgrammePageModel
@@ -20,6 +21,8 @@ public sealed class ConcernsModel(UpwardDbContext db, Mailer mailer, PublicLinks
     public sealed record Row(Concern Concern, string From, string When);
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public bool ReadsAsCoordinator => ConcernRoutes.ReadBy(MyRoles).Contains(ConcernRoute.Coordinators);
+    public bool ReadsAsNamedLead => ConcernRoutes.ReadBy(MyRoles).Contains(ConcernRoute.NamedLead);
 
     /// <summary>The concern whose answer failed its check, with the error and the words kept.</summary>
     public Guid? AnswerFor { get; private set; }
@@ -60,7 +63,8 @@ public sealed class ConcernsModel(UpwardDbContext db, Mailer mailer, PublicLinks
         var raiser = await db.Enrolments.Where(e => e.Id == concern.RaisedByEnrolmentId).Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { u.DisplayName, u.Email }).SingleOrDefaultAsync(ct);
         if (raiser?.Email is { } email)
         {
-            await mailer.SendAsync(Programme.OrganisationId, Messages.ConcernAnswered(email, raiser.DisplayName, Programme.Name, links.To($"/programmes/{ProgrammeId}/concern")), ct);
+            await mailer.SendAsync(Programme.OrganisationId, Messages.ConcernAnswered(email, raiser.DisplayName, Programme.Name, links.To($"/programmes/{ProgrammeId}/concern"),
+                byNamedLead: concern.Route == ConcernRoute.NamedLead), ct);
         }
         return Redirect($"/programmes/{ProgrammeId}/concerns");
     }
@@ -80,7 +84,9 @@ public sealed class ConcernsModel(UpwardDbContext db, Mailer mailer, PublicLinks
     protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)
     {
         Zone = TimeZoneInfo.FindSystemTimeZoneById(Programme.TimeZone);
-        var concerns = await db.Concerns.Where(c => c.ProgrammeId == ProgrammeId).ToListAsync(ct);
+        // Only the concerns sent to this reader: a concern for the named lead never reaches the coordinators, nor the other way round.
+        var routes = ConcernRoutes.ReadBy(MyRoles);
+        var concerns = await db.Concerns.Where(c => c.ProgrammeId == ProgrammeId && routes.Contains(c.Route)).ToListAsync(ct);
         var ids = concerns.Select(c => c.RaisedByEnrolmentId).ToList();
         var from = await db.Enrolments.Where(e => ids.Contains(e.Id)).Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, e.ParticipantCode, u.DisplayName })
             .ToDictionaryAsync(x => x.Id, x => $"{x.DisplayName} ({x.ParticipantCode})", ct);
