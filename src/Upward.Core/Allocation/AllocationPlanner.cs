@@ -24,6 +24,13 @@ public static class AllocationPlanner
         return null;
     }
 
+    /// <summary>
+    /// The mentors who could mentor <paramref name="mentee"/> now: willing, with a place left and no
+    /// rule against the pair. What a coordinator re-pairing a mentee whose pairing ended chooses from.
+    /// </summary>
+    public static IReadOnlyList<Guid> WillingAndFree(AllocationFacts facts, Guid mentee) =>
+        facts.Mentors.Where(mentor => WhyNot(facts, mentor, mentee) is null).ToList();
+
     /// <param name="considered">What best fit counts besides the programme's supervisor rule; random mode ignores it.</param>
     public static AllocationPlan Plan(AllocationFacts facts, MatchingMode mode, ulong seed, BestFitConsiderations considered = BestFitConsiderations.None)
     {

@@ -64,6 +64,20 @@ public sealed class AllocationPlannerTests
     }
 
     [Fact]
+    public void Willing_and_free_leaves_out_the_unwilling_the_ended_pair_the_conflicted_and_mentors_at_capacity()
+    {
+        // Mentee 3: mentors 0-2 and 5 are willing (pilot pattern), 3 and 4 are not.
+        var facts = Facts(ended: [(Mentors[0], Mentees[3])], conflicts: [(Mentors[1], Mentees[3])]) with { PlacesTaken = new Dictionary<Guid, int> { [Mentors[2]] = 1 } };
+        Assert.Equal([Mentors[5]], AllocationPlanner.WillingAndFree(facts, Mentees[3]));
+        // Every mentor offered passes WhyNot, and every mentor left out fails it.
+        foreach (var mentee in Mentees)
+        {
+            var free = AllocationPlanner.WillingAndFree(facts, mentee);
+            Assert.All(Mentors, m => Assert.Equal(free.Contains(m), AllocationPlanner.WhyNot(facts, m, mentee) is null));
+        }
+    }
+
+    [Fact]
     public void A_mentor_who_said_no_is_refused_with_a_reason()
     {
         var facts = Facts();
