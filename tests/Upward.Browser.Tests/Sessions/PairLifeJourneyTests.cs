@@ -106,5 +106,15 @@ public sealed class PairLifeJourneyTests(LiveUpward upward, Chromium chromium) :
         await mentor.GetByRole(AriaRole.Button, new() { Name = "End the pairing" }).ClickAsync();
         await mentor.GetByText("Your pairing has ended").WaitForAsync();
         Assert.Equal(404, (await mentee.GotoAsync(pairUrl))!.Status);
+
+        // The coordinator re-pairs the mentee from the mentors still willing and free, in one press.
+        await coordinator.GotoAsync($"/programmes/{programmeId}/allocation");
+        await coordinator.Locator("#waiting").WaitForAsync();
+        await coordinator.AssertNoViolationsAsync();
+        var waiting = coordinator.Locator("#waiting + table");
+        Assert.Contains("An earlier pairing ended", await waiting.InnerTextAsync());
+        await waiting.GetByRole(AriaRole.Button).First.ClickAsync();
+        await coordinator.GetByRole(AriaRole.Heading, new() { Name = "Pairs" }).WaitForAsync();
+        Assert.Equal(0, await coordinator.Locator("#waiting").CountAsync());
     }
 }
