@@ -45,8 +45,9 @@ public static class ComparisonTable
     public static IEnumerable<(string Heading, IReadOnlyList<string> Lines)> Sections(EvaluationReport report) =>
         report.Comparisons.Select(comparison => (
             $"{ReportText.PluralTitle(comparison.Audience)}' {comparison.Score}: {BundleNames.Describe(comparison.From)} to {BundleNames.Describe(comparison.To)}",
-            (IReadOnlyList<string>)comparison.Rows.Select(row => row.Comparison is { } c
+            (IReadOnlyList<string>)(Interventions.Between(comparison.From, comparison.To) ? Array.Empty<string>() : ["No intervention between these stages. " + Interventions.NoneBetweenLabel])
+            .Concat(comparison.Rows.Select(row => row.Comparison is { } c
                 ? $"{row.Label} (n = {row.Pairs} pairs): before {ReportText.MedianIqr(c.Pre)}, after {ReportText.MedianIqr(c.Post)}" +
                   (c.Test is { } t ? $"; p = {ReportText.P(t.PAsymptotic)} (SPSS), exact p = {ReportText.ExactP(t.PExact)}, r = {ReportText.Effect(t.R)}, change {ReportText.Change(c.HodgesLehmann)}" : "; no change in any pair")
-                : $"{row.Label}: not shown, fewer than {report.AnonymityThreshold} pairs (n = {row.Pairs})").ToList()));
+                : $"{row.Label}: not shown, fewer than {report.AnonymityThreshold} pairs (n = {row.Pairs})")).ToList()));
 }

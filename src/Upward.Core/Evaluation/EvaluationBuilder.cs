@@ -46,6 +46,7 @@ internal sealed class EvaluationBuilder
         Comparisons())
     {
         Themes = ThemeFigures.From(_bundle),
+        Outcomes = Outcome.Defaults(_bundle.Instruments.Select(i => i.Stage).Distinct().ToList()),
     };
 
     private CohortFigures Cohort(BundleRole role)

@@ -22,6 +22,9 @@ public sealed record EvaluationReport(
     /// <summary>Table 1 of the content analysis, when the bundle carries a codebook; otherwise null.</summary>
     public ThemeFigures? Themes { get; init; }
 
+    /// <summary>What the evaluation set out to answer, primary first; the template's (the study's) unless the programme chose its own.</summary>
+    public IReadOnlyList<Outcome> Outcomes { get; init; } = [];
+
     /// <summary>Builds the report from a bundle, in memory, grouping the answers once.</summary>
     public static EvaluationReport Build(ResearchBundle bundle) => new EvaluationBuilder(bundle).Build();
 }

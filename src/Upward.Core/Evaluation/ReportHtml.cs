@@ -36,6 +36,7 @@ public static class ReportHtml
             .Append("Before and after are compared with the Wilcoxon signed-rank test on participants who answered both times: p is the two-sided asymptotic p that SPSS reports, exact p is calculated over every arrangement of signs, and r is the effect size z/√n. ")
             .Append($"To protect participants, figures from {ReportText.FewerThan(report.AnonymityThreshold)} and breakdown groups under {report.AnonymityThreshold} are not shown. ")
             .Append(report.Themes is null ? "Free-text answers are counted but not quoted.</p>\n" : "Free-text answers are quoted only from participants who agreed to be quoted, under their codes.</p>\n");
+        AppendSummary(html, report);
         AppendCohort(html, report);
         AppendWillingness(html, report.Willingness);
         AppendComparisons(html, report);
@@ -44,6 +45,37 @@ public static class ReportHtml
         AppendThemes(html, report.Themes);
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    /// <summary>
+    /// The summary that opens the report: one sentence per outcome, primary first, each primary one
+    /// beside its chart. What a board reads before, or instead of, the details.
+    /// </summary>
+    public static void AppendSummary(StringBuilder html, EvaluationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(report);
+        var findings = Headline.Findings(report);
+        if (findings.Count == 0)
+        {
+            return;
+        }
+        html.Append("<section>\n<h2 id=\"summary\">Summary</h2>\n");
+        foreach (var group in findings.GroupBy(f => f.Outcome.Primary).OrderByDescending(g => g.Key))
+        {
+            html.Append($"<h3>{(group.Key ? "Primary outcome" : "Secondary outcomes")}</h3>\n");
+            int chart = 0;
+            foreach (var finding in group)
+            {
+                html.Append($"<p>{HtmlEncode(finding.Sentence)}</p>\n");
+                if (finding.Outcome.Primary && finding.Comparison is { } comparison
+                    && BeforeAfterChart.Render(comparison, $"{ReportText.PluralTitle(comparison.Audience)}’ {comparison.Score}, median by domain, {BundleNames.Describe(comparison.From)} and {BundleNames.Describe(comparison.To)}", $"summary-chart-{++chart}") is { } svg)
+                {
+                    html.Append(svg).Append('\n');
+                }
+            }
+        }
+        html.Append("</section>\n");
     }
 
     /// <summary>The cohort section: who took part, and demographic breakdowns with small cells suppressed.</summary>
@@ -148,7 +180,12 @@ public static class ReportHtml
         foreach (var comparison in report.Comparisons)
         {
             string title = $"{ReportText.PluralTitle(comparison.Audience)}’ {comparison.Score}: {BundleNames.Describe(comparison.From)} to {BundleNames.Describe(comparison.To)}";
-            html.Append($"<h3>{HtmlEncode(title)}</h3>\n<table>\n<caption>{HtmlEncode(title)}, out of {ReportText.Number(comparison.Maximum)}{(comparison.Rows.Count > 1 ? " (each domain out of 5)" : "")}</caption>\n");
+            html.Append($"<h3>{HtmlEncode(title)}</h3>\n");
+            if (!Interventions.Between(comparison.From, comparison.To))
+            {
+                html.Append($"<p class=\"no-intervention\"><strong>No intervention between these stages.</strong> {HtmlEncode(Interventions.NoneBetweenLabel)}</p>\n");
+            }
+            html.Append($"<table>\n<caption>{HtmlEncode(title)}, out of {ReportText.Number(comparison.Maximum)}{(comparison.Rows.Count > 1 ? " (each domain out of 5)" : "")}</caption>\n");
             html.Append("<thead><tr><th scope=\"col\">Domain</th><th scope=\"col\">Pairs (n)</th><th scope=\"col\">Before: median (IQR)</th><th scope=\"col\">After: median (IQR)</th><th scope=\"col\">p</th><th scope=\"col\">Exact p</th><th scope=\"col\">r</th><th scope=\"col\">Change: Hodges–Lehmann estimate (CI)</th></tr></thead>\n<tbody>\n");
             foreach (var row in comparison.Rows)
             {

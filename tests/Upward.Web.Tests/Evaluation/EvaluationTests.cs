@@ -52,6 +52,15 @@ public sealed class EvaluationTests(DemoFactory factory) : PeopleTestBase(factor
         Assert.Contains("+6 (95% CI +3 to +9)", html);      // the same, Hodges–Lehmann change
         Assert.Contains("3 of 6 mentors are willing to mentor every mentee", html);
         Assert.Contains("<svg", html);
+        // Headline first: the summary's sentence before who took part, the details behind NHS details components.
+        var summary = html.IndexOf("Mentors’ confidence rose from a median of 23", StringComparison.Ordinal);
+        Assert.True(summary > 0 && summary < html.IndexOf("Who took part", StringComparison.Ordinal));
+        Assert.Contains("<span class=\"nhsuk-details__summary-text\">Every before and after comparison</span>", html);
+        // The live demo programme measures mentors after phase 1 and again before phase 2, with nothing between.
+        var live = await (await AsAsync("coordinator")).GetStringAsync($"/programmes/{await Factory.ProgrammeIdAsync()}/evaluation");
+        var span = live.IndexOf("after phase 1 to before phase 2", StringComparison.Ordinal);
+        Assert.True(span > 0);
+        Assert.Contains("No intervention between these stages.", live[span..]);
         foreach (var (_, name, _) in DemoProgramme.People)
         {
             Assert.DoesNotContain(name, html.Replace("Signed in as Dr Jo Kim", ""));

@@ -62,6 +62,7 @@ public sealed class ExportModel(BundleExport export, UpwardDbContext db, Upward.
                 {
                     content = ReportPdf.Write($"Evaluation report: {Programme.Name}", ComparisonTable.Sections(pdfReport).Prepend(("About these figures",
                         (IReadOnlyList<string>)[$"Participants who agreed to the use of their answers, under codes. Medians with IQR as SPSS calculates it; p is SPSS's two-sided asymptotic p, exact p counts every arrangement of signs; r = z/√n. The change is the Hodges–Lehmann estimate (the median of every average of two pairs' changes, pairs with no change left out) with its distribution-free 95% interval (or, with very few pairs, the lower level the interval does reach, as R states it). Figures from fewer than {pdfReport.AnonymityThreshold} people are not shown."]))
+                        .Prepend(("Summary", (IReadOnlyList<string>)Headline.Findings(pdfReport).Select(f => (f.Outcome.Primary ? "Primary outcome: " : "Secondary outcome: ") + f.Sentence).ToList()))
                         .Append(("Themes in the free-text answers (participants by stage)", themeLines.Count > 0 ? themeLines : ["No answers have been coded yet."])));
                 }
                 catch (FontUnavailableException e)

@@ -17,15 +17,30 @@ public sealed class IndexModel(BundleExport export, Upward.Web.Pages.FreeText.Th
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var report = EvaluationReport.Build(await export.BuildAsync(Programme, ct));
-        // The sections are Core's HTML (encoded there); the page adds the NHS frame around them.
+        // The sections are Core's HTML (encoded there); the page adds the NHS frame around them:
+        // the summary and who took part first, the rest behind details components a reader opens.
         var html = new StringBuilder();
+        Core.Evaluation.ReportHtml.AppendSummary(html, report);
         Core.Evaluation.ReportHtml.AppendCohort(html, report);
-        Core.Evaluation.ReportHtml.AppendWillingness(html, report.Willingness);
-        Core.Evaluation.ReportHtml.AppendComparisons(html, report);
-        Core.Evaluation.ReportHtml.AppendSessions(html, report.Sessions, report.AnonymityThreshold);
-        Core.Evaluation.ReportHtml.AppendQuestionnaires(html, report);
+        Details(html, "Every before and after comparison", h => Core.Evaluation.ReportHtml.AppendComparisons(h, report));
+        Details(html, "Sessions", h => Core.Evaluation.ReportHtml.AppendSessions(h, report.Sessions, report.AnonymityThreshold));
+        Details(html, "Mentors' willingness", h => Core.Evaluation.ReportHtml.AppendWillingness(h, report.Willingness));
+        Details(html, "Every questionnaire, question by question", h => Core.Evaluation.ReportHtml.AppendQuestionnaires(h, report));
         ReportHtml = html.ToString();
         Themes = await themes.BuildAsync(Programme.Id, ct);
         return Page();
+    }
+
+    /// <summary>An NHS.UK details component around a section; left out when the section has nothing to show.</summary>
+    private static void Details(StringBuilder html, string summary, Action<StringBuilder> section)
+    {
+        var inner = new StringBuilder();
+        section(inner);
+        if (inner.Length == 0) return;
+        html.Append("<details class=\"nhsuk-details\">\n<summary class=\"nhsuk-details__summary\"><span class=\"nhsuk-details__summary-text\">")
+            .Append(System.Net.WebUtility.HtmlEncode(summary))
+            .Append("</span></summary>\n<div class=\"nhsuk-details__text\">\n")
+            .Append(inner)
+            .Append("</div>\n</details>\n");
     }
 }
