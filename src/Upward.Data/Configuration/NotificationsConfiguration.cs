@@ -19,6 +19,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         entity.HasIndex(n => n.Key).IsUnique();
         entity.HasOne<UpwardUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
         entity.HasIndex(n => new { n.UserId, n.CreatedAtUtc });
+        // The header's "n new" on every page: counted from the index alone, however many a person has read.
+        entity.HasIndex(n => new { n.UserId, n.ReadAtUtc });
         // The sender's question: what is pending and due?
         entity.HasIndex(n => new { n.EmailStatus, n.EmailDueAtUtc });
     }
