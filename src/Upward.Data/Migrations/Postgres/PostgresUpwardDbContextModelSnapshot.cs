@@ -280,6 +280,8 @@ namespace Upward.Data.Migrations.Postgres
 
                     b.HasIndex("UserId", "CreatedAtUtc");
 
+                    b.HasIndex("UserId", "ReadAtUtc");
+
                     b.ToTable("Notifications");
                 });
 

@@ -268,6 +268,8 @@ namespace Upward.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId", "CreatedAtUtc");
 
+                    b.HasIndex("UserId", "ReadAtUtc");
+
                     b.ToTable("Notifications");
                 });
 

@@ -1668,6 +1668,11 @@ namespace Upward.Data.Migrations.Sqlite
                 columns: new[] { "UserId", "CreatedAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAtUtc",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Pairings_MenteeEnrolmentId",
                 table: "Pairings",
                 column: "MenteeEnrolmentId");

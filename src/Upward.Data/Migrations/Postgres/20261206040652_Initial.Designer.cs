@@ -13,7 +13,7 @@ using Upward.Data;
 namespace Upward.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresUpwardDbContext))]
-    [Migration("20261206032552_Initial")]
+    [Migration("20261206040652_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -282,6 +282,8 @@ namespace Upward.Data.Migrations.Postgres
                     b.HasIndex("EmailStatus", "EmailDueAtUtc");
 
                     b.HasIndex("UserId", "CreatedAtUtc");
+
+                    b.HasIndex("UserId", "ReadAtUtc");
 
                     b.ToTable("Notifications");
                 });

@@ -11,7 +11,7 @@ using Upward.Data;
 namespace Upward.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteUpwardDbContext))]
-    [Migration("20261206032535_Initial")]
+    [Migration("20261206040604_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -270,6 +270,8 @@ namespace Upward.Data.Migrations.Sqlite
                     b.HasIndex("EmailStatus", "EmailDueAtUtc");
 
                     b.HasIndex("UserId", "CreatedAtUtc");
+
+                    b.HasIndex("UserId", "ReadAtUtc");
 
                     b.ToTable("Notifications");
                 });
