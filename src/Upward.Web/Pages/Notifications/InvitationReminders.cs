@@ -18,7 +18,8 @@ public sealed class InvitationReminders(UpwardDbContext db, ProgrammeInvitations
         var sentBefore = now.AddDays(-options.Value.InvitationReminderDays);
         var due = await db.Invitations
             .Where(i => i.AcceptedAtUtc == null && i.ReminderSentAtUtc == null && i.CreatedAtUtc <= sentBefore && i.ExpiresAtUtc > now)
-            .Select(i => i.Id).Take(500).ToListAsync(ct);
+            // Oldest first, 500 a turn: the rest wait for the next turn in a fixed order.
+            .OrderBy(i => i.CreatedAtUtc).ThenBy(i => i.Id).Select(i => i.Id).Take(500).ToListAsync(ct);
         var sent = 0;
         foreach (var id in due)
         {
