@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Upward.Core.Auditing;
 using Upward.Web.Tests.Infrastructure;
+using Upward.Web.Tests.Recognition;
 using Upward.Web.Tests.Sessions;
 
 namespace Upward.Web.Tests.Appraisal;

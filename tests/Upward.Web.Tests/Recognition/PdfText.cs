@@ -1,6 +1,6 @@
 using UglyToad.PdfPig;
 
-namespace Upward.Web.Tests.Infrastructure;
+namespace Upward.Web.Tests.Recognition;
 
 /// <summary>The text of a PDF Upward made, read with PdfPig, with all white space taken out so a search does not depend on where lines wrap.</summary>
 public static class PdfText
