@@ -70,4 +70,23 @@ public sealed class AppraisalTests(DemoFactory factory) : PairTestBase(factory),
         }
         Assert.Equal(1, await Factory.WithDbAsync(db => db.ReflectiveSummaries.CountAsync(s => s.ProgrammeId == id)));
     }
+
+    [Fact]
+    public async Task Erasing_on_withdrawal_removes_the_reflection_and_a_mentors_self_assessment()
+    {
+        var id = await ProgrammeIdAsync();
+        var mentee = await AsAsync("mentee5");
+        await mentee.SubmitAsync($"/programmes/{id}/appraisal", Reflection("Clinic letters reach juniors late."));
+        var mentor = await AsAsync("mentor6");
+        await mentor.SubmitAsync($"/programmes/{id}/preparation/self-assessment",
+            Upward.Core.Preparation.SelfAssessment.Statements.ToDictionary(s => $"Answers[{s.Key}]", _ => "not-yet"));
+        var (menteeId, mentorId) = (await Factory.EnrolmentIdAsync("mentee5"), await Factory.EnrolmentIdAsync("mentor6"));
+        Assert.True(await Factory.WithDbAsync(db => db.ReflectiveSummaries.AnyAsync(s => s.EnrolmentId == menteeId)));
+        Assert.True(await Factory.WithDbAsync(db => db.SelfAssessments.AnyAsync(s => s.EnrolmentId == mentorId)));
+
+        await mentee.SubmitAsync($"/programmes/{id}/withdraw", new Dictionary<string, string> { ["Input.Choice"] = "Erase" });
+        await mentor.SubmitAsync($"/programmes/{id}/withdraw", new Dictionary<string, string> { ["Input.Choice"] = "Erase" });
+        Assert.False(await Factory.WithDbAsync(db => db.ReflectiveSummaries.AnyAsync(s => s.EnrolmentId == menteeId)));
+        Assert.False(await Factory.WithDbAsync(db => db.SelfAssessments.AnyAsync(s => s.EnrolmentId == mentorId)));
+    }
 }
