@@ -64,6 +64,14 @@ public abstract class UpwardDbContext(DbContextOptions options)
     public DbSet<Core.Notifications.NotificationPreference> NotificationPreferences => Set<Core.Notifications.NotificationPreference>();
     public DbSet<Core.Notifications.NotificationText> NotificationTexts => Set<Core.Notifications.NotificationText>();
     public DbSet<Scheduling.SchedulerLease> SchedulerLeases => Set<Scheduling.SchedulerLease>();
+    public DbSet<Core.Preparation.PreparationModule> PreparationModules => Set<Core.Preparation.PreparationModule>();
+    public DbSet<Core.Preparation.ModuleCompletion> ModuleCompletions => Set<Core.Preparation.ModuleCompletion>();
+    public DbSet<Core.Preparation.SelfAssessment> SelfAssessments => Set<Core.Preparation.SelfAssessment>();
+    public DbSet<Core.Preparation.Attendance> Attendances => Set<Core.Preparation.Attendance>();
+    public DbSet<Core.Preparation.PreparationSettings> PreparationSettings => Set<Core.Preparation.PreparationSettings>();
+    public DbSet<Core.Preparation.ExpenseClaim> ExpenseClaims => Set<Core.Preparation.ExpenseClaim>();
+    public DbSet<Core.Recognition.Certificate> Certificates => Set<Core.Recognition.Certificate>();
+    public DbSet<Core.Appraisal.ReflectiveSummary> ReflectiveSummaries => Set<Core.Appraisal.ReflectiveSummary>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -98,6 +98,18 @@ public static class AuditSentences
         [AuditAction.PasskeyAdded] = w => $"{w.By} added a passkey",
         [AuditAction.PasskeyRemoved] = w => $"{w.By} removed a passkey",
         [AuditAction.SignedInWithPasskey] = w => $"{w.By} signed in with a passkey",
+        [AuditAction.ModulesCopied] = w => $"Upward copied its preparation modules into the programme, ready to edit{w.In}",
+        [AuditAction.ModuleChanged] = w => $"{w.By} saved a new version of {w.Thing ?? "a preparation module"}{w.In}",
+        [AuditAction.ModuleCompleted] = w => $"{w.By} finished {w.Thing ?? "a preparation module"} and its self-check{w.In}",
+        [AuditAction.SelfAssessed] = w => $"{w.By} gave their self-assessment before pairing{w.In}",
+        [AuditAction.AttendanceRecorded] = w => $"{w.By} recorded a mentor's attendance at an induction or group supervision{w.In}",
+        [AuditAction.PatientMentorSet] = w => $"{w.By} said whether a mentor takes part as a patient or carer{w.In}",
+        [AuditAction.PreparationSettingsChanged] = w => $"{w.By} changed the preparation, safeguarding and certificate settings{w.In}",
+        [AuditAction.ExpenseClaimed] = w => $"{w.By} claimed expenses{w.In}",
+        [AuditAction.ExpenseStatusChanged] = w => $"{w.By} moved an expenses claim on{w.In}",
+        [AuditAction.CertificateIssued] = w => $"{w.By} was given their certificate of participation{w.In}",
+        [AuditAction.ReflectionSaved] = w => $"{w.By} saved their reflective summary for appraisal{w.In}",
+        [AuditAction.AppraisalEvidenceDownloaded] = w => $"{w.By} downloaded {w.Thing ?? "their appraisal evidence"}{w.In}",
     };
 
     /// <summary>Whether <paramref name="action"/> has its own sentence.</summary>

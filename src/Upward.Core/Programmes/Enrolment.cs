@@ -26,6 +26,12 @@ public sealed class Enrolment
     /// <summary>The programme's domains the person most wants to talk about; used only to allocate.</summary>
     public List<Guid> TopicDomainIds { get; set; } = [];
 
+    /// <summary>
+    /// Whether the person takes part as a patient or carer, as the coordinator said; null follows the
+    /// programme's type (see <see cref="Preparation.PatientMentors"/>).
+    /// </summary>
+    public bool? IsPatientMentor { get; set; }
+
     public DateTime? WithdrawnAtUtc { get; set; }
     public People.WithdrawalChoice? WithdrawalChoice { get; set; }
 

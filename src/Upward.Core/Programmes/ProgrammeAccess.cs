@@ -37,6 +37,12 @@ public static class ProgrammeAccess
             ProgrammeCapability.CodeFreeText => roles.Contains(ProgrammeRole.Researcher),
             ProgrammeCapability.RedactFreeText => roles.Contains(ProgrammeRole.Researcher) || roles.Contains(ProgrammeRole.Coordinator),
             ProgrammeCapability.ReadOriginalText => roles.Contains(ProgrammeRole.Coordinator),
+            // Preparation, expenses and recognition are the mentor's own; the appraisal reflection the mentee's
+            // alone: nobody else, not even a coordinator, reads it.
+            ProgrammeCapability.PrepareToMentor => roles.Contains(ProgrammeRole.Mentor),
+            ProgrammeCapability.ClaimExpenses => roles.Contains(ProgrammeRole.Mentor),
+            ProgrammeCapability.ReflectForAppraisal => roles.Contains(ProgrammeRole.Mentee),
+            ProgrammeCapability.RecordOwnParticipation => roles.Contains(ProgrammeRole.Mentor),
             _ => false,
         };
 

@@ -59,4 +59,16 @@ public enum ProgrammeCapability
 
     /// <summary>Read an answer's original text kept after redaction (coordinators only).</summary>
     ReadOriginalText,
+
+    /// <summary>Read the preparation modules, do their self-checks and the self-assessment (mentors).</summary>
+    PrepareToMentor,
+
+    /// <summary>Claim expenses (mentors; the page lets only patient and carer mentors claim).</summary>
+    ClaimExpenses,
+
+    /// <summary>Write one's reflective summary and take it as appraisal evidence (mentees).</summary>
+    ReflectForAppraisal,
+
+    /// <summary>Take one's certificate and participation record (mentors).</summary>
+    RecordOwnParticipation,
 }

@@ -113,6 +113,8 @@ internal static class ServiceRegistration
         services.AddScoped<Pages.Sessions.SessionInvitations>();
         services.AddScoped<ProgrammeInvitations>();
         services.AddScoped<AllocationFactsQuery>();
+        services.AddScoped<Pages.Preparation.PreparationQueries>();
+        services.AddScoped<Pages.Recognition.ParticipationQuery>();
         services.AddScoped<BundleExport>();
         services.AddScoped<BundleImport>();
         services.AddScoped<Upward.Web.Pages.FreeText.FreeTextAnswers>();

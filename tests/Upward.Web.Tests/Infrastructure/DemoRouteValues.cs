@@ -30,6 +30,7 @@ public static class DemoRouteValues
                 ["programmeId"] = id.ToString(), ["menteeId"] = pairing.MenteeEnrolmentId.ToString(), ["pairingId"] = pairing.Id.ToString(),
                 ["waveId"] = wave.Id.ToString(), ["instrumentId"] = wave.InstrumentId.ToString(), ["itemKey"] = item.Key,
                 ["answerId"] = (answer ?? Guid.NewGuid()).ToString(), ["themeId"] = (theme ?? Guid.NewGuid()).ToString(), ["file"] = "answers.csv", ["step"] = "Allocation", ["kind"] = "AnswerReminder",
+                ["key"] = Upward.Core.Preparation.BuiltInModules.All[0].Key,
             };
         });
         return (values, pairing);

@@ -8,11 +8,17 @@ using Upward.Data;
 namespace Upward.Web.Pages.Allocation;
 
 /// <summary>Gathers what an allocation rests on from the database, for Core's planner.</summary>
-public sealed class AllocationFactsQuery(UpwardDbContext db)
+public sealed class AllocationFactsQuery(UpwardDbContext db, Preparation.PreparationQueries preparation)
 {
     public sealed record Person(Guid EnrolmentId, string Code, string Name, string? Email);
 
-    public sealed record Result(AllocationFacts Facts, IReadOnlyDictionary<Guid, Person> People, IReadOnlyList<Pairing> ActivePairings);
+    public sealed record Result(AllocationFacts Facts, IReadOnlyDictionary<Guid, Person> People, IReadOnlyList<Pairing> ActivePairings)
+    {
+        /// <summary>Mentors left out because the programme waits for readiness, each with why they are not ready.</summary>
+        public IReadOnlyList<NotReadyMentor> NotReady { get; init; } = [];
+    }
+
+    public sealed record NotReadyMentor(Person Person, IReadOnlyList<string> Reasons);
 
     public async Task<Result> LoadAsync(Programme programme, CancellationToken ct)
     {
@@ -25,8 +31,18 @@ public sealed class AllocationFactsQuery(UpwardDbContext db)
         var pairedMentees = active.Select(p => p.MenteeEnrolmentId).ToHashSet();
         var load = active.GroupBy(p => p.MentorEnrolmentId).ToDictionary(g => g.Key, g => g.Count());
 
+        // When the programme waits for readiness, a mentor not yet prepared takes no part, and the page says why.
+        var notReady = new Dictionary<Guid, IReadOnlyList<string>>();
+        if ((await preparation.SettingsAsync(programme.Id, ct)).AllocationWaitsForReadiness)
+        {
+            foreach (var mentor in await preparation.MentorsAsync(programme, ct))
+            {
+                if (!mentor.Ready) notReady[mentor.EnrolmentId] = mentor.Reasons;
+            }
+        }
+
         // Mentors already at capacity and mentees already paired take no part in a new round.
-        var mentors = people.Where(p => p.Role == ProgrammeRole.Mentor && load.GetValueOrDefault(p.Id) < programme.MenteesPerMentor)
+        var mentors = people.Where(p => p.Role == ProgrammeRole.Mentor && load.GetValueOrDefault(p.Id) < programme.MenteesPerMentor && !notReady.ContainsKey(p.Id))
             .OrderBy(p => p.ParticipantCode, StringComparer.Ordinal).Select(p => p.Id).ToList();
         var mentees = people.Where(p => p.Role == ProgrammeRole.Mentee && !pairedMentees.Contains(p.Id))
             .OrderBy(p => p.ParticipantCode, StringComparer.Ordinal).Select(p => p.Id).ToList();
@@ -59,6 +75,10 @@ public sealed class AllocationFactsQuery(UpwardDbContext db)
             Wished = wished,
             Profiles = profiles,
         };
-        return new Result(facts, people.ToDictionary(p => p.Id, p => new Person(p.Id, p.ParticipantCode, p.DisplayName, p.Email)), active);
+        var persons = people.ToDictionary(p => p.Id, p => new Person(p.Id, p.ParticipantCode, p.DisplayName, p.Email));
+        return new Result(facts, persons, active)
+        {
+            NotReady = [.. notReady.Where(n => persons.ContainsKey(n.Key)).Select(n => new NotReadyMentor(persons[n.Key], n.Value)).OrderBy(n => n.Person.Code, StringComparer.Ordinal)],
+        };
     }
 }

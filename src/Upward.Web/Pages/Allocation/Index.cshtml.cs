@@ -52,6 +52,7 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
     public AllocationFacts Facts { get; private set; } = null!;
     public IReadOnlyDictionary<Guid, AllocationFactsQuery.Person> People { get; private set; } = new Dictionary<Guid, AllocationFactsQuery.Person>();
     public IReadOnlyList<Pairing> Active { get; private set; } = [];
+    public IReadOnlyList<AllocationFactsQuery.NotReadyMentor> NotReady { get; private set; } = [];
     public AllocationPlan? Plan { get; private set; }
 
     public static readonly IReadOnlyList<RadioOption> ModeOptions =
@@ -122,7 +123,11 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
             await LoadAsync(ct);
             if (Hand.Mentee is null) ModelState.AddModelError("Hand.Mentee", "Select a mentee");
             if (Hand.Mentor is null) ModelState.AddModelError("Hand.Mentor", "Select a mentor");
-            if (Hand.Mentee is { } mentee && Hand.Mentor is { } mentor && AllocationPlanner.WhyNot(Facts, mentor, mentee) is { } why)
+            if (Hand.Mentor is { } notReady && NotReady.FirstOrDefault(n => n.Person.EnrolmentId == notReady) is { } waiting)
+            {
+                ModelState.AddModelError("Hand.Mentor", $"This mentor is not ready yet: {string.Join("; ", waiting.Reasons).ToLowerInvariant()}");
+            }
+            else if (Hand.Mentee is { } mentee && Hand.Mentor is { } mentor && AllocationPlanner.WhyNot(Facts, mentor, mentee) is { } why)
             {
                 // Even by hand, nobody is pushed onto a mentee they did not agree to mentor.
                 ModelState.AddModelError("Hand.Mentor", why);
@@ -162,6 +167,7 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
         Facts = result.Facts;
         People = result.People;
         Active = result.ActivePairings;
+        NotReady = result.NotReady;
     }
 
     /// <summary>A tampered or stale tick gets our words, not the framework's, and no plan is made from it.</summary>

@@ -12,6 +12,12 @@ public sealed class AboutYouModel(UpwardDbContext db) : ParticipationPageModel(d
     [BindProperty] public DemographicBands Input { get; set; } = new();
     public bool Saved { get; private set; }
 
+    /// <summary>A patient or carer mentor is not staff: they are asked no staff group, grade or years in role.</summary>
+    public bool IsPatient => MyEnrolments.Any(e => Core.Preparation.PatientMentors.Is(e, Programme.Type));
+
+    /// <summary>The staff group a patient or carer mentor's answers are counted under, since they are not asked it.</summary>
+    public const string PatientStaffGroup = "Patient or carer";
+
     public static IReadOnlyList<RadioOption> OptionsFor(Demographics.Question question) =>
         question.Bands.Select(b => new RadioOption(b, b)).ToList();
 
@@ -28,9 +34,9 @@ public sealed class AboutYouModel(UpwardDbContext db) : ParticipationPageModel(d
         {
             Gender = Check(Demographics.Gender, Input.Gender, "Input.Gender"),
             AgeBand = Check(Demographics.AgeBand, Input.AgeBand, "Input.AgeBand"),
-            StaffGroup = Check(Demographics.StaffGroup, Input.StaffGroup, "Input.StaffGroup"),
-            Grade = Check(Demographics.Grade, Input.Grade, "Input.Grade"),
-            YearsInRole = Check(Demographics.YearsInRole, Input.YearsInRole, "Input.YearsInRole"),
+            StaffGroup = IsPatient ? PatientStaffGroup : Check(Demographics.StaffGroup, Input.StaffGroup, "Input.StaffGroup"),
+            Grade = IsPatient ? null : Check(Demographics.Grade, Input.Grade, "Input.Grade"),
+            YearsInRole = IsPatient ? null : Check(Demographics.YearsInRole, Input.YearsInRole, "Input.YearsInRole"),
             PriorMentoring = Check(Demographics.PriorMentoring, Input.PriorMentoring, "Input.PriorMentoring"),
         };
         if (!ModelState.IsValid)

@@ -88,6 +88,10 @@ public sealed class WithdrawModel(UpwardDbContext db, TimeProvider clock) : Part
         // A mentor's willingness carries their private reasons. Anonymous feedback they sent is not
         // here to erase: it was stored without their name, so nothing can find which it was.
         Db.Willingness.RemoveRange(await Db.Willingness.Where(w => w.MentorEnrolmentId == enrolment.Id).ToListAsync(ct));
+        // A mentor's self-assessment (and what they wanted help with) and a mentee's reflection for
+        // appraisal are their own words. Expenses claims stay: they are the programme's payment records.
+        Db.SelfAssessments.RemoveRange(await Db.SelfAssessments.Where(s => s.EnrolmentId == enrolment.Id).ToListAsync(ct));
+        Db.ReflectiveSummaries.RemoveRange(await Db.ReflectiveSummaries.Where(s => s.EnrolmentId == enrolment.Id).ToListAsync(ct));
         // A best-fit reason can repeat their wish, department or topics.
         foreach (var pairing in await Db.Pairings.Where(p => p.MentorEnrolmentId == enrolment.Id || p.MenteeEnrolmentId == enrolment.Id).ToListAsync(ct))
         {

@@ -274,6 +274,7 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             if (ProgrammeAccess.DesignIsEditable(programme.Status)) yield return new($"/programmes/{id}/domains", "Domains");
             if (twoPhases) yield return new($"/programmes/{id}/phase-one/settings", "How phase 1 feedback is gathered");
             yield return new($"/programmes/{id}/ground-rules", "Ground rules");
+            yield return new($"/programmes/{id}/preparation/readiness", "Preparation and readiness", "mentors' modules, induction, expenses and certificates");
             if (may(ProgrammeCapability.ReadConcerns)) yield return new($"/programmes/{id}/concerns", "Concerns raised");
             if (ProgrammeAccess.NextStatus(programme.Status) is { } next) yield return new($"/programmes/{id}/stage", $"Move the programme to {next.ToString().ToLowerInvariant()}");
         }
@@ -294,6 +295,9 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
         {
             yield return new($"/programmes/{id}/feedback", "Your feedback from the mentors");
         }
+        if (may(ProgrammeCapability.PrepareToMentor)) yield return new($"/programmes/{id}/preparation", "Preparing to mentor", "modules, self-assessment and induction");
+        if (may(ProgrammeCapability.RecordOwnParticipation)) yield return new($"/programmes/{id}/certificate", "Your certificate and participation record");
+        if (may(ProgrammeCapability.ReflectForAppraisal)) yield return new($"/programmes/{id}/appraisal", "Your reflection for appraisal", "only you can read it");
         if (may(ProgrammeCapability.DescribeOwnWork)) yield return new($"/programmes/{id}/your-work", "Your work and interests (optional)", "helps the coordinator find you a good match");
         if (participant) yield return new($"/programmes/{id}/about-you", "About you (optional)", "reported only in groups, never on its own");
         if (may(ProgrammeCapability.TakePart))

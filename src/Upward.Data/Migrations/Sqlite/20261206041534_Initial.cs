@@ -418,6 +418,7 @@ namespace Upward.Data.Migrations.Sqlite
                     Department = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     Specialty = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     TopicDomainIds = table.Column<string>(type: "TEXT", nullable: false),
+                    IsPatientMentor = table.Column<bool>(type: "INTEGER", nullable: true),
                     WithdrawnAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     WithdrawalChoice = table.Column<int>(type: "INTEGER", nullable: true),
                     WithdrawnAtStage = table.Column<int>(type: "INTEGER", nullable: true)
@@ -559,6 +560,53 @@ namespace Upward.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PreparationModules",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Audience = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Markdown = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PreparationModules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PreparationModules_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PreparationSettings",
+                columns: table => new
+                {
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AllocationWaitsForReadiness = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SafeguardingContact = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CertificateNeedsPreparation = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CertificateMinimumSessions = table.Column<int>(type: "INTEGER", nullable: false),
+                    CertificateNeedsEvaluation = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PreparationSettings", x => x.ProgrammeId);
+                    table.ForeignKey(
+                        name: "FK_PreparationSettings_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProgrammeDomains",
                 columns: table => new
                 {
@@ -631,6 +679,63 @@ namespace Upward.Data.Migrations.Sqlite
             migrationBuilder.Sql(@"CREATE TABLE ""AnonymousContributors"" (""Id"" TEXT NOT NULL CONSTRAINT ""PK_AnonymousContributors"" PRIMARY KEY, ""ProgrammeId"" TEXT NOT NULL, ""MentorEnrolmentId"" TEXT NOT NULL, ""MenteeEnrolmentId"" TEXT NOT NULL, CONSTRAINT ""FK_AnonymousContributors_Enrolments_MenteeEnrolmentId"" FOREIGN KEY (""MenteeEnrolmentId"") REFERENCES ""Enrolments"" (""Id"") ON DELETE RESTRICT, CONSTRAINT ""FK_AnonymousContributors_Enrolments_MentorEnrolmentId"" FOREIGN KEY (""MentorEnrolmentId"") REFERENCES ""Enrolments"" (""Id"") ON DELETE RESTRICT, CONSTRAINT ""FK_AnonymousContributors_Programmes_ProgrammeId"" FOREIGN KEY (""ProgrammeId"") REFERENCES ""Programmes"" (""Id"") ON DELETE CASCADE) WITHOUT ROWID;");
 
             migrationBuilder.CreateTable(
+                name: "Attendances",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedByUserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attendances", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Attendances_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Attendances_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Certificates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Certificates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Certificates_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Certificates_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Concerns",
                 columns: table => new
                 {
@@ -681,6 +786,37 @@ namespace Upward.Data.Migrations.Sqlite
                         name: "FK_ConsentDecisions_Enrolments_EnrolmentId",
                         column: x => x.EnrolmentId,
                         principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExpenseClaims",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AmountPence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IncurredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StatusChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExpenseClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExpenseClaims_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ExpenseClaims_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -787,6 +923,34 @@ namespace Upward.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ModuleCompletions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ModuleKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    ModuleVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompletedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModuleCompletions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ModuleCompletions_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ModuleCompletions_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Pairings",
                 columns: table => new
                 {
@@ -832,6 +996,34 @@ namespace Upward.Data.Migrations.Sqlite
             migrationBuilder.Sql(@"CREATE TABLE ""PendingContributions"" (""Id"" TEXT NOT NULL CONSTRAINT ""PK_PendingContributions"" PRIMARY KEY, ""ProgrammeId"" TEXT NOT NULL, ""MenteeEnrolmentId"" TEXT NOT NULL, ""Sealed"" BLOB NOT NULL, CONSTRAINT ""FK_PendingContributions_Enrolments_MenteeEnrolmentId"" FOREIGN KEY (""MenteeEnrolmentId"") REFERENCES ""Enrolments"" (""Id"") ON DELETE RESTRICT, CONSTRAINT ""FK_PendingContributions_Programmes_ProgrammeId"" FOREIGN KEY (""ProgrammeId"") REFERENCES ""Programmes"" (""Id"") ON DELETE CASCADE) WITHOUT ROWID;");
 
             migrationBuilder.CreateTable(
+                name: "ReflectiveSummaries",
+                columns: table => new
+                {
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WhatIHeard = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    WhatIWillChange = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ActionPlan = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReflectiveSummaries", x => x.EnrolmentId);
+                    table.ForeignKey(
+                        name: "FK_ReflectiveSummaries_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReflectiveSummaries_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Relationships",
                 columns: table => new
                 {
@@ -859,6 +1051,33 @@ namespace Upward.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_Relationships_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SelfAssessments",
+                columns: table => new
+                {
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NotYet = table.Column<string>(type: "TEXT", nullable: false),
+                    HelpWanted = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AssessedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SelfAssessments", x => x.EnrolmentId);
+                    table.ForeignKey(
+                        name: "FK_SelfAssessments_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SelfAssessments_Programmes_ProgrammeId",
                         column: x => x.ProgrammeId,
                         principalTable: "Programmes",
                         principalColumn: "Id",
@@ -1452,6 +1671,17 @@ namespace Upward.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attendances_EnrolmentId_Kind_HeldOn",
+                table: "Attendances",
+                columns: new[] { "EnrolmentId", "Kind", "HeldOn" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attendances_ProgrammeId",
+                table: "Attendances",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_OrganisationId_AtUtc",
                 table: "AuditEntries",
                 columns: new[] { "OrganisationId", "AtUtc" });
@@ -1472,6 +1702,23 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "IX_CalendarFeeds_UserId",
                 table: "CalendarFeeds",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_Code",
+                table: "Certificates",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_EnrolmentId",
+                table: "Certificates",
+                column: "EnrolmentId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_ProgrammeId",
+                table: "Certificates",
+                column: "ProgrammeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Codings_AnswerId_CoderEnrolmentId",
@@ -1540,6 +1787,16 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "IX_Enrolments_UserId",
                 table: "Enrolments",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExpenseClaims_EnrolmentId",
+                table: "ExpenseClaims",
+                column: "EnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExpenseClaims_ProgrammeId_Status",
+                table: "ExpenseClaims",
+                columns: new[] { "ProgrammeId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FeedbackBriefs_AllocatedMentorEnrolmentId",
@@ -1652,6 +1909,17 @@ namespace Upward.Data.Migrations.Sqlite
                 column: "ProgrammeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ModuleCompletions_EnrolmentId_ModuleKey",
+                table: "ModuleCompletions",
+                columns: new[] { "EnrolmentId", "ModuleKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModuleCompletions_ProgrammeId",
+                table: "ModuleCompletions",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_EmailStatus_EmailDueAtUtc",
                 table: "Notifications",
                 columns: new[] { "EmailStatus", "EmailDueAtUtc" });
@@ -1698,6 +1966,12 @@ namespace Upward.Data.Migrations.Sqlite
                 column: "ProgrammeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PreparationModules_ProgrammeId_Key_Version",
+                table: "PreparationModules",
+                columns: new[] { "ProgrammeId", "Key", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PrivateNotes_AuthorEnrolmentId_PairingId",
                 table: "PrivateNotes",
                 columns: new[] { "AuthorEnrolmentId", "PairingId" });
@@ -1716,6 +1990,11 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "IX_Programmes_OrganisationId",
                 table: "Programmes",
                 column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReflectiveSummaries_ProgrammeId",
+                table: "ReflectiveSummaries",
+                column: "ProgrammeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Relationships_MenteeEnrolmentId",
@@ -1758,6 +2037,11 @@ namespace Upward.Data.Migrations.Sqlite
                 table: "Responses",
                 columns: new[] { "WaveId", "EnrolmentId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SelfAssessments_ProgrammeId",
+                table: "SelfAssessments",
+                column: "ProgrammeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SetupTokens_TokenHash",
@@ -1845,6 +2129,9 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "Attendances");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
@@ -1852,6 +2139,9 @@ namespace Upward.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "CalendarFeeds");
+
+            migrationBuilder.DropTable(
+                name: "Certificates");
 
             migrationBuilder.DropTable(
                 name: "Codings");
@@ -1864,6 +2154,9 @@ namespace Upward.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ConsentDecisions");
+
+            migrationBuilder.DropTable(
+                name: "ExpenseClaims");
 
             migrationBuilder.DropTable(
                 name: "FeedbackBriefSections");
@@ -1887,6 +2180,9 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "MentorWishes");
 
             migrationBuilder.DropTable(
+                name: "ModuleCompletions");
+
+            migrationBuilder.DropTable(
                 name: "NotificationPreferences");
 
             migrationBuilder.DropTable(
@@ -1905,7 +2201,16 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "PhaseOneSettings");
 
             migrationBuilder.DropTable(
+                name: "PreparationModules");
+
+            migrationBuilder.DropTable(
+                name: "PreparationSettings");
+
+            migrationBuilder.DropTable(
                 name: "PrivateNotes");
+
+            migrationBuilder.DropTable(
+                name: "ReflectiveSummaries");
 
             migrationBuilder.DropTable(
                 name: "Relationships");
@@ -1915,6 +2220,9 @@ namespace Upward.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SchedulerLeases");
+
+            migrationBuilder.DropTable(
+                name: "SelfAssessments");
 
             migrationBuilder.DropTable(
                 name: "SetupTokens");

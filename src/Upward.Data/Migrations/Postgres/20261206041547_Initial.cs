@@ -420,6 +420,7 @@ namespace Upward.Data.Migrations.Postgres
                     Department = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
                     Specialty = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
                     TopicDomainIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    IsPatientMentor = table.Column<bool>(type: "boolean", nullable: true),
                     WithdrawnAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     WithdrawalChoice = table.Column<int>(type: "integer", nullable: true),
                     WithdrawnAtStage = table.Column<int>(type: "integer", nullable: true)
@@ -561,6 +562,53 @@ namespace Upward.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PreparationModules",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Audience = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Markdown = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PreparationModules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PreparationModules_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PreparationSettings",
+                columns: table => new
+                {
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AllocationWaitsForReadiness = table.Column<bool>(type: "boolean", nullable: false),
+                    SafeguardingContact = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CertificateNeedsPreparation = table.Column<bool>(type: "boolean", nullable: false),
+                    CertificateMinimumSessions = table.Column<int>(type: "integer", nullable: false),
+                    CertificateNeedsEvaluation = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PreparationSettings", x => x.ProgrammeId);
+                    table.ForeignKey(
+                        name: "FK_PreparationSettings_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProgrammeDomains",
                 columns: table => new
                 {
@@ -663,6 +711,63 @@ namespace Upward.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Attendances",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedByUserId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attendances", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Attendances_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Attendances_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Certificates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Certificates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Certificates_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Certificates_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Concerns",
                 columns: table => new
                 {
@@ -713,6 +818,37 @@ namespace Upward.Data.Migrations.Postgres
                         name: "FK_ConsentDecisions_Enrolments_EnrolmentId",
                         column: x => x.EnrolmentId,
                         principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExpenseClaims",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AmountPence = table.Column<int>(type: "integer", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IncurredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StatusChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExpenseClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExpenseClaims_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ExpenseClaims_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -819,6 +955,34 @@ namespace Upward.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ModuleCompletions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ModuleKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ModuleVersion = table.Column<int>(type: "integer", nullable: false),
+                    CompletedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModuleCompletions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ModuleCompletions_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ModuleCompletions_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Pairings",
                 columns: table => new
                 {
@@ -888,6 +1052,34 @@ namespace Upward.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReflectiveSummaries",
+                columns: table => new
+                {
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WhatIHeard = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    WhatIWillChange = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ActionPlan = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReflectiveSummaries", x => x.EnrolmentId);
+                    table.ForeignKey(
+                        name: "FK_ReflectiveSummaries_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReflectiveSummaries_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Relationships",
                 columns: table => new
                 {
@@ -915,6 +1107,33 @@ namespace Upward.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_Relationships_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SelfAssessments",
+                columns: table => new
+                {
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NotYet = table.Column<List<string>>(type: "text[]", nullable: false),
+                    HelpWanted = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AssessedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SelfAssessments", x => x.EnrolmentId);
+                    table.ForeignKey(
+                        name: "FK_SelfAssessments_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SelfAssessments_Programmes_ProgrammeId",
                         column: x => x.ProgrammeId,
                         principalTable: "Programmes",
                         principalColumn: "Id",
@@ -1540,6 +1759,17 @@ namespace Upward.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attendances_EnrolmentId_Kind_HeldOn",
+                table: "Attendances",
+                columns: new[] { "EnrolmentId", "Kind", "HeldOn" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attendances_ProgrammeId",
+                table: "Attendances",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_OrganisationId_AtUtc",
                 table: "AuditEntries",
                 columns: new[] { "OrganisationId", "AtUtc" });
@@ -1560,6 +1790,23 @@ namespace Upward.Data.Migrations.Postgres
                 name: "IX_CalendarFeeds_UserId",
                 table: "CalendarFeeds",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_Code",
+                table: "Certificates",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_EnrolmentId",
+                table: "Certificates",
+                column: "EnrolmentId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Certificates_ProgrammeId",
+                table: "Certificates",
+                column: "ProgrammeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Codings_AnswerId_CoderEnrolmentId",
@@ -1628,6 +1875,16 @@ namespace Upward.Data.Migrations.Postgres
                 name: "IX_Enrolments_UserId",
                 table: "Enrolments",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExpenseClaims_EnrolmentId",
+                table: "ExpenseClaims",
+                column: "EnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExpenseClaims_ProgrammeId_Status",
+                table: "ExpenseClaims",
+                columns: new[] { "ProgrammeId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FeedbackBriefs_AllocatedMentorEnrolmentId",
@@ -1740,6 +1997,17 @@ namespace Upward.Data.Migrations.Postgres
                 column: "ProgrammeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ModuleCompletions_EnrolmentId_ModuleKey",
+                table: "ModuleCompletions",
+                columns: new[] { "EnrolmentId", "ModuleKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModuleCompletions_ProgrammeId",
+                table: "ModuleCompletions",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_EmailStatus_EmailDueAtUtc",
                 table: "Notifications",
                 columns: new[] { "EmailStatus", "EmailDueAtUtc" });
@@ -1786,6 +2054,12 @@ namespace Upward.Data.Migrations.Postgres
                 column: "ProgrammeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PreparationModules_ProgrammeId_Key_Version",
+                table: "PreparationModules",
+                columns: new[] { "ProgrammeId", "Key", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PrivateNotes_AuthorEnrolmentId_PairingId",
                 table: "PrivateNotes",
                 columns: new[] { "AuthorEnrolmentId", "PairingId" });
@@ -1804,6 +2078,11 @@ namespace Upward.Data.Migrations.Postgres
                 name: "IX_Programmes_OrganisationId",
                 table: "Programmes",
                 column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReflectiveSummaries_ProgrammeId",
+                table: "ReflectiveSummaries",
+                column: "ProgrammeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Relationships_MenteeEnrolmentId",
@@ -1846,6 +2125,11 @@ namespace Upward.Data.Migrations.Postgres
                 table: "Responses",
                 columns: new[] { "WaveId", "EnrolmentId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SelfAssessments_ProgrammeId",
+                table: "SelfAssessments",
+                column: "ProgrammeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SetupTokens_TokenHash",
@@ -1933,6 +2217,9 @@ namespace Upward.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "Attendances");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
@@ -1940,6 +2227,9 @@ namespace Upward.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "CalendarFeeds");
+
+            migrationBuilder.DropTable(
+                name: "Certificates");
 
             migrationBuilder.DropTable(
                 name: "Codings");
@@ -1952,6 +2242,9 @@ namespace Upward.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ConsentDecisions");
+
+            migrationBuilder.DropTable(
+                name: "ExpenseClaims");
 
             migrationBuilder.DropTable(
                 name: "FeedbackBriefSections");
@@ -1975,6 +2268,9 @@ namespace Upward.Data.Migrations.Postgres
                 name: "MentorWishes");
 
             migrationBuilder.DropTable(
+                name: "ModuleCompletions");
+
+            migrationBuilder.DropTable(
                 name: "NotificationPreferences");
 
             migrationBuilder.DropTable(
@@ -1993,7 +2289,16 @@ namespace Upward.Data.Migrations.Postgres
                 name: "PhaseOneSettings");
 
             migrationBuilder.DropTable(
+                name: "PreparationModules");
+
+            migrationBuilder.DropTable(
+                name: "PreparationSettings");
+
+            migrationBuilder.DropTable(
                 name: "PrivateNotes");
+
+            migrationBuilder.DropTable(
+                name: "ReflectiveSummaries");
 
             migrationBuilder.DropTable(
                 name: "Relationships");
@@ -2003,6 +2308,9 @@ namespace Upward.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SchedulerLeases");
+
+            migrationBuilder.DropTable(
+                name: "SelfAssessments");
 
             migrationBuilder.DropTable(
                 name: "SetupTokens");
