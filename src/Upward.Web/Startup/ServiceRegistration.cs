@@ -14,6 +14,7 @@ using Upward.Web.Identity.OrganisationSignIn;
 using Upward.Web.Identity.SecondFactor;
 using Upward.Web.Programmes;
 using Upward.Web.Scheduling;
+using Upward.Web.Telemetry;
 
 namespace Upward.Web.Startup;
 
@@ -122,5 +123,6 @@ internal static class ServiceRegistration
         services.AddScoped<Upward.Web.Pages.FreeText.ThemesTable>();
         services.AddSingleton(TimeProvider.System);
         builder.AddUpwardScheduling();
+        builder.AddUpwardTelemetry();
     }
 }
