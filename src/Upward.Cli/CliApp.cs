@@ -26,6 +26,7 @@ public static class CliApp
     [
         DbCommand.Create(console),
         .. BackupCommand.Create(console),
+        SeedCommand.Create(console),
         AdminCommand.Create(console),
         StatsCommand.Create(console),
         MatchCommand.Create(console),
