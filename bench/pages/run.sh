@@ -13,13 +13,15 @@ port=${UPWARD_BENCH_PORT:-5380}
 work=$(mktemp -d /tmp/upward-pages.XXXXXX)
 app_pid=""
 cleanup() { [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true; rm -rf "$work"; }
-trap 'cleanup; declare -F stop_postgres >/dev/null && stop_postgres' EXIT
+trap cleanup EXIT
 
 dotnet build -c Release src/Upward.Web -clp:ErrorsOnly >/dev/null
 dotnet build -c Release src/Upward.Cli -clp:ErrorsOnly >/dev/null
 if [ "$provider" = postgres ]; then
   # shellcheck source=scripts/postgres.sh
   . scripts/postgres.sh
+  # postgres.sh traps EXIT to stop its server; stop the app and remove the files too.
+  trap 'cleanup; stop_postgres' EXIT
   start_postgres >&2
   connection="$UPWARD_TEST_POSTGRES"
 else
