@@ -25,6 +25,8 @@ public static class CliApp
     private static Command[] CommandGroups(CliConsole console) =>
     [
         DbCommand.Create(console),
+        .. BackupCommand.Create(console),
+        SeedCommand.Create(console),
         AdminCommand.Create(console),
         StatsCommand.Create(console),
         MatchCommand.Create(console),

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ namespace Upward.Data;
 /// migrations (SQLite and PostgreSQL differ in types); the model is defined here once.
 /// </summary>
 public abstract class UpwardDbContext(DbContextOptions options)
-    : IdentityDbContext<UpwardUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<UpwardUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationSignInSettings> OrganisationSignInSettings => Set<OrganisationSignInSettings>();
@@ -72,6 +73,13 @@ public abstract class UpwardDbContext(DbContextOptions options)
     public DbSet<Core.Preparation.ExpenseClaim> ExpenseClaims => Set<Core.Preparation.ExpenseClaim>();
     public DbSet<Core.Recognition.Certificate> Certificates => Set<Core.Recognition.Certificate>();
     public DbSet<Core.Appraisal.ReflectiveSummary> ReflectiveSummaries => Set<Core.Appraisal.ReflectiveSummary>();
+
+    /// <summary>
+    /// The web app's general Data Protection key ring (sign-in and antiforgery cookies, unsubscribe and
+    /// reset links), here so that every instance reads the same keys. Never the sealing keys of pending
+    /// ballots and stored secrets: those stay outside the database (Upward.Web/Startup/DataProtectionRegistration.cs).
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,6 +17,8 @@ public static partial class AuditAction
     /// <summary>An administrator opened one message in the Outbox; the subject is its file name.</summary>
     public const string OutboxMessageOpened = "outbox.message-opened";
     public const string DemoLoaded = "demo.loaded";
+    /// <summary>'upward seed' made a synthetic programme (for benchmarks and demonstrations); the detail gives its size.</summary>
+    public const string SyntheticProgrammeSeeded = "seed.loaded";
     public const string ProgrammeCreated = "programme.created";
     public const string ProgrammeStageChanged = "programme.stage-changed";
     public const string AllocationConfirmed = "allocation.confirmed";

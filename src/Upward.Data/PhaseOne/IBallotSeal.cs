@@ -2,7 +2,7 @@ namespace Upward.Data.PhaseOne;
 
 /// <summary>
 /// Encrypts and authenticates sealed ballots with a key the database does not hold (the web app's
-/// Data Protection key ring), so that a copy of the database cannot read a pending ballot.
+/// sealing key ring, kept in a folder outside the database), so that a copy of the database cannot read a pending ballot.
 /// </summary>
 public interface IBallotSeal
 {

@@ -9,7 +9,7 @@ namespace Upward.Web.Email;
 /// Sends email over SMTP with MailKit when a server is configured; otherwise writes each message
 /// as an .eml file to the pickup folder, which an organisation administrator reads on the Outbox page.
 /// </summary>
-public sealed class Mailer(IOptions<EmailOptions> options, IWebHostEnvironment environment, ILogger<Mailer> log)
+public sealed class Mailer(IOptions<EmailOptions> options, IWebHostEnvironment environment, Telemetry.UpwardMetrics metrics, ILogger<Mailer> log)
 {
     /// <summary>
     /// Names the organisation on a message in the pickup folder, so each administrator's Outbox lists
@@ -23,6 +23,21 @@ public sealed class Mailer(IOptions<EmailOptions> options, IWebHostEnvironment e
 
     /// <param name="organisationId">The organisation the message is sent for (whose Outbox shows it).</param>
     public async Task SendAsync(Guid organisationId, OutgoingEmail email, CancellationToken ct = default)
+    {
+        var transport = _options.UsesSmtp ? "smtp" : "pickup folder";
+        try
+        {
+            await HandOverAsync(organisationId, email, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            metrics.EmailFailed(transport);
+            throw;
+        }
+        metrics.EmailSent(transport);
+    }
+
+    private async Task HandOverAsync(Guid organisationId, OutgoingEmail email, CancellationToken ct)
     {
         var message = Compose(email);
         if (_options.UsesSmtp)

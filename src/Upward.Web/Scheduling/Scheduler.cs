@@ -8,7 +8,7 @@ namespace Upward.Web.Scheduling;
 /// Runs each <see cref="IScheduledJob"/> when it is due, on whichever instance takes the job's lease in the
 /// database first. A job that fails is logged and tried again at its next turn; it never stops the others.
 /// </summary>
-public sealed class Scheduler(IServiceScopeFactory scopes, IOptions<SchedulerOptions> options, TimeProvider clock, ILogger<Scheduler> log)
+public sealed class Scheduler(IServiceScopeFactory scopes, IOptions<SchedulerOptions> options, TimeProvider clock, Telemetry.UpwardMetrics metrics, ILogger<Scheduler> log)
     : BackgroundService
 {
     /// <summary>This instance, as named on the leases it holds.</summary>
@@ -64,16 +64,22 @@ public sealed class Scheduler(IServiceScopeFactory scopes, IOptions<SchedulerOpt
         {
             return; // another instance is running it
         }
+        using var activity = Telemetry.UpwardMetrics.Activities.StartActivity($"scheduler {name}");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var succeeded = false;
         try
         {
             await job.RunAsync(ct);
+            succeeded = true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             log.LogError(e, "Scheduled job {Job} failed; it runs again at its next turn", name);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
         }
         finally
         {
+            metrics.SchedulerRan(name, succeeded, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             await db.ReleaseAsync(name, _holder, clock.GetUtcNow().UtcDateTime, job.Every, CancellationToken.None);
         }
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Upward.Data;
 using Upward.Web.Identity.OrganisationSignIn;
+using Upward.Web.Telemetry;
 
 namespace Upward.Web.Startup;
 
@@ -11,7 +12,10 @@ internal static class Pipeline
 
     public static void UseUpwardPipeline(this WebApplication app)
     {
-        // First, so that everything after sees the scheme and client address the proxy saw.
+        // /metrics, when an operator turns it on, for this machine and named readers only: before the
+        // forwarded headers are read, so it sees the real peer and whether the request came through the proxy.
+        app.MapUpwardMetrics();
+        // Then, so that everything after sees the scheme and client address the proxy saw.
         app.UseForwardedHeaders();
         // Stack traces only when a developer asks for them by name (Upward__ShowStackTraces=true), in any
         // environment: "Development" alone never reveals them, since it is too easily left on.

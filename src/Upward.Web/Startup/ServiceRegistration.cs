@@ -14,6 +14,7 @@ using Upward.Web.Identity.OrganisationSignIn;
 using Upward.Web.Identity.SecondFactor;
 using Upward.Web.Programmes;
 using Upward.Web.Scheduling;
+using Upward.Web.Telemetry;
 
 namespace Upward.Web.Startup;
 
@@ -24,6 +25,10 @@ internal static class ServiceRegistration
         var services = builder.Services;
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddUpwardDatabase(database);
+        // Hosted services start in the order they are registered: the schema must exist before Data
+        // Protection's own start-up service reads its key ring from the database, and before the set-up link is issued.
+        services.AddHostedService<DatabasePreparation>();
+        builder.AddUpwardDataProtection();
 
         services.AddIdentity<UpwardUser, IdentityRole<Guid>>(options =>
             {
@@ -96,8 +101,7 @@ internal static class ServiceRegistration
         services.AddProblemDetails();
         services.AddHealthChecks().AddDbContextCheck<UpwardDbContext>("database", tags: ["ready"]);
 
-        // Order matters: the schema must exist before the set-up link is issued.
-        services.AddHostedService<DatabasePreparation>();
+        // DatabasePreparation is registered first of all (above).
         services.AddSingleton<Upward.Data.PhaseOne.IBallotSeal, Pages.PhaseOne.ContributionSeal>();
         services.AddHostedService<Pages.PhaseOne.PendingBallotRelease>();
         services.AddScoped<SetupLinks>();
@@ -121,5 +125,6 @@ internal static class ServiceRegistration
         services.AddScoped<Upward.Web.Pages.FreeText.ThemesTable>();
         services.AddSingleton(TimeProvider.System);
         builder.AddUpwardScheduling();
+        builder.AddUpwardTelemetry();
     }
 }

@@ -10,8 +10,34 @@ namespace Upward.Web.Tests.Infrastructure;
 /// <summary>The real Upward app over a throwaway database; each test class gets its own.</summary>
 public class UpwardFactory : WebApplicationFactory<Program>
 {
-    public TestDatabase Database { get; } = new();
+    private readonly bool _ownsDatabase;
+
+    public UpwardFactory() : this(new TestDatabase(), ownsDatabase: true, NewSealingKeysFolder())
+    {
+    }
+
+    private UpwardFactory(TestDatabase database, bool ownsDatabase, string sealingKeysFolder)
+    {
+        Database = database;
+        _ownsDatabase = ownsDatabase;
+        SealingKeysFolder = sealingKeysFolder;
+    }
+
+    /// <summary>
+    /// Another instance of Upward on this one's database, as a second server behind a load balancer
+    /// would be: same database, same sealing keys folder unless <paramref name="sealingKeysFolder"/>
+    /// names another (a copy of the database taken elsewhere). The first instance owns the database.
+    /// </summary>
+    public UpwardFactory AnotherInstance(string? sealingKeysFolder = null, Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock = null) =>
+        new(Database, ownsDatabase: false, sealingKeysFolder ?? SealingKeysFolder) { Clock = clock };
+
+    public TestDatabase Database { get; }
     public bool Demo { get; init; }
+
+    /// <summary>The sealing key ring's folder (outside the database), fresh for each test class.</summary>
+    public string SealingKeysFolder { get; }
+
+    public static string NewSealingKeysFolder() => Path.Combine(Path.GetTempPath(), "upward-tests", "sealing-keys-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>Where email is written when no SMTP server is set (the folder the admin's Outbox reads).</summary>
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "upward-tests", "mail-" + Guid.NewGuid().ToString("N"));
@@ -41,6 +67,7 @@ public class UpwardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Upward:Database:Provider", Database.Provider);
         builder.UseSetting("Upward:Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Upward:Demo", Demo ? "true" : "false");
+        builder.UseSetting(Upward.Data.Sealing.SealingKeysLocation.Setting, SealingKeysFolder);
         builder.UseSetting("Upward:Email:PickupFolder", MailFolder);
         if ((Smtp?.Port ?? SmtpPort) is { } port)
         {
@@ -81,7 +108,11 @@ public class UpwardFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            Database.Dispose();
+            if (_ownsDatabase)
+            {
+                Database.Dispose();
+                if (Directory.Exists(SealingKeysFolder)) Directory.Delete(SealingKeysFolder, recursive: true);
+            }
             if (Directory.Exists(MailFolder)) Directory.Delete(MailFolder, recursive: true);
         }
     }

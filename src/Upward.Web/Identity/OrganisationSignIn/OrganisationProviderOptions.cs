@@ -24,7 +24,7 @@ namespace Upward.Web.Identity.OrganisationSignIn;
 /// the handler's discovery document and signing keys stay cached between sign-ins.
 /// </remarks>
 public sealed class OrganisationProviderOptions(
-    IDataProtectionProvider protection, IHttpContextAccessor http, IConfiguration configuration) : IOptionsMonitor<OpenIdConnectOptions>
+    IDataProtectionProvider protection, Startup.SealingKeys sealingKeys, IHttpContextAccessor http, IConfiguration configuration) : IOptionsMonitor<OpenIdConnectOptions>
 {
     public const string Scheme = "organisation";
     public const string PathPrefix = "/account/organisation/";
@@ -33,8 +33,12 @@ public sealed class OrganisationProviderOptions(
     private readonly ConcurrentDictionary<Guid, (DateTime Version, OpenIdConnectOptions Options)> _built = new();
     private readonly OpenIdConnectOptions _none = new();
 
-    /// <summary>The purpose under which client secrets are sealed; changing it loses every stored secret.</summary>
-    public IDataProtector SecretProtector { get; } = protection.CreateProtector("Upward.OrganisationSignIn.ClientSecret");
+    /// <summary>
+    /// The purpose under which client secrets are sealed; changing it loses every stored secret. With the
+    /// sealing key ring, which stays outside the database: the general ring is in it, and a copy of the
+    /// database must not yield an organisation's client secret.
+    /// </summary>
+    public IDataProtector SecretProtector { get; } = sealingKeys.Provider.CreateProtector("Upward.OrganisationSignIn.ClientSecret");
 
     /// <summary>
     /// Plain-HTTP issuers are accepted only when a developer or a test says so

@@ -5,16 +5,18 @@ using Upward.Data.PhaseOne;
 namespace Upward.Web.Pages.PhaseOne;
 
 /// <summary>
-/// Seals pending anonymous ballots with ASP.NET Core Data Protection. Its key ring lives outside the
-/// database (by default ~/.aspnet/DataProtection-Keys of the account running Upward), which is what
-/// makes a copy of the database unable to read a ballot: keep the two apart in backups.
+/// Seals pending anonymous ballots with ASP.NET Core Data Protection, using the sealing key ring
+/// (<see cref="Startup.SealingKeys"/>), not the general one: the general ring is stored in the database
+/// so that instances share cookies, while the sealing ring stays in a folder outside it
+/// (Upward:SealingKeys:Directory, by default ~/.local/share/upward/sealing-keys of the account running
+/// Upward). That is what makes a copy of the database unable to read a ballot: keep the two apart in backups.
 /// </summary>
-public sealed class ContributionSeal(IDataProtectionProvider protection) : IBallotSeal
+public sealed class ContributionSeal(Startup.SealingKeys keys) : IBallotSeal
 {
     /// <summary>A purpose of its own, so no other protected payload of the app can be opened as a ballot.</summary>
     public const string Purpose = "Upward.AnonymousContributions.Pending.v1";
 
-    private readonly IDataProtector _protector = protection.CreateProtector(Purpose);
+    private readonly IDataProtector _protector = keys.Provider.CreateProtector(Purpose);
 
     public byte[] Seal(byte[] ballot) => _protector.Protect(ballot);
 
@@ -39,7 +41,7 @@ internal sealed class PendingBallotRelease(IServiceScopeFactory scopes, ILogger<
         catch (System.Security.Cryptography.CryptographicException e)
         {
             // The ballots stay sealed and are tried again at the next submission or start.
-            log.LogWarning(e, "Sealed anonymous ballots could not be opened: is the Data Protection key ring the one they were sealed with?");
+            log.LogWarning(e, "Sealed anonymous ballots could not be opened: is Upward:SealingKeys:Directory the key ring they were sealed with?");
         }
     }
 
@@ -57,7 +59,7 @@ internal static class PhaseOneBallots
         }
         catch (System.Security.Cryptography.CryptographicException e)
         {
-            log.LogWarning(e, "Sealed anonymous ballots could not be opened: is the Data Protection key ring the one they were sealed with?");
+            log.LogWarning(e, "Sealed anonymous ballots could not be opened: is Upward:SealingKeys:Directory the key ring they were sealed with?");
         }
     }
 }
