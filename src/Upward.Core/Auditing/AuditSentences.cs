@@ -31,7 +31,7 @@ public static class AuditSentences
         [AuditAction.OutboxViewed] = w => $"{w.By} looked at the Outbox",
         [AuditAction.OutboxMessageOpened] = w => $"{w.By} opened an email in the Outbox",
         [AuditAction.DemoLoaded] = w => "Upward loaded the demonstration programme and its people",
-        [AuditAction.SyntheticProgrammeSeeded] = w => $"'upward seed' made the synthetic programme {w.ProgrammeOr("(no longer named)")} and its people",
+        [AuditAction.SyntheticProgrammeSeeded] = w => $"The command 'upward seed' made the synthetic programme {w.ProgrammeOr("(no longer named)")} and its people",
         [AuditAction.ProgrammeCreated] = w => $"{w.By} started the programme {w.ProgrammeOr("(no longer named)")}",
         [AuditAction.ProgrammeStageChanged] = w => $"{w.By} moved {w.ProgrammeOr("a programme")} {(w.Thing is null ? "to its next stage" : "to " + w.Thing)}",
         [AuditAction.ProgrammeSettingsChanged] = w => $"{w.By} changed the settings of {w.ProgrammeOr("a programme")}",

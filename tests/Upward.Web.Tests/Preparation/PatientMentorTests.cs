@@ -48,6 +48,23 @@ public sealed partial class PatientMentorTests(DemoFactory factory) : PeopleTest
         var staff = await (await AsAsync("mentor1")).GetStringAsync($"/programmes/{id}/preparation");
         Assert.DoesNotContain("Sam Okoro", staff);
         Assert.DoesNotContain("For patient and carer mentors", staff);
+
+        // The programme page links their expenses; a staff mentor's does not.
+        Assert.Contains($"/programmes/{id}/expenses\"", await patient.GetStringAsync($"/programmes/{id}"));
+        Assert.DoesNotContain($"/programmes/{id}/expenses\"", await (await AsAsync("mentor1")).GetStringAsync($"/programmes/{id}"));
+
+        // The pair's page shows the safeguarding contact to the patient mentor, not to their mentee.
+        var (pairing, mentee) = await Factory.WithDbAsync(async db =>
+        {
+            var menteeId = await db.Enrolments.Where(e => e.ProgrammeId == id && e.Role == Upward.Core.Programmes.ProgrammeRole.Mentee)
+                .OrderBy(e => e.ParticipantCode).Select(e => new { e.Id, e.ParticipantCode }).FirstAsync();
+            var p = new Upward.Core.Sessions.Pairing { ProgrammeId = id, MentorEnrolmentId = enrolment, MenteeEnrolmentId = menteeId.Id, CreatedAtUtc = DateTime.UtcNow, Reason = "Test pairing" };
+            db.Pairings.Add(p);
+            await db.SaveChangesAsync();
+            return (p.Id, "mentee" + int.Parse(menteeId.ParticipantCode[3..]));
+        });
+        Assert.Contains("Sam Okoro, adult safeguarding lead", await patient.GetStringAsync($"/programmes/{id}/pairing/{pairing}"));
+        Assert.DoesNotContain("Sam Okoro", await (await AsAsync(mentee)).GetStringAsync($"/programmes/{id}/pairing/{pairing}"));
     }
 
     [Fact]

@@ -296,6 +296,7 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             yield return new($"/programmes/{id}/feedback", "Your feedback from the mentors");
         }
         if (may(ProgrammeCapability.PrepareToMentor)) yield return new($"/programmes/{id}/preparation", "Preparing to mentor", "modules, self-assessment and induction");
+        if (facts.IAmPatientMentor) yield return new($"/programmes/{id}/expenses", "Your expenses", "claim travel and other costs of taking part");
         if (may(ProgrammeCapability.RecordOwnParticipation)) yield return new($"/programmes/{id}/certificate", "Your certificate and participation record");
         if (may(ProgrammeCapability.ReflectForAppraisal)) yield return new($"/programmes/{id}/appraisal", "Your reflection for appraisal", "only you can read it");
         if (may(ProgrammeCapability.DescribeOwnWork)) yield return new($"/programmes/{id}/your-work", "Your work and interests (optional)", "helps the coordinator find you a good match");
@@ -334,6 +335,10 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             .GroupBy(r => r.WaveId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var myResponses = await db.Responses.Where(r => mineIds.Contains(r.EnrolmentId))
             .Select(r => new { r.WaveId, r.EnrolmentId, r.Status }).ToListAsync(ct);
+        // A patient or carer mentor (PatientMentors.Is, in SQL): the one who claims expenses.
+        var patientProgramme = programme.Type == ProgrammeType.PatientAsMentor;
+        var iAmPatientMentor = await db.Enrolments.AnyAsync(e => e.ProgrammeId == id && e.UserId == userId && e.Status != EnrolmentStatus.Withdrawn
+            && e.Role == ProgrammeRole.Mentor && (e.IsPatientMentor == true || (e.IsPatientMentor == null && patientProgramme)), ct);
         var putTo = new Dictionary<Guid, int>();
         foreach (var wave in waves)
         {
@@ -368,7 +373,10 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
                 sessions.Any(s => s.PairingId == p.Id && s.Status is SessionStatus.Proposed or SessionStatus.Agreed))).ToList(),
             (await db.GroundRulesInForceAsync(id, ct)).Version,
             await db.PhaseOneSettingsForAsync(id, ct),
-            await ClosingTimesAsync(programme, ct));
+            await ClosingTimesAsync(programme, ct))
+        {
+            IAmPatientMentor = iAmPatientMentor,
+        };
     }
 
     /// <summary>When each stage's questionnaires close by the programme's timeline, for stages with a last day set.</summary>
@@ -404,6 +412,7 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
         PhaseOneSettings Settings,
         IReadOnlyDictionary<Stage, DateTime> ClosesAt)
     {
+        public bool IAmPatientMentor { get; init; }
         public HashSet<Guid> ConsentedMentees { get; } = Enrolled.Where(e => e.Role == ProgrammeRole.Mentee && e.Status == EnrolmentStatus.Consented).Select(e => e.Id).ToHashSet();
     }
 }

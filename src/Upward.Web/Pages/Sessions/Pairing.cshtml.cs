@@ -20,7 +20,7 @@ namespace Upward.Web.Pages.Sessions;
 /// the pairing can open it; notes show only their author's own.
 /// </summary>
 [Requires(ProgrammeCapability.HoldSessions)]
-public sealed class PairingModel(UpwardDbContext db, SessionInvitations invitations, TimeProvider clock) : ProgrammePageModel
+public sealed class PairingModel(UpwardDbContext db, SessionInvitations invitations, Upward.Web.Pages.Preparation.PreparationQueries preparation, TimeProvider clock) : ProgrammePageModel
 {
     [FromRoute] public Guid? PairingId { get; set; }
 
@@ -43,6 +43,9 @@ public sealed class PairingModel(UpwardDbContext db, SessionInvitations invitati
     public bool AnonymousBrief { get; private set; }
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
     public GroundRulesInForce Rules { get; private set; } = null!;
+
+    /// <summary>For a patient or carer mentor, the programme's safeguarding contact; null for staff, who know their usual route.</summary>
+    public Core.Preparation.PreparationSettings? Safeguarding { get; private set; }
 
     /// <summary>Both sides have accepted the ground rules in force, which every session needs first.</summary>
     public bool RulesAccepted => Pairing?.GroundRulesAccepted(Rules.Version) == true;
@@ -337,6 +340,10 @@ public sealed class PairingModel(UpwardDbContext db, SessionInvitations invitati
         Side = mine.Contains(Pairing.MentorEnrolmentId) ? SessionSide.Mentor : SessionSide.Mentee;
         MyEnrolmentId = Side == SessionSide.Mentor ? Pairing.MentorEnrolmentId : Pairing.MenteeEnrolmentId;
         Partner = MyPairings.Single(p => p.Pairing.Id == Pairing.Id).Partner;
+        if (Side == SessionSide.Mentor && Core.Preparation.PatientMentors.Is(await db.Enrolments.SingleAsync(e => e.Id == MyEnrolmentId, ct), Programme.Type))
+        {
+            Safeguarding = await preparation.SettingsAsync(ProgrammeId, ct);
+        }
         Sessions = await db.MentoringSessions.Where(s => s.PairingId == Pairing.Id).OrderBy(s => s.Number).ToListAsync(ct);
         MyNotes = await db.PrivateNotes.Where(n => n.PairingId == Pairing.Id && n.AuthorEnrolmentId == MyEnrolmentId).OrderByDescending(n => n.WrittenAtUtc).ToListAsync(ct);
         Actions = await db.ActionPlanItems.Where(a => a.PairingId == Pairing.Id).OrderBy(a => a.CreatedAtUtc).ToListAsync(ct);
