@@ -37,6 +37,7 @@ public abstract class UpwardDbContext(DbContextOptions options)
     public DbSet<PrivateNote> PrivateNotes => Set<PrivateNote>();
     public DbSet<ActionPlanItem> ActionPlanItems => Set<ActionPlanItem>();
     public DbSet<Concern> Concerns => Set<Concern>();
+    public DbSet<Core.Evaluation.StoredAnalysisPlan> AnalysisPlans => Set<Core.Evaluation.StoredAnalysisPlan>();
     public DbSet<GroundRulesVersion> GroundRulesVersions => Set<GroundRulesVersion>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<PhaseOneSettings> PhaseOneSettings => Set<PhaseOneSettings>();

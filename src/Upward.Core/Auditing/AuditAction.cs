@@ -36,6 +36,8 @@ public static partial class AuditAction
     public const string ConcernAnswered = "concern.answered";
     public const string ConcernResolved = "concern.resolved";
     public const string EvaluationExported = "evaluation.exported";
+    /// <summary>The coordinator saved the analysis plan (the detail is its SHA-256).</summary>
+    public const string AnalysisPlanSaved = "analysis-plan.saved";
     public const string BundleImported = "bundle.imported";
     public const string InvitationSent = "invitation.sent";
     public const string ConsentRecorded = "consent.recorded";

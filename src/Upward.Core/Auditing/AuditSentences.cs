@@ -49,6 +49,7 @@ public static class AuditSentences
         [AuditAction.ConcernAcknowledged] = w => $"{w.By} marked a concern as read{w.In}",
         [AuditAction.ConcernAnswered] = w => $"{w.By} answered a concern{w.In}",
         [AuditAction.ConcernResolved] = w => $"{w.By} marked a concern as resolved{w.In}",
+        [AuditAction.AnalysisPlanSaved] = w => $"{w.By} saved the analysis plan{w.In}",
         [AuditAction.EvaluationExported] = w => $"{w.By} downloaded {w.Thing ?? "an export of the evaluation"}{w.In}",
         [AuditAction.BundleImported] = w => $"{w.By} imported a research bundle as {w.ProgrammeOr("a new programme")}",
         [AuditAction.InvitationSent] = w => $"{w.By} sent an invitation{(w.Thing is null ? "" : " to " + w.Thing)}{w.In}",

@@ -25,6 +25,9 @@ public sealed record EvaluationReport(
     /// <summary>What the evaluation set out to answer, primary first; the template's (the study's) unless the programme chose its own.</summary>
     public IReadOnlyList<Outcome> Outcomes { get; init; } = [];
 
+    /// <summary>The programme's analysis plan behind the outcomes, when the report comes from a programme; null from a bundle alone.</summary>
+    public AnalysisPlanStamp? Plan { get; init; }
+
     /// <summary>Builds the report from a bundle, in memory, grouping the answers once.</summary>
     public static EvaluationReport Build(ResearchBundle bundle) => new EvaluationBuilder(bundle).Build();
 }

@@ -61,6 +61,12 @@ public static class ReportHtml
             return;
         }
         html.Append("<section>\n<h2 id=\"summary\">Summary</h2>\n");
+        if (report.Plan is { } plan)
+        {
+            html.Append(plan.FixedAtUtc is { } fixedAt
+                ? $"<p id=\"analysis-plan\">These outcomes come from the programme's analysis plan, fixed on {fixedAt:d MMMM yyyy 'at' HH:mm} UTC when the first answer after the intervention arrived (SHA-256 <code>{plan.Sha256}</code>).</p>\n"
+                : $"<p id=\"analysis-plan\">These outcomes come from the programme's analysis plan, which is not fixed yet: it will be when the first answer after the intervention arrives (SHA-256 of the plan as it stands: <code>{plan.Sha256}</code>).</p>\n");
+        }
         foreach (var group in findings.GroupBy(f => f.Outcome.Primary).OrderByDescending(g => g.Key))
         {
             html.Append($"<h3>{(group.Key ? "Primary outcome" : "Secondary outcomes")}</h3>\n");
@@ -181,6 +187,10 @@ public static class ReportHtml
         {
             string title = $"{ReportText.PluralTitle(comparison.Audience)}’ {comparison.Score}: {BundleNames.Describe(comparison.From)} to {BundleNames.Describe(comparison.To)}";
             html.Append($"<h3>{HtmlEncode(title)}</h3>\n");
+            if (report.Plan is not null && Interventions.Between(comparison.From, comparison.To) && !report.Outcomes.Any(o => o.Matches(comparison)))
+            {
+                html.Append("<p class=\"exploratory\"><strong>Exploratory:</strong> not an outcome in the analysis plan.</p>\n");
+            }
             if (!Interventions.Between(comparison.From, comparison.To))
             {
                 html.Append($"<p class=\"no-intervention\"><strong>No intervention between these stages.</strong> {HtmlEncode(Interventions.NoneBetweenLabel)}</p>\n");

@@ -261,6 +261,24 @@ namespace Upward.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Upward.Core.Evaluation.StoredAnalysisPlan", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ProgrammeId");
+
+                    b.ToTable("AnalysisPlans", (string)null);
+                });
+
             modelBuilder.Entity("Upward.Core.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2265,6 +2283,15 @@ namespace Upward.Data.Migrations.Postgres
                     b.HasOne("Upward.Core.Programmes.Programme", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upward.Core.Evaluation.StoredAnalysisPlan", b =>
+                {
+                    b.HasOne("Upward.Core.Programmes.Programme", null)
+                        .WithOne()
+                        .HasForeignKey("Upward.Core.Evaluation.StoredAnalysisPlan", "ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

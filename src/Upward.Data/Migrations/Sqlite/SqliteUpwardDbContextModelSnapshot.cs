@@ -247,6 +247,24 @@ namespace Upward.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Upward.Core.Evaluation.StoredAnalysisPlan", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProgrammeId");
+
+                    b.ToTable("AnalysisPlans", (string)null);
+                });
+
             modelBuilder.Entity("Upward.Core.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2251,6 +2269,15 @@ namespace Upward.Data.Migrations.Sqlite
                     b.HasOne("Upward.Core.Programmes.Programme", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upward.Core.Evaluation.StoredAnalysisPlan", b =>
+                {
+                    b.HasOne("Upward.Core.Programmes.Programme", null)
+                        .WithOne()
+                        .HasForeignKey("Upward.Core.Evaluation.StoredAnalysisPlan", "ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

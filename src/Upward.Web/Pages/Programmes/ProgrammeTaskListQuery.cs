@@ -270,6 +270,7 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             if (may(ProgrammeCapability.ManageQuestionnaires)) yield return new($"/programmes/{id}/questionnaires", "Questionnaires");
             yield return new($"/programmes/{id}/settings", "Settings");
             yield return new($"/programmes/{id}/timeline", "Timeline", "the dates that open and close the questionnaires");
+            yield return new($"/programmes/{id}/analysis-plan", "Analysis plan", "the outcomes the evaluation tests, fixed before the results");
             yield return new($"/programmes/{id}/notification-texts", "Wording of notifications");
             if (ProgrammeAccess.DesignIsEditable(programme.Status)) yield return new($"/programmes/{id}/domains", "Domains");
             if (twoPhases) yield return new($"/programmes/{id}/phase-one/settings", "How phase 1 feedback is gathered");

@@ -1,0 +1,124 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Upward.Core.Bundles;
+using Upward.Core.Programmes;
+
+namespace Upward.Core.Evaluation;
+
+/// <summary>
+/// What the evaluation will test, decided before the results exist: the design, the outcomes (one
+/// primary) and α. It is fixed when the first answer after the intervention arrives, and its SHA-256
+/// — over a canonical JSON with a fixed order and no spaces — is printed on the report, so a reader
+/// can check the analysis was not chosen after seeing the data.
+/// </summary>
+public sealed record AnalysisPlan(string Design, double Alpha, IReadOnlyList<Outcome> Outcomes)
+{
+    /// <summary>Today's only design: one group, before and after.</summary>
+    public const string SingleGroupBeforeAfter = "single_group_before_after";
+
+    public static readonly double[] Alphas = [0.05, 0.01];
+
+    public Outcome Primary => Outcomes.Single(o => o.Primary);
+
+    /// <summary>The template's plan: the study's outcomes at α = 0.05.</summary>
+    public static AnalysisPlan Default(ProgrammeType type) => new(SingleGroupBeforeAfter, 0.05, Outcome.Defaults(StagesOf(type)));
+
+    /// <summary>
+    /// The outcomes a coordinator may choose from: each built-in score compared across the span where
+    /// the programme acts on it (never across stages with nothing between them).
+    /// </summary>
+    public static IReadOnlyList<Outcome> Candidates(ProgrammeType type)
+    {
+        if (type == ProgrammeType.ClinicalFeedback)
+        {
+            return
+            [
+                new(BundleRole.Mentor, "confidence", BundleStage.BeforePhase1, BundleStage.AfterPhase2, false),
+                new(BundleRole.Mentor, "ability", BundleStage.BeforePhase1, BundleStage.AfterPhase2, false),
+                new(BundleRole.Mentor, "importance", BundleStage.BeforePhase1, BundleStage.AfterPhase2, false),
+                new(BundleRole.Mentor, "understanding", BundleStage.BeforePhase1, BundleStage.AfterPhase2, false),
+                new(BundleRole.Mentor, "confidence", BundleStage.BeforePhase1, BundleStage.AfterPhase1, false),
+                new(BundleRole.Mentee, "awareness", BundleStage.BeforePhase2, BundleStage.AfterPhase2, false),
+                new(BundleRole.Mentee, "importance", BundleStage.BeforePhase2, BundleStage.AfterPhase2, false),
+                new(BundleRole.Mentee, "understanding", BundleStage.BeforePhase2, BundleStage.AfterPhase2, false),
+            ];
+        }
+        return
+        [
+            new(BundleRole.Mentor, "confidence", BundleStage.Before, BundleStage.After, false),
+            new(BundleRole.Mentor, "understanding", BundleStage.Before, BundleStage.After, false),
+            new(BundleRole.Mentee, "awareness", BundleStage.Before, BundleStage.After, false),
+            new(BundleRole.Mentee, "understanding", BundleStage.Before, BundleStage.After, false),
+        ];
+    }
+
+    /// <summary>Why these choices cannot be a plan, or null: exactly one primary, no outcome twice, α from the list.</summary>
+    public static string? Check(IReadOnlyList<Outcome> outcomes, double alpha)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        if (outcomes.Count(o => o.Primary) != 1) return "Choose one primary outcome";
+        if (outcomes.Select(o => o with { Primary = false }).Distinct().Count() != outcomes.Count) return "An outcome cannot be both primary and secondary";
+        if (!Alphas.Contains(alpha)) return "Choose a significance level from the list";
+        return null;
+    }
+
+    /// <summary>The canonical JSON: fixed property order, outcomes primary first then as chosen, stages and roles by their bundle names.</summary>
+    public string CanonicalJson()
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
+        {
+            json.WriteStartObject();
+            json.WriteString("design", Design);
+            json.WriteNumber("alpha", Alpha);
+            json.WriteStartArray("outcomes");
+            foreach (var o in Outcomes.OrderByDescending(o => o.Primary))
+            {
+                json.WriteStartObject();
+                json.WriteBoolean("primary", o.Primary);
+                json.WriteString("audience", BundleNames.Of(o.Audience));
+                json.WriteString("score", o.Score);
+                json.WriteString("from", BundleNames.Of(o.From));
+                json.WriteString("to", BundleNames.Of(o.To));
+                json.WriteString("test", "wilcoxon_signed_rank_two_sided");
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>SHA-256 of the canonical JSON, lower-case hex.</summary>
+    public string Sha256() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalJson())));
+
+    /// <summary>Reads a plan stored by <see cref="CanonicalJson"/>; null when it cannot be read.</summary>
+    public static AnalysisPlan? Parse(string text)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            var root = doc.RootElement;
+            var outcomes = new List<Outcome>();
+            foreach (var o in root.GetProperty("outcomes").EnumerateArray())
+            {
+                if (!BundleNames.TryRole(o.GetProperty("audience").GetString()!, out var role)
+                    || !BundleNames.TryStage(o.GetProperty("from").GetString()!, out var from)
+                    || !BundleNames.TryStage(o.GetProperty("to").GetString()!, out var to)) return null;
+                outcomes.Add(new Outcome(role, o.GetProperty("score").GetString()!, from, to, o.GetProperty("primary").GetBoolean()));
+            }
+            var plan = new AnalysisPlan(root.GetProperty("design").GetString()!, root.GetProperty("alpha").GetDouble(), outcomes);
+            return Check(plan.Outcomes, plan.Alpha) is null ? plan : null;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static BundleStage[] StagesOf(ProgrammeType type) =>
+        type == ProgrammeType.ClinicalFeedback
+            ? [BundleStage.BeforePhase1, BundleStage.AfterPhase1, BundleStage.BeforePhase2, BundleStage.AfterPhase2]
+            : [BundleStage.Before, BundleStage.After];
+}
