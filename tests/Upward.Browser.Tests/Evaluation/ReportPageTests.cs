@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Upward.Browser.Tests.Infrastructure;
+using Upward.Core.Questionnaires;
 using Upward.Web.Demo;
 
 namespace Upward.Browser.Tests.Evaluation;
@@ -25,6 +27,36 @@ public sealed class ReportPageTests(LiveUpward upward, Chromium chromium) : ICla
         Assert.Contains("+6 (95% CI +3 to +9)", main);
         await page.AssertNoViolationsAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ArtifactsFolder, "evaluation.png"), FullPage = false });
+    }
+
+    [Fact]
+    public async Task The_coordinator_sets_the_analysis_plan_on_a_phone_and_the_report_leads_with_it()
+    {
+        // The live demo programme, with its answers after the intervention taken away so the plan is still open.
+        var id = await upward.WithDbAsync(async db =>
+        {
+            var programme = await db.Programmes.Where(p => p.Name == DemoProgramme.ProgrammeName).Select(p => p.Id).SingleAsync();
+            Stage[] after = [Stage.AfterPhase1, Stage.AfterPhase2, Stage.After];
+            var responses = db.Responses.Where(r => db.Waves.Any(w => w.Id == r.WaveId && w.ProgrammeId == programme && after.Contains(w.Stage)));
+            await db.Answers.Where(a => responses.Any(r => r.Id == a.ResponseId)).ExecuteDeleteAsync();
+            await responses.ExecuteDeleteAsync();
+            return programme;
+        });
+        var coordinator = await chromium.SignInAsync(upward, "coordinator", phone: true);
+        await coordinator.GotoAsync($"/programmes/{id}");
+        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Analysis plan" }).ClickAsync();
+        await coordinator.AssertNoViolationsAsync();
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Save the analysis plan" }).WaitForAsync();
+        await coordinator.Locator("input[name='Input.Primary'][value='mentee:awareness:before_phase_2:after_phase_2']").CheckAsync();
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Save the analysis plan" }).ClickAsync();
+        await coordinator.Locator("#saved").WaitForAsync();
+        await coordinator.AssertNoViolationsAsync();
+        await coordinator.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ArtifactsFolder, "analysis-plan-phone.png"), FullPage = true });
+        var hash = await coordinator.Locator("#plan-hash").InnerTextAsync();
+        await coordinator.GotoAsync($"/programmes/{id}/evaluation");
+        Assert.StartsWith("Mentees’ awareness", await coordinator.Locator("#summary ~ h3 + p").First.InnerTextAsync());
+        Assert.Contains(hash, await coordinator.Locator("#analysis-plan").InnerTextAsync());
+        await coordinator.AssertNoViolationsAsync();
     }
 
     [Fact]

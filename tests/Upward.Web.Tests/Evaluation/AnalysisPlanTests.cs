@@ -33,25 +33,31 @@ public sealed class AnalysisPlanTests(DemoFactory factory) : PeopleTestBase(fact
         var coordinator = await AsAsync("coordinator");
         Assert.Contains("Until you save one, the plan is the template", await coordinator.GetStringAsync(page));
 
-        // Bad input: no primary, or the primary again as a secondary. Nothing is stored.
+        // Bad input: no primary, a secondary not in the list, no α. Nothing is stored.
         var none = await coordinator.SubmitAsync(page, new Dictionary<string, string> { ["Input.Alpha"] = "0.05" });
         Assert.Equal(HttpStatusCode.OK, none.StatusCode);
         Assert.Contains("Select the primary outcome", await none.Content.ReadAsStringAsync());
-        var twice = await coordinator.SubmitAsync(page, new Dictionary<string, string>
+        var forged = await coordinator.SubmitAsync(page, new Dictionary<string, string>
         {
-            ["Input.Primary"] = "mentee:awareness:before_phase_2:after_phase_2", ["Input.Secondary"] = "mentee:awareness:before_phase_2:after_phase_2", ["Input.Alpha"] = "0.05",
+            ["Input.Primary"] = "mentee:awareness:before_phase_2:after_phase_2", ["Input.Secondary"] = "mentor:happiness:before_phase_1:after_phase_2",
         });
-        Assert.Contains("The primary outcome cannot also be a secondary outcome", await twice.Content.ReadAsStringAsync());
+        var forgedHtml = await forged.Content.ReadAsStringAsync();
+        Assert.Contains("nhsuk-error-summary", forgedHtml);
+        Assert.Contains("Select secondary outcomes from the list", forgedHtml);
+        Assert.Contains("Select the significance level", forgedHtml);
         Assert.False(await Factory.WithDbAsync(db => db.AnalysisPlans.AnyAsync(p => p.ProgrammeId == id)));
 
         var saved = await coordinator.SubmitAsync(page, new Dictionary<string, string>
         {
-            ["Input.Primary"] = "mentee:awareness:before_phase_2:after_phase_2", ["Input.Secondary"] = "mentor:confidence:before_phase_1:after_phase_2", ["Input.Alpha"] = "0.01",
+            ["Input.Primary"] = "mentee:awareness:before_phase_2:after_phase_2", ["Input.Alpha"] = "0.01",
+            // Ticked as secondary as well (the template's): it becomes the primary only.
+            ["Input.Secondary"] = "mentee:awareness:before_phase_2:after_phase_2",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var stored = await Factory.WithDbAsync(db => db.AnalysisPlans.SingleAsync(p => p.ProgrammeId == id));
         var plan = Upward.Core.Evaluation.AnalysisPlan.Parse(stored.Json)!;
         Assert.Equal("awareness", plan.Primary.Score);
+        Assert.Single(plan.Outcomes);
         Assert.Equal(0.01, plan.Alpha);
         Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.AnalysisPlanSaved && a.Detail == $"sha256 {plan.Sha256()}")));
 

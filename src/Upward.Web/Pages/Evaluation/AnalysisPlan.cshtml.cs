@@ -62,13 +62,14 @@ public sealed class AnalysisPlanModel(UpwardDbContext db, TimeProvider clock) : 
         Outcome? primary = Input.Primary is { } p && candidates.TryGetValue(p, out var found) ? found with { Primary = true } : null;
         if (primary is null) ModelState.AddModelError("Input.Primary", "Select the primary outcome");
         if (Input.Secondary.Any(s => !candidates.ContainsKey(s))) ModelState.AddModelError("Input.Secondary", "Select secondary outcomes from the list");
-        if (Input.Primary is not null && Input.Secondary.Contains(Input.Primary)) ModelState.AddModelError("Input.Secondary", "The primary outcome cannot also be a secondary outcome");
+        // Choosing a secondary outcome as the primary one moves it: it is not also kept as secondary.
+        Input.Secondary = [.. Input.Secondary.Where(s => s != Input.Primary).Distinct()];
         double? alpha = double.TryParse(Input.Alpha, NumberStyles.Float, CultureInfo.InvariantCulture, out var a) && AnalysisPlan.Alphas.Contains(a) ? a : null;
         if (alpha is null) ModelState.AddModelError("Input.Alpha", "Select the significance level");
         if (!ModelState.IsValid) return Page();
 
         var plan = new AnalysisPlan(AnalysisPlan.SingleGroupBeforeAfter, alpha!.Value,
-            [primary!, .. Input.Secondary.Distinct().Select(s => candidates[s])]);
+            [primary!, .. Input.Secondary.Select(s => candidates[s])]);
         var saved = await db.WriteAtomicallyAsync(async ct =>
         {
             // In the programme's turn, and checked again inside it: an answer after the intervention
