@@ -57,6 +57,11 @@ public sealed class NamedLeadConcernsTests(DemoFactory factory) : PairTestBase(f
         Assert.Contains("Choose who should read your concern", refusal);
         Assert.Contains("A patient safety worry about a senior colleague.", refusal);
         Assert.False(await Factory.WithDbAsync(db => db.Concerns.AnyAsync(c => c.ProgrammeId == id)));
+        // A forged route (a number no choice has) would reach nobody: refused the same way.
+        var forged = await raiser.SubmitAsync($"/programmes/{id}/concern", new Dictionary<string, string> { ["Input.Text"] = "A patient safety worry about a senior colleague.", ["Input.EndPairing"] = "false", ["Input.Route"] = "7" });
+        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        Assert.Contains("Choose who should read your concern", await forged.Content.ReadAsStringAsync());
+        Assert.False(await Factory.WithDbAsync(db => db.Concerns.AnyAsync(c => c.ProgrammeId == id)));
 
         var before = Factory.Sent().Count;
         var sent = await raiser.SubmitAsync($"/programmes/{id}/concern", new Dictionary<string, string>

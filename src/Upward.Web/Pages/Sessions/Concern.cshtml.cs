@@ -57,7 +57,9 @@ public sealed class ConcernModel(UpwardDbContext db, Mailer mailer, PublicLinks 
         // A form posted without the field at all is never bound, so never validated: checked here too.
         if (string.IsNullOrWhiteSpace(Input.Text) && !ModelState.ContainsKey("Input.Text")) ModelState.AddModelError("Input.Text", "Enter your concern");
         // With a named lead there is a choice to make, and no default: the person decides who reads it.
-        if (NamedLeads.Count > 0 && Input.Route is null) ModelState.AddModelError("Input.Route", "Choose who should read your concern");
+        // A forged value would route it to nobody, so only the routes listed are taken, with our words, not the framework's.
+        FormErrors.TakeBindingErrors(ModelState, "Input.Route");
+        if (NamedLeads.Count > 0 && (Input.Route is not { } chosen || !Enum.IsDefined(chosen))) ModelState.AddModelError("Input.Route", "Choose who should read your concern");
         if (!ModelState.IsValid) return Page();
         var route = NamedLeads.Count > 0 ? Input.Route!.Value : ConcernRoute.Coordinators;
         var userId = User.UserId();
