@@ -11,6 +11,7 @@ namespace Upward.Web.Tests.Operations;
 /// The Prometheus endpoint: off unless turned on; when on, it shows Upward's counters (emails, scheduler
 /// runs) beside ASP.NET Core's, to this machine and named readers, never through the proxy.
 /// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed partial class MetricsTests
 {
     // Tuesday 12 January 2027, 10:00 GMT: outside the quiet hours, so due emails go at once.
@@ -84,4 +85,14 @@ public sealed partial class MetricsTests
 
     [GeneratedRegex(@"\}?\s([0-9.eE+-]+)(\s\d+)?$")]
     private static partial Regex SampleValue();
+}
+
+/// <summary>
+/// The metrics tests run alone, after the rest: OpenTelemetry listens to every meter named "Upward" in
+/// the process, so an email sent by another test's host at the same moment would be counted here too.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MetricsCollection
+{
+    public const string Name = "Metrics, alone";
 }
