@@ -1,5 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Upward.Browser.Tests.Infrastructure;
+using Upward.Core.Programmes;
+using Upward.Core.Sessions;
 using Upward.Web.Demo;
 
 namespace Upward.Browser.Tests.Questionnaires;
@@ -26,6 +29,16 @@ public sealed class AnsweringJourneyTests(LiveUpward upward, Chromium chromium) 
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Change the wording of question 1" }).ClickAsync();
         await coordinator.AssertNoViolationsAsync();
 
+        // The questionnaire after the one-to-one is put only to mentors who were paired: pair mentor1 first.
+        await upward.WithDbAsync(async db =>
+        {
+            var programme = await db.Programmes.Where(p => p.Name == DemoProgramme.ProgrammeName).Select(p => p.Id).SingleAsync();
+            Guid EnrolmentOf(string who, ProgrammeRole role) => db.Enrolments.Single(e => e.ProgrammeId == programme && e.Role == role
+                && db.Users.Any(u => u.Id == e.UserId && u.Email == DemoProgramme.EmailOf(who))).Id;
+            db.Pairings.Add(new Pairing { ProgrammeId = programme, MentorEnrolmentId = EnrolmentOf("mentor1", ProgrammeRole.Mentor),
+                MenteeEnrolmentId = EnrolmentOf("mentee1", ProgrammeRole.Mentee), CreatedAtUtc = DateTime.UtcNow, Reason = "Test pairing" });
+            await db.SaveChangesAsync();
+        });
         var page = await PhoneAsync("mentor1");
         await page.AssertNoViolationsAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Mentors: before the group feedback session" }).ClickAsync();
