@@ -25,7 +25,7 @@ public static class BeforeAfterChart
     public static string? Render(ScoreComparison comparison, string title, string id)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        var rows = comparison.Rows.Where(r => r.Domain is not null && r.Comparison is not null).ToList();
+        var rows = Rows(comparison);
         if (rows.Count == 0)
         {
             return null;
@@ -57,6 +57,10 @@ public static class BeforeAfterChart
         return svg.ToString();
     }
 
+    /// <summary>The rows the chart draws: domains with figures (not the total, not suppressed ones).</summary>
+    public static IReadOnlyList<ComparisonRow> Rows(ScoreComparison comparison) =>
+        comparison.Rows.Where(r => r.Domain is not null && r.Comparison is not null).ToList();
+
     private static void Bar(StringBuilder svg, Summary summary, int y, string fill)
     {
         svg.Append(Invariant, $"""<rect x="{LabelWidth}" y="{y}" width="{X(summary.Median) - LabelWidth:0.#}" height="12" fill="{fill}" stroke="#212b32"/>""");
@@ -66,6 +70,6 @@ public static class BeforeAfterChart
     private static double X(double score) => LabelWidth + score / 5.0 * PlotWidth;
 
     // The text alternative carries every figure the chart shows.
-    private static string Describe(List<ComparisonRow> rows) => string.Join(" ", rows.Select(r =>
+    public static string Describe(IReadOnlyList<ComparisonRow> rows) => string.Join(" ", rows.Select(r =>
         $"{r.Label}: median {ReportText.MedianIqr(r.Comparison!.Pre)} before and {ReportText.MedianIqr(r.Comparison.Post)} after, {r.Pairs} pairs."));
 }

@@ -28,8 +28,8 @@ public static class DurationChart
         var svg = new StringBuilder();
         int width = Left * 2 + PlotWidth, height = 90;
         svg.Append(Invariant, $"""<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}" aria-labelledby="{id}-title {id}-desc">""");
-        svg.Append(Invariant, $"""<title id="{id}-title">Session durations in minutes ({m.N} sessions)</title>""");
-        svg.Append(Invariant, $"""<desc id="{id}-desc">{HtmlEncode($"Median {ReportText.Number(m.Median)} minutes, IQR {ReportText.Number(m.Q1)} to {ReportText.Number(m.Q3)}, shortest {ReportText.Number(m.Min)}, longest {ReportText.Number(m.Max)}; {m.N} sessions.")}</desc>""");
+        svg.Append(Invariant, $"""<title id="{id}-title">{HtmlEncode(Title(m))}</title>""");
+        svg.Append(Invariant, $"""<desc id="{id}-desc">{HtmlEncode(Describe(m))}</desc>""");
         svg.Append(Invariant, $"""<line x1="{X(m.Min):0.#}" y1="30" x2="{X(m.Max):0.#}" y2="30" stroke="#212b32"/>""");
         svg.Append(Invariant, $"""<rect x="{X(m.Q1):0.#}" y="18" width="{Math.Max(1, X(m.Q3) - X(m.Q1)):0.#}" height="24" fill="#e8edee" stroke="#212b32"/>""");
         svg.Append(Invariant, $"""<line x1="{X(m.Median):0.#}" y1="14" x2="{X(m.Median):0.#}" y2="46" stroke="#212b32" stroke-width="3"/>""");
@@ -43,6 +43,13 @@ public static class DurationChart
         return svg.ToString();
     }
 
-    // A round axis end at or above the longest session: 60, 120, 180, 240…
-    private static double NiceTop(double max) => Math.Max(60, Math.Ceiling(max / 60) * 60);
+    /// <summary>The chart's title: "Session durations in minutes (12 sessions)".</summary>
+    public static string Title(Summary minutes) => $"Session durations in minutes ({minutes.N} sessions)";
+
+    /// <summary>The text alternative, with every figure the chart shows.</summary>
+    public static string Describe(Summary m) =>
+        $"Median {ReportText.Number(m.Median)} minutes, IQR {ReportText.Number(m.Q1)} to {ReportText.Number(m.Q3)}, shortest {ReportText.Number(m.Min)}, longest {ReportText.Number(m.Max)}; {m.N} sessions.";
+
+    /// <summary>A round axis end at or above the longest session: 60, 120, 180, 240…</summary>
+    public static double NiceTop(double max) => Math.Max(60, Math.Ceiling(max / 60) * 60);
 }

@@ -13,10 +13,10 @@ namespace Upward.Web.Pages.Evaluation;
 
 /// <summary>
 /// De-identified exports (participant codes only), every one audited: tidy CSV and codebook, the comparisons as CSV,
-/// an XLSX workbook, the report as PDF and the research bundle.
+/// an XLSX workbook, the board report as a tagged PDF and the research bundle.
 /// </summary>
 [Requires(ProgrammeCapability.ViewEvaluation)]
-public sealed class ExportModel(BundleExport export, UpwardDbContext db, Upward.Web.Pages.FreeText.ThemesTable themes) : ProgrammePageModel
+public sealed class ExportModel(BundleExport export, UpwardDbContext db, Upward.Web.Pages.FreeText.ThemesTable themes, TimeProvider clock) : ProgrammePageModel
 {
     public string Problem { get; private set; } = "";
 
@@ -55,19 +55,9 @@ public sealed class ExportModel(BundleExport export, UpwardDbContext db, Upward.
                 type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
                 break;
             case "report.pdf":
-                var plan = await db.CurrentAsync(Programme, ct);
-                var pdfReport = EvaluationReport.Build(bundle) with { Outcomes = plan.Plan.Outcomes, Plan = plan.Stamp };
-                var themeTable = await themes.BuildAsync(Programme.Id, ct);
-                var themeLines = themeTable.Rows.Select(r => $"{r.Theme.Name}: " + string.Join(", ", themeTable.Stages.Select(s => $"{Upward.Core.Questionnaires.StageNames.Of(s).ToLowerInvariant()} {r.ParticipantsByStage[Upward.Core.Questionnaires.StageNames.Of(s)]}")) + (r.Quote is { } q ? $". \"{q}\" ({r.QuoteFrom})" : "")).ToList();
                 try
                 {
-                    content = ReportPdf.Write($"Evaluation report: {Programme.Name}", ComparisonTable.Sections(pdfReport).Prepend(("About these figures",
-                        (IReadOnlyList<string>)[$"Participants who agreed to the use of their answers, under codes. Medians with IQR as SPSS calculates it; p is SPSS's two-sided asymptotic p, exact p counts every arrangement of signs; r = z/√n. The change is the Hodges–Lehmann estimate (the median of every average of two pairs' changes, pairs with no change left out) with its distribution-free 95% interval (or, with very few pairs, the lower level the interval does reach, as R states it). Figures from fewer than {pdfReport.AnonymityThreshold} people are not shown."]))
-                        .Prepend(("Summary", (IReadOnlyList<string>)Headline.Findings(pdfReport).Select(f => (f.Outcome.Primary ? "Primary outcome: " : "Secondary outcome: ") + f.Sentence)
-                            .Append(plan.FixedAtUtc is { } fixedAt
-                                ? $"Analysis plan fixed on {fixedAt:d MMMM yyyy 'at' HH:mm} UTC, when the first answer after the intervention arrived. SHA-256 {plan.Stamp.Sha256}."
-                                : $"Analysis plan not fixed yet (SHA-256 of the plan as it stands: {plan.Stamp.Sha256}).").ToList()))
-                        .Append(("Themes in the free-text answers (participants by stage)", themeLines.Count > 0 ? themeLines : ["No answers have been coded yet."])));
+                    content = await new Report.BoardReportSource(export, themes, db, clock).PdfAsync(Programme, ct);
                 }
                 catch (FontUnavailableException e)
                 {

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Upward.Core.Bundles;
+using Upward.Core.Evaluation;
+using Upward.Core.Evaluation.BoardReport;
+using Upward.Core.Programmes;
+using Upward.Core.Questionnaires;
+using Upward.Data;
+using Upward.Data.Evaluation;
+using Upward.Web.Pages.FreeText;
+
+namespace Upward.Web.Pages.Evaluation.Report;
+
+/// <summary>
+/// Gathers what the board report needs from the database — the evaluation with the programme's
+/// analysis plan, Table 1 as the page shows it, the organisation and the dates — and writes the PDF.
+/// </summary>
+public sealed class BoardReportSource(BundleExport export, ThemesTable themes, UpwardDbContext db, TimeProvider clock)
+{
+    /// <exception cref="FontUnavailableException">No TrueType font is installed.</exception>
+    public async Task<byte[]> PdfAsync(Programme programme, CancellationToken ct)
+    {
+        var plan = await db.CurrentAsync(programme, ct);
+        var report = EvaluationReport.Build(await export.BuildAsync(programme, ct)) with { Outcomes = plan.Plan.Outcomes, Plan = plan.Stamp };
+        var table1 = Figures(await themes.BuildAsync(programme.Id, ct));
+        return BoardReportPdf.Write(await TitleAsync(programme, ct), BoardReportComposer.Compose(report, table1));
+    }
+
+    private async Task<ReportTitle> TitleAsync(Programme programme, CancellationToken ct)
+    {
+        var organisation = await db.Organisations.Where(o => o.Id == programme.OrganisationId).Select(o => o.Name).SingleAsync(ct);
+        var submitted = await db.Responses
+            .Where(r => r.SubmittedAtUtc != null && db.Enrolments.Any(e => e.Id == r.EnrolmentId && e.ProgrammeId == programme.Id))
+            .Select(r => r.SubmittedAtUtc!.Value).ToListAsync(ct);
+        var zone = Zone(programme.TimeZone);
+        string Day(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var dates = new List<string> { $"Programme set up on {Day(programme.CreatedAtUtc)}" };
+        if (submitted.Count > 0)
+        {
+            dates.Add(submitted.Min().Date == submitted.Max().Date
+                ? $"Questionnaires answered on {Day(submitted.Min())}"
+                : $"Questionnaires answered from {Day(submitted.Min())} to {Day(submitted.Max())}");
+        }
+        dates.Add($"Report produced on {Day(clock.GetUtcNow().UtcDateTime)}");
+        return new ReportTitle(programme.Name, organisation, dates);
+    }
+
+    /// <summary>The page's Table 1 in Core's shape, so the composer needs no database.</summary>
+    public static ThemeFigures? Figures(ThemesTable.Table table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (table.Rows.Count == 0) return null;
+        return new ThemeFigures(
+            table.Stages.Select(s => Enum.Parse<BundleStage>(s.ToString())).ToList(),
+            table.Rows.Select(r => new ThemeRow(r.Theme.Name, r.Theme.Definition,
+                r.Theme.ParentId is { } p ? table.ParentNames.GetValueOrDefault(p) : null,
+                table.Stages.Select(s => r.ParticipantsByStage[StageNames.Of(s)]).ToList(), r.Quote, r.QuoteFrom)).ToList());
+    }
+
+    private static TimeZoneInfo Zone(string id) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+}

@@ -1,0 +1,122 @@
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
+using Upward.Core.Evaluation.BoardReport;
+
+namespace Upward.Web.Pages.Evaluation.Report;
+
+/// <summary>
+/// A <see cref="ReportTable"/> as a tagged PDF table: Table with its Caption, THead of column
+/// headers (scope Column), TBody rows whose first cell heads the row (scope Row). Rows never split;
+/// a table that runs on repeats its header row on the next page, drawn as an artifact so a screen
+/// reader hears it once.
+/// </summary>
+internal static class PdfTableWriter
+{
+    private const double Padding = 3;
+    private static readonly XFont Body = PdfFlow.Font(8);
+    private static readonly XFont Bold = PdfFlow.Font(8, bold: true);
+    private static readonly XFont CaptionFont = PdfFlow.Font(9.5, bold: true);
+
+    public static void Write(PdfFlow flow, ReportTable table)
+    {
+        double total = table.Widths.Sum();
+        var widths = table.Widths.Select(w => w / total * flow.Width).ToArray();
+        var header = table.Columns.Select(c => new ReportCell(c)).ToList();
+        double headerHeight = Height(flow, header, widths, Bold);
+        var captionLines = flow.Wrap(table.Caption, CaptionFont, flow.Width);
+        double captionHeight = captionLines.Count * PdfFlow.LineHeight(CaptionFont) + 3;
+
+        // The caption, the header and the first row stay together.
+        flow.EnsureRoom(captionHeight + headerHeight + (table.Rows.Count > 0 ? Height(flow, table.Rows[0], widths, Body) : 0));
+        flow.Tags.BeginElement(PdfBlockLevelElementTag.Table);
+        flow.Tags.BeginElement(PdfGroupingElementTag.Caption);
+        foreach (var line in captionLines)
+        {
+            flow.Gfx.DrawString(line, CaptionFont, new XSolidBrush(PdfFlow.Ink), new XRect(flow.Left, flow.Y, flow.Width, 12), XStringFormats.TopLeft);
+            flow.Y += PdfFlow.LineHeight(CaptionFont);
+        }
+        flow.Tags.End();
+        flow.Y += 3;
+
+        flow.Tags.BeginElement(PdfBlockLevelElementTag.TableHeadRowGroup);
+        Row(flow, table, header, widths, isHeader: true, tagged: true);
+        flow.Tags.End();
+
+        flow.Tags.BeginElement(PdfBlockLevelElementTag.TableBodyRowGroup);
+        foreach (var row in table.Rows)
+        {
+            if (flow.Y + Height(flow, row, widths, Body) > flow.Bottom)
+            {
+                flow.NewPage();
+                flow.Artifact(_ => Row(flow, table, header, widths, isHeader: true, tagged: false));
+            }
+            Row(flow, table, row, widths, isHeader: false, tagged: true);
+        }
+        flow.Tags.End();
+        flow.Tags.End();
+        flow.Y += 14;
+    }
+
+    private static void Row(PdfFlow flow, ReportTable table, IReadOnlyList<ReportCell> cells, double[] widths, bool isHeader, bool tagged)
+    {
+        double height = Height(flow, cells, widths, isHeader ? Bold : Body), top = flow.Y;
+        flow.Artifact(g =>
+        {
+            if (isHeader) g.DrawRectangle(new XSolidBrush(PdfFlow.PaleGrey), flow.Left, top, flow.Width, height);
+            g.DrawLine(new XPen(isHeader ? PdfFlow.Ink : PdfFlow.Rule, isHeader ? 0.8 : 0.5), flow.Left, top + height, flow.Left + flow.Width, top + height);
+        });
+        if (tagged) flow.Tags.BeginElement(PdfBlockLevelElementTag.TableRow);
+        int column = 0;
+        double x = flow.Left;
+        foreach (var cell in cells)
+        {
+            double width = widths.Skip(column).Take(cell.Span).Sum();
+            bool heads = isHeader || column == 0;
+            var font = heads ? Bold : Body;
+            bool right = cell.Span == 1 && table.Numeric.Contains(column);
+            if (tagged)
+            {
+                flow.Tags.BeginElement(heads ? PdfBlockLevelElementTag.TableHeaderCell : PdfBlockLevelElementTag.TableDataCell);
+                if (heads) Scope(flow.Tags, isHeader ? "Column" : "Row");
+                if (cell.Span > 1) flow.Tags.SetColSpan(cell.Span);
+            }
+            double y = top + Padding;
+            foreach (var line in flow.Wrap(cell.Text, font, width - 2 * Padding))
+            {
+                if (line.Length > 0)
+                {
+                    flow.Gfx.DrawString(line, font, new XSolidBrush(PdfFlow.Ink), new XRect(x + Padding, y, width - 2 * Padding, PdfFlow.LineHeight(font)), right ? XStringFormats.TopRight : XStringFormats.TopLeft);
+                }
+                y += PdfFlow.LineHeight(font);
+            }
+            if (tagged) flow.Tags.End();
+            x += width;
+            column += cell.Span;
+        }
+        if (tagged) flow.Tags.End();
+        flow.Y = top + height;
+    }
+
+    private static double Height(PdfFlow flow, IReadOnlyList<ReportCell> cells, double[] widths, XFont font)
+    {
+        int column = 0, lines = 1;
+        foreach (var cell in cells)
+        {
+            double width = widths.Skip(column).Take(cell.Span).Sum();
+            var cellFont = column == 0 ? Bold : font;
+            lines = Math.Max(lines, flow.Wrap(cell.Text, cellFont, width - 2 * Padding).Count);
+            column += cell.Span;
+        }
+        return lines * PdfFlow.LineHeight(font) + 2 * Padding;
+    }
+
+    // PDF/UA wants a TH's scope: /A << /O /Table /Scope /Column >>.
+    private static void Scope(StructureBuilder tags, string scope)
+    {
+        var attributes = new PdfDictionary(tags.CurrentStructureElement.Owner);
+        attributes.Elements.SetName("/O", "/Table");
+        attributes.Elements.SetName("/Scope", "/" + scope);
+        tags.CurrentStructureElement.Elements["/A"] = attributes;
+    }
+}
