@@ -95,7 +95,7 @@ public sealed partial class BoardReportPdfTests(DemoFactory factory) : PeopleTes
         var elements = new List<(string Type, string? Alt, string Parent)>();
         Walk(catalog.Elements.GetDictionary("/StructTreeRoot")!, "", elements);
         var types = elements.Select(e => e.Type).ToHashSet();
-        foreach (var type in new[] { "Document", "H1", "H2", "H3", "P", "Table", "Caption", "THead", "TBody", "TR", "TH", "TD", "Figure" })
+        foreach (var type in new[] { "Document", "H1", "H2", "H3", "P", "L", "LI", "LBody", "Table", "Caption", "THead", "TBody", "TR", "TH", "TD", "Figure" })
         {
             Assert.Contains(type, types);
         }
@@ -107,6 +107,7 @@ public sealed partial class BoardReportPdfTests(DemoFactory factory) : PeopleTes
         // Cells sit in rows, rows in tables.
         Assert.All(elements.Where(e => e.Type is "TH" or "TD"), e => Assert.Equal("TR", e.Parent));
         Assert.Equal("Document", elements.Single(e => e.Type == "H1").Parent);
+        Assert.All(elements.Where(e => e.Type == "Caption"), e => Assert.Equal("Table", e.Parent));
 
         // The first page, kept for a person to look at.
         var png = Path.Combine(ArtifactsFolder, "board-report-page-1");

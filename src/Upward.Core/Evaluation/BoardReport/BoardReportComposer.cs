@@ -187,9 +187,9 @@ public static class BoardReportComposer
         }
         blocks.Add(new ReportHeading(1, "Willingness to mentor"));
         blocks.Add(new ReportParagraph($"{willingness.Headline}."));
-        foreach (var line in willingness.BandLines)
+        if (willingness.BandLines.Count > 0)
         {
-            blocks.Add(new ReportParagraph($"• {line}"));
+            blocks.Add(new ReportList(willingness.BandLines));
         }
     }
 

@@ -14,6 +14,9 @@ public sealed record ReportHeading(int Level, string Text) : ReportBlock;
 /// <summary>A paragraph; <paramref name="Note"/> sets it apart (a warning such as "no intervention between these stages").</summary>
 public sealed record ReportParagraph(string Text, bool Note = false) : ReportBlock;
 
+/// <summary>A bulleted list.</summary>
+public sealed record ReportList(IReadOnlyList<string> Items) : ReportBlock;
+
 /// <summary>
 /// A table whose first column heads its rows. <paramref name="Widths"/> are relative column widths;
 /// <paramref name="Numeric"/> marks columns of figures, aligned right.

@@ -62,6 +62,24 @@ public static class BoardReportPdf
         flow.Text(PdfBlockLevelElementTag.Paragraph, "De-identified: participants appear under codes only, and figures from too few people to protect them are not shown. Produced by Upward from the programme's own records.", PdfFlow.Font(9), PdfFlow.Grey, 0);
     }
 
+    // L > LI > (Lbl, LBody): a screen reader announces a list and its length.
+    private static void List(PdfFlow flow, ReportList list)
+    {
+        flow.Tags.BeginElement(PdfBlockLevelElementTag.List);
+        foreach (var item in list.Items)
+        {
+            flow.EnsureRoom(PdfFlow.LineHeight(Body) * 2);
+            flow.Tags.BeginElement(PdfBlockLevelElementTag.ListItem);
+            flow.Tags.BeginElement(PdfBlockLevelElementTag.Label);
+            flow.Gfx.DrawString("•", Body, new XSolidBrush(PdfFlow.Ink), new XRect(flow.Left + 4, flow.Y, 10, PdfFlow.LineHeight(Body)), XStringFormats.TopLeft);
+            flow.Tags.End();
+            flow.Text(PdfBlockLevelElementTag.ListBody, item, Body, PdfFlow.Ink, 3, indent: 16);
+            flow.Tags.End();
+        }
+        flow.Tags.End();
+        flow.Y += 6;
+    }
+
     private static void Block(PdfFlow flow, ReportBlock block)
     {
         switch (block)
@@ -82,6 +100,9 @@ public static class BoardReportPdf
                 break;
             case ReportParagraph p:
                 flow.Text(PdfBlockLevelElementTag.Paragraph, p.Text, Body, PdfFlow.Ink, 7);
+                break;
+            case ReportList list:
+                List(flow, list);
                 break;
             case ReportTable table:
                 PdfTableWriter.Write(flow, table);

@@ -94,7 +94,7 @@ internal sealed class PdfFlow : IDisposable
     public void Text(PdfBlockLevelElementTag tag, string text, XFont font, XColor colour, double after, double indent = 0)
     {
         double width = Width - indent, line = LineHeight(font);
-        var lines = Wrap(text, font, width);
+        var lines = Spaced(Wrap(text, font, width));
         int i = 0;
         while (i < lines.Count)
         {
@@ -109,6 +109,13 @@ internal sealed class PdfFlow : IDisposable
         }
         Y += after;
     }
+
+    /// <summary>
+    /// The lines with a space kept at the end of each but the last: invisible on the page, but text
+    /// extraction and screen readers otherwise join the last word of a line to the first of the next.
+    /// </summary>
+    public static List<string> Spaced(List<string> lines) =>
+        lines.Select((line, i) => i < lines.Count - 1 && line.Length > 0 ? line + " " : line).ToList();
 
     /// <summary>Splits text into lines no wider than <paramref name="width"/>; a single word wider than that is broken by characters.</summary>
     public List<string> Wrap(string text, XFont font, double width)

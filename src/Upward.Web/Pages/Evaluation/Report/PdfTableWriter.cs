@@ -13,7 +13,7 @@ namespace Upward.Web.Pages.Evaluation.Report;
 /// </summary>
 internal static class PdfTableWriter
 {
-    private const double Padding = 3;
+    private const double Padding = 3.5;
     private static readonly XFont Body = PdfFlow.Font(8);
     private static readonly XFont Bold = PdfFlow.Font(8, bold: true);
     private static readonly XFont CaptionFont = PdfFlow.Font(9.5, bold: true);
@@ -30,12 +30,15 @@ internal static class PdfTableWriter
         // The caption, the header and the first row stay together.
         flow.EnsureRoom(captionHeight + headerHeight + (table.Rows.Count > 0 ? Height(flow, table.Rows[0], widths, Body) : 0));
         flow.Tags.BeginElement(PdfBlockLevelElementTag.Table);
+        // A grouping element holds no content itself: the caption's text is a paragraph inside it.
         flow.Tags.BeginElement(PdfGroupingElementTag.Caption);
-        foreach (var line in captionLines)
+        flow.Tags.BeginElement(PdfBlockLevelElementTag.Paragraph);
+        foreach (var line in PdfFlow.Spaced(captionLines))
         {
             flow.Gfx.DrawString(line, CaptionFont, new XSolidBrush(PdfFlow.Ink), new XRect(flow.Left, flow.Y, flow.Width, 12), XStringFormats.TopLeft);
             flow.Y += PdfFlow.LineHeight(CaptionFont);
         }
+        flow.Tags.End();
         flow.Tags.End();
         flow.Y += 3;
 
@@ -82,11 +85,13 @@ internal static class PdfTableWriter
                 if (cell.Span > 1) flow.Tags.SetColSpan(cell.Span);
             }
             double y = top + Padding;
-            foreach (var line in flow.Wrap(cell.Text, font, width - 2 * Padding))
+            var lines = flow.Wrap(cell.Text, font, width - (right ? 3 : 2) * Padding);
+            foreach (var line in right ? lines : PdfFlow.Spaced(lines))
             {
                 if (line.Length > 0)
                 {
-                    flow.Gfx.DrawString(line, font, new XSolidBrush(PdfFlow.Ink), new XRect(x + Padding, y, width - 2 * Padding, PdfFlow.LineHeight(font)), right ? XStringFormats.TopRight : XStringFormats.TopLeft);
+                    // Figures keep a wider gap on their right, so they do not run into the text of the next column.
+                    flow.Gfx.DrawString(line, font, new XSolidBrush(PdfFlow.Ink), new XRect(x + Padding, y, width - (right ? 3 : 2) * Padding, PdfFlow.LineHeight(font)), right ? XStringFormats.TopRight : XStringFormats.TopLeft);
                 }
                 y += PdfFlow.LineHeight(font);
             }
