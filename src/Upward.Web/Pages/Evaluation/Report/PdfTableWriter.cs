@@ -23,12 +23,12 @@ internal static class PdfTableWriter
         double total = table.Widths.Sum();
         var widths = table.Widths.Select(w => w / total * flow.Width).ToArray();
         var header = table.Columns.Select(c => new ReportCell(c)).ToList();
-        double headerHeight = Height(flow, header, widths, Bold);
+        double headerHeight = Height(flow, table, header, widths, Bold);
         var captionLines = flow.Wrap(table.Caption, CaptionFont, flow.Width);
         double captionHeight = captionLines.Count * PdfFlow.LineHeight(CaptionFont) + 3;
 
         // The caption, the header and the first row stay together.
-        flow.EnsureRoom(captionHeight + headerHeight + (table.Rows.Count > 0 ? Height(flow, table.Rows[0], widths, Body) : 0));
+        flow.EnsureRoom(captionHeight + headerHeight + (table.Rows.Count > 0 ? Height(flow, table, table.Rows[0], widths, Body) : 0));
         flow.Tags.BeginElement(PdfBlockLevelElementTag.Table);
         // A grouping element holds no content itself: the caption's text is a paragraph inside it.
         flow.Tags.BeginElement(PdfGroupingElementTag.Caption);
@@ -49,7 +49,7 @@ internal static class PdfTableWriter
         flow.Tags.BeginElement(PdfBlockLevelElementTag.TableBodyRowGroup);
         foreach (var row in table.Rows)
         {
-            if (flow.Y + Height(flow, row, widths, Body) > flow.Bottom)
+            if (flow.Y + Height(flow, table, row, widths, Body) > flow.Bottom)
             {
                 flow.NewPage();
                 flow.Artifact(_ => Row(flow, table, header, widths, isHeader: true, tagged: false));
@@ -63,7 +63,7 @@ internal static class PdfTableWriter
 
     private static void Row(PdfFlow flow, ReportTable table, IReadOnlyList<ReportCell> cells, double[] widths, bool isHeader, bool tagged)
     {
-        double height = Height(flow, cells, widths, isHeader ? Bold : Body), top = flow.Y;
+        double height = Height(flow, table, cells, widths, isHeader ? Bold : Body), top = flow.Y;
         flow.Artifact(g =>
         {
             if (isHeader) g.DrawRectangle(new XSolidBrush(PdfFlow.PaleGrey), flow.Left, top, flow.Width, height);
@@ -103,14 +103,16 @@ internal static class PdfTableWriter
         flow.Y = top + height;
     }
 
-    private static double Height(PdfFlow flow, IReadOnlyList<ReportCell> cells, double[] widths, XFont font)
+    // The same wrapping as Row, so the rule under a row sits below its tallest cell.
+    private static double Height(PdfFlow flow, ReportTable table, IReadOnlyList<ReportCell> cells, double[] widths, XFont font)
     {
         int column = 0, lines = 1;
         foreach (var cell in cells)
         {
             double width = widths.Skip(column).Take(cell.Span).Sum();
             var cellFont = column == 0 ? Bold : font;
-            lines = Math.Max(lines, flow.Wrap(cell.Text, cellFont, width - 2 * Padding).Count);
+            bool right = cell.Span == 1 && table.Numeric.Contains(column);
+            lines = Math.Max(lines, flow.Wrap(cell.Text, cellFont, width - (right ? 3 : 2) * Padding).Count);
             column += cell.Span;
         }
         return lines * PdfFlow.LineHeight(font) + 2 * Padding;
