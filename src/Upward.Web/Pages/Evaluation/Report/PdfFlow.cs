@@ -94,7 +94,7 @@ internal sealed class PdfFlow : IDisposable
     public void Text(PdfBlockLevelElementTag tag, string text, XFont font, XColor colour, double after, double indent = 0)
     {
         double width = Width - indent, line = LineHeight(font);
-        var lines = Spaced(Wrap(text, font, width));
+        var lines = Wrap(text, font, width);
         int i = 0;
         while (i < lines.Count)
         {
@@ -111,13 +111,10 @@ internal sealed class PdfFlow : IDisposable
     }
 
     /// <summary>
-    /// The lines with a space kept at the end of each but the last: invisible on the page, but text
-    /// extraction and screen readers otherwise join the last word of a line to the first of the next.
+    /// Splits text into lines no wider than <paramref name="width"/>; a single word wider than that is
+    /// broken by characters. A line that ends where a space was keeps it: invisible on the page, but
+    /// without it text extraction and screen readers join the last word of a line to the next one's first.
     /// </summary>
-    public static List<string> Spaced(List<string> lines) =>
-        lines.Select((line, i) => i < lines.Count - 1 && line.Length > 0 ? line + " " : line).ToList();
-
-    /// <summary>Splits text into lines no wider than <paramref name="width"/>; a single word wider than that is broken by characters.</summary>
     public List<string> Wrap(string text, XFont font, double width)
     {
         var lines = new List<string>();
@@ -132,7 +129,7 @@ internal sealed class PdfFlow : IDisposable
                     line = candidate;
                     continue;
                 }
-                if (line.Length > 0) lines.Add(line);
+                if (line.Length > 0) lines.Add(line + " ");
                 line = word;
                 // A word too long for the column (a SHA-256, say) is broken where it must be.
                 while (line.Length > 1 && Gfx.MeasureString(line, font).Width > width)

@@ -33,7 +33,7 @@ internal static class PdfTableWriter
         // A grouping element holds no content itself: the caption's text is a paragraph inside it.
         flow.Tags.BeginElement(PdfGroupingElementTag.Caption);
         flow.Tags.BeginElement(PdfBlockLevelElementTag.Paragraph);
-        foreach (var line in PdfFlow.Spaced(captionLines))
+        foreach (var line in captionLines)
         {
             flow.Gfx.DrawString(line, CaptionFont, new XSolidBrush(PdfFlow.Ink), new XRect(flow.Left, flow.Y, flow.Width, 12), XStringFormats.TopLeft);
             flow.Y += PdfFlow.LineHeight(CaptionFont);
@@ -86,9 +86,9 @@ internal static class PdfTableWriter
             }
             double y = top + Padding;
             var lines = flow.Wrap(cell.Text, font, width - (right ? 3 : 2) * Padding);
-            foreach (var line in right ? lines : PdfFlow.Spaced(lines))
+            foreach (var line in right ? lines.Select(l => l.TrimEnd()) : lines)
             {
-                if (line.Length > 0)
+                if (line.Trim().Length > 0)
                 {
                     // Figures keep a wider gap on their right, so they do not run into the text of the next column.
                     flow.Gfx.DrawString(line, font, new XSolidBrush(PdfFlow.Ink), new XRect(x + Padding, y, width - (right ? 3 : 2) * Padding, PdfFlow.LineHeight(font)), right ? XStringFormats.TopRight : XStringFormats.TopLeft);
