@@ -52,7 +52,18 @@ internal static class PdfTableWriter
             if (flow.Y + Height(flow, table, row, widths, Body) > flow.Bottom)
             {
                 flow.NewPage();
-                flow.Artifact(_ => Row(flow, table, header, widths, isHeader: true, tagged: false));
+                flow.Artifact(g =>
+                {
+                    // The caption again, marked as continued, so a reader of the paper knows which table this is.
+                    var continued = flow.Wrap(table.Caption + " (continued)", CaptionFont, flow.Width);
+                    foreach (var line in continued)
+                    {
+                        g.DrawString(line, CaptionFont, new XSolidBrush(PdfFlow.Ink), new XRect(flow.Left, flow.Y, flow.Width, 12), XStringFormats.TopLeft);
+                        flow.Y += PdfFlow.LineHeight(CaptionFont);
+                    }
+                    flow.Y += 3;
+                    Row(flow, table, header, widths, isHeader: true, tagged: false);
+                });
             }
             Row(flow, table, row, widths, isHeader: false, tagged: true);
         }
@@ -64,11 +75,14 @@ internal static class PdfTableWriter
     private static void Row(PdfFlow flow, ReportTable table, IReadOnlyList<ReportCell> cells, double[] widths, bool isHeader, bool tagged)
     {
         double height = Height(flow, table, cells, widths, isHeader ? Bold : Body), top = flow.Y;
-        flow.Artifact(g =>
+        void Decorate(XGraphics g)
         {
             if (isHeader) g.DrawRectangle(new XSolidBrush(PdfFlow.PaleGrey), flow.Left, top, flow.Width, height);
             g.DrawLine(new XPen(isHeader ? PdfFlow.Ink : PdfFlow.Rule, isHeader ? 0.8 : 0.5), flow.Left, top + height, flow.Left + flow.Width, top + height);
-        });
+        }
+        // Shading and rules are artifacts; an untagged row (a repeated header) is inside one already.
+        if (tagged) flow.Artifact(Decorate);
+        else Decorate(flow.Gfx);
         if (tagged) flow.Tags.BeginElement(PdfBlockLevelElementTag.TableRow);
         int column = 0;
         double x = flow.Left;
