@@ -33,7 +33,7 @@ public sealed class SettingsModel(UpwardDbContext db) : ProgrammePageModel
         public int? AnonymityThreshold { get; set; }
 
         [Required(ErrorMessage = "Enter the session time limit in minutes")]
-        [Range(10, 480, ErrorMessage = "The session time limit must be between 10 and 480 minutes")]
+        [Range(Core.Sessions.SessionRules.ShortestTimeLimit, Core.Sessions.SessionRules.LongestTimeLimit, ErrorMessage = "The session time limit must be between 10 and 480 minutes")]
         public int? SessionTimeLimitMinutes { get; set; }
 
         [Required(ErrorMessage = "Enter a time zone, like Europe/London")]
