@@ -62,7 +62,7 @@ public sealed class AgreementModel(UpwardDbContext db, FreeTextAnswers answers, 
         }
         db.Audit(AuditAction.CodingSettled, User.UserId(), Programme.OrganisationId, Programme.Id, $"{answerId} {themeId} {(apply ? "applied" : "removed")}");
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{ProgrammeId}/free-text/agreement?CoderA={CoderA}&CoderB={CoderB}");
+        return RedirectToPage("/FreeText/Agreement", new { programmeId = ProgrammeId, CoderA, CoderB });
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)

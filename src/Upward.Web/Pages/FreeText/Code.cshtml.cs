@@ -121,8 +121,8 @@ public sealed class CodeModel(UpwardDbContext db, FreeTextAnswers answers, TimeP
         }
         // The next answer is worked out from the list as it stands now, so a reopened answer just finished is not offered again.
         return NextAnswerId is { } next
-            ? Redirect($"/programmes/{ProgrammeId}/free-text/answers/{next}/code")
-            : Redirect($"/programmes/{ProgrammeId}/free-text?allFinished=true");
+            ? RedirectToPage("/FreeText/Code", new { programmeId = ProgrammeId, answerId = next })
+            : RedirectToPage("/FreeText/Index", new { programmeId = ProgrammeId, allFinished = "true" });
     }
 
     private async Task<IActionResult?> CodeAsync(Guid themeId, string? words, string key, CancellationToken ct)
@@ -174,7 +174,7 @@ public sealed class CodeModel(UpwardDbContext db, FreeTextAnswers answers, TimeP
         PassageStart = passage?.Start, PassageLength = passage?.Length, CodedAtUtc = clock.GetUtcNow().UtcDateTime,
     };
 
-    private RedirectResult Done() => Redirect($"/programmes/{ProgrammeId}/free-text/answers/{AnswerId}/code");
+    private RedirectToPageResult Done() => RedirectToPage("/FreeText/Code", new { programmeId = ProgrammeId, answerId = AnswerId });
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {

@@ -60,7 +60,7 @@ public sealed class QuoteModel(UpwardDbContext db, FreeTextAnswers answers, Time
         }
         db.Audit(AuditAction.QuoteChosen, User.UserId(), Programme.OrganisationId, ProgrammeId, $"theme:{ThemeId}:answer:{chosen.AnswerId}");
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{ProgrammeId}/free-text/table");
+        return RedirectToPage("/FreeText/Table", new { programmeId = ProgrammeId });
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)

@@ -79,7 +79,7 @@ public sealed class RedactModel(UpwardDbContext db, FreeTextAnswers answers, Tim
         // Once discarded an original cannot come back, so "keep" never sets the flag again.
         db.Audit(AuditAction.FreeTextRedacted, User.UserId(), Programme.OrganisationId, Programme.Id, $"{AnswerId} original {(redaction.OriginalKeptForCoordinator ? "kept" : "discarded")}");
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{ProgrammeId}/free-text#answer-{AnswerId}");
+        return RedirectToPage("/FreeText/Index", null, new { programmeId = ProgrammeId }, $"answer-{AnswerId}");
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)

@@ -64,7 +64,7 @@ public sealed class ThemeModel(UpwardDbContext db, TimeProvider clock) : Program
             db.Audit(AuditAction.ThemeChanged, User.UserId(), Programme.OrganisationId, Programme.Id, $"{Theme.Id} {string.Join(", ", changes)}");
         }
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{ProgrammeId}/free-text/themes#theme-{ThemeId}");
+        return RedirectToPage("/FreeText/Themes", null, new { programmeId = ProgrammeId }, $"theme-{ThemeId}");
     }
 
     public async Task<IActionResult> OnPostMergeAsync(CancellationToken ct)
@@ -102,7 +102,7 @@ public sealed class ThemeModel(UpwardDbContext db, TimeProvider clock) : Program
         db.Themes.Remove(Theme);
         db.Audit(AuditAction.ThemesMerged, User.UserId(), Programme.OrganisationId, Programme.Id, $"{Theme.Id} into {into.Id}");
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{ProgrammeId}/free-text/themes#theme-{into.Id}");
+        return RedirectToPage("/FreeText/Themes", null, new { programmeId = ProgrammeId }, $"theme-{into.Id}");
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)

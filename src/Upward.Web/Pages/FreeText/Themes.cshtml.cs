@@ -55,7 +55,7 @@ public sealed class ThemesModel(UpwardDbContext db, TimeProvider clock) : Progra
         {
             return Page();
         }
-        return Redirect($"/programmes/{ProgrammeId}/free-text/themes#theme-{theme.Id}");
+        return RedirectToPage("/FreeText/Themes", null, new { programmeId = ProgrammeId }, $"theme-{theme.Id}");
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)

@@ -115,7 +115,7 @@ public sealed class SettingsModel(UpwardDbContext db) : ProgrammePageModel
         Programme.SessionsPerPair = Input.SessionsPerPair!.Value;
         db.Audit(AuditAction.ProgrammeSettingsChanged, User.UserId(), Programme.OrganisationId, Programme.Id, $"programme:{Programme.Id}", changes.After(Programme));
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{Programme.Id}/settings?saved=true");
+        return RedirectToPage("/Programmes/Settings", new { programmeId = Programme.Id, saved = "true" });
     }
 
     private IReadOnlyList<string> ListFrom(string key, string? text, string what, string plural)

@@ -49,7 +49,15 @@ public abstract class PairPageModel(UpwardDbContext db) : ProgrammePageModel
     /// <summary>Only the overview is reached without a pairing in its address.</summary>
     protected virtual Task<IActionResult?> OnNoPairAsync(CancellationToken ct) => Task.FromResult<IActionResult?>(NotFound());
 
-    /// <summary>The address of one of this pair's pages: "" for the overview, or "sessions", "actions", "notes".</summary>
+    /// <summary>The pages of one pair, by the short names their addresses end in.</summary>
+    private static readonly Dictionary<string, string> PairPages = new()
+    {
+        [""] = "/Sessions/Pairing", ["sessions"] = "/Sessions/PairSessions", ["actions"] = "/Sessions/PairActions",
+        ["notes"] = "/Sessions/PairNotes", ["record"] = "/Sessions/RecordSession", ["end"] = "/Sessions/EndPairing",
+    };
+
+    /// <summary>The address of one of this pair's pages: "" for the overview, or "sessions", "actions", "notes", "record", "end".</summary>
     public string PairPath(string page = "") =>
-        $"/programmes/{ProgrammeId}/pairing/{Pair.Pairing.Id}{(page.Length == 0 ? "" : "/" + page)}";
+        Url.Page(PairPages[page], new { programmeId = ProgrammeId, pairingId = Pair.Pairing.Id })
+            ?? throw new InvalidOperationException($"No address for the pair's page '{page}'");
 }

@@ -37,7 +37,7 @@ public sealed class PairingModel(UpwardDbContext db, Upward.Web.Pages.Preparatio
     public int Held => Sessions.Count(s => s.Status == SessionStatus.Held);
 
     public IActionResult OnGet() =>
-        PairingId is null && MyPairings.Count == 1 ? Redirect($"/programmes/{ProgrammeId}/pairing/{MyPairings[0].Pairing.Id}") : Page();
+        PairingId is null && MyPairings.Count == 1 ? RedirectToPage("/Sessions/Pairing", new { programmeId = ProgrammeId, pairingId = MyPairings[0].Pairing.Id }) : Page();
 
     public async Task<IActionResult> OnPostAcceptRulesAsync(CancellationToken ct)
     {
