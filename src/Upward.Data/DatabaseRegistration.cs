@@ -19,14 +19,17 @@ public static class DatabaseRegistration
         var connectionString = options.EffectiveConnectionString;
         if (options.IsPostgres)
         {
-            services.AddDbContext<UpwardDbContext, PostgresUpwardDbContext>(o => o.UseNpgsql(WithPoolLimit(connectionString)));
+            services.AddDbContext<UpwardDbContext, PostgresUpwardDbContext>((services, o) => o.UseNpgsql(WithPoolLimit(connectionString)).AddInterceptors(StampsFrom(services)));
         }
         else
         {
-            services.AddDbContext<UpwardDbContext, SqliteUpwardDbContext>(o => o.UseSqlite(connectionString));
+            services.AddDbContext<UpwardDbContext, SqliteUpwardDbContext>((services, o) => o.UseSqlite(connectionString).AddInterceptors(StampsFrom(services)));
         }
         return services;
     }
+
+    /// <summary>The clock the app runs on (a test's replaced one included) stamps new rows.</summary>
+    private static ClockStamps StampsFrom(IServiceProvider services) => new(services.GetService<TimeProvider>() ?? TimeProvider.System);
 
     /// <summary>The connections one instance may hold when the connection string does not say.</summary>
     public const int DefaultMaxPoolSize = 40;

@@ -7,7 +7,7 @@ namespace Upward.Core.Auditing;
 public sealed class AuditEntry
 {
     public long Id { get; init; }
-    public DateTime AtUtc { get; init; } = DateTime.UtcNow;
+    public DateTime AtUtc { get; init; }
     public Guid? ActorUserId { get; init; }
     public Guid? OrganisationId { get; init; }
     public Guid? ProgrammeId { get; init; }

@@ -9,5 +9,5 @@ public sealed class Organisation
     /// <summary>IANA zone in which times are shown; stored times are always UTC.</summary>
     public string TimeZone { get; set; } = "Europe/London";
 
-    public DateTime CreatedAtUtc { get; init; } = DateTime.UtcNow;
+    public DateTime CreatedAtUtc { get; init; }
 }

@@ -18,7 +18,7 @@ public sealed class FeedbackBrief
     /// </summary>
     public Guid? AllocatedMentorEnrolmentId { get; set; }
 
-    public DateTime UpdatedAtUtc { get; set; } = DateTime.UtcNow;
+    public DateTime UpdatedAtUtc { get; set; }
     public DateTime? ReviewedAtUtc { get; set; }
     public DateTime? ReleasedToMentorAtUtc { get; set; }
     public DateTime? ReleasedToMenteeAtUtc { get; set; }

@@ -12,5 +12,5 @@ public sealed class GroupNote
     /// <summary>The group's rating out of 5, if it agreed one.</summary>
     public int? Rating { get; set; }
 
-    public DateTime UpdatedAtUtc { get; set; } = DateTime.UtcNow;
+    public DateTime UpdatedAtUtc { get; set; }
 }

@@ -12,5 +12,5 @@ public sealed class Willingness
     public Guid MenteeEnrolmentId { get; init; }
     public bool Willing { get; set; }
     public string? PrivateReason { get; set; }
-    public DateTime RecordedAtUtc { get; set; } = DateTime.UtcNow;
+    public DateTime RecordedAtUtc { get; set; }
 }

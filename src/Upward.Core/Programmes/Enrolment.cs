@@ -12,7 +12,7 @@ public sealed class Enrolment
     /// <summary>Pseudonymous code (for example "MR-03") under which answers are shown and exported.</summary>
     public required string ParticipantCode { get; init; }
 
-    public DateTime CreatedAtUtc { get; init; } = DateTime.UtcNow;
+    public DateTime CreatedAtUtc { get; init; }
 
     /// <summary>Optional banded demographics, reported only in aggregate.</summary>
     public People.DemographicBands Demographics { get; set; } = new();

@@ -21,7 +21,7 @@ public sealed class Programme
 
     /// <summary>When set, anyone with the link may apply to join until this moment (open recruitment).</summary>
     public DateTime? ApplicationsCloseAtUtc { get; set; }
-    public DateTime CreatedAtUtc { get; init; } = DateTime.UtcNow;
+    public DateTime CreatedAtUtc { get; init; }
 
     /// <summary>Whether a mentor may be paired with their own clinical supervisor (the study allowed it).</summary>
     public Allocation.SupervisorRule SupervisorRule { get; set; } = Allocation.SupervisorRule.Allowed;

@@ -15,7 +15,7 @@ public sealed class Instrument
     public required string Title { get; set; }
     public string? Introduction { get; set; }
     public int Version { get; init; } = 1;
-    public DateTime CreatedAtUtc { get; init; } = DateTime.UtcNow;
+    public DateTime CreatedAtUtc { get; init; }
     public List<InstrumentItem> Items { get; init; } = [];
 
     /// <summary>A copy as the next version, with fresh ids and the same item keys (so answers can be compared across versions).</summary>

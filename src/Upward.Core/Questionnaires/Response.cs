@@ -20,7 +20,7 @@ public sealed class Response
     public Guid InstrumentId { get; set; }
 
     public ResponseStatus Status { get; set; } = ResponseStatus.Draft;
-    public DateTime StartedAtUtc { get; init; } = DateTime.UtcNow;
-    public DateTime UpdatedAtUtc { get; set; } = DateTime.UtcNow;
+    public DateTime StartedAtUtc { get; init; }
+    public DateTime UpdatedAtUtc { get; set; }
     public DateTime? SubmittedAtUtc { get; set; }
 }

@@ -16,7 +16,7 @@ public sealed class Wave
     public bool IsOpen { get; set; }
     public DateTime? OpenedAtUtc { get; set; }
     public DateTime? ClosedAtUtc { get; set; }
-    public DateTime CreatedAtUtc { get; init; } = DateTime.UtcNow;
+    public DateTime CreatedAtUtc { get; init; }
 
     public void Open(DateTime nowUtc)
     {

@@ -16,12 +16,28 @@ public static class SessionRules
 
     /// <summary>Whether this pair may add another session: fewer held than the programme plans, and none already planned.</summary>
     public static bool CanAddSession(IReadOnlyCollection<MentoringSession> sessions, int sessionsPerPair) =>
-        sessions.Count(s => s.Status == SessionStatus.Held) < sessionsPerPair
-        && !sessions.Any(s => s.Status is SessionStatus.Proposed or SessionStatus.Agreed);
+        CheckNewProposal(sessions, sessionsPerPair) is null;
 
     /// <summary>Whether this pair may record a session held elsewhere: fewer held than the programme plans.</summary>
     public static bool CanRecordAfterwards(IReadOnlyCollection<MentoringSession> sessions, int sessionsPerPair) =>
         sessions.Count(s => s.Status == SessionStatus.Held) < sessionsPerPair;
+
+    /// <summary>A pair plans one session at a time, within the programme's cadence; null when another may be suggested.</summary>
+    public static string? CheckNewProposal(IReadOnlyCollection<MentoringSession> sessions, int sessionsPerPair) =>
+        sessions.Count(s => s.Status == SessionStatus.Held) >= sessionsPerPair
+            ? $"You have held all {SessionSentences.Count(sessionsPerPair, "session", "sessions")} this programme plans"
+            : HasPlanned(sessions) ? "There is already a session planned: change or cancel it first" : null;
+
+    /// <summary>A session suggested or agreed and not yet held or cancelled.</summary>
+    public static bool HasPlanned(IEnumerable<MentoringSession> sessions) =>
+        sessions.Any(s => s.Status is SessionStatus.Proposed or SessionStatus.Agreed);
+
+    /// <summary>The shortest and longest time limit a session or a programme may set, in minutes.</summary>
+    public const int ShortestTimeLimit = 10, LongestTimeLimit = 480;
+
+    /// <summary>A time limit is a guide both sides agree, from a short check-in to a long afternoon.</summary>
+    public static string? CheckTimeLimit(int minutes) =>
+        minutes is < ShortestTimeLimit or > LongestTimeLimit ? $"The time limit must be between {ShortestTimeLimit} and {LongestTimeLimit} minutes" : null;
 
     public static bool CanChange(MentoringSession session) =>
         session.Status is SessionStatus.Proposed or SessionStatus.Agreed;

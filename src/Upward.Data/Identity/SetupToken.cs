@@ -8,7 +8,7 @@ public sealed class SetupToken
 {
     public Guid Id { get; init; } = Guid.NewGuid();
     public required string TokenHash { get; init; }
-    public DateTime CreatedAtUtc { get; init; } = DateTime.UtcNow;
+    public DateTime CreatedAtUtc { get; init; }
     public DateTime ExpiresAtUtc { get; init; }
     public DateTime? UsedAtUtc { get; set; }
 }

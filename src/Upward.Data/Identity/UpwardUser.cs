@@ -10,5 +10,5 @@ public sealed class UpwardUser : IdentityUser<Guid>
     /// <summary>The organisation the person belongs to; null only for the set-up administrator before one exists.</summary>
     public Guid? OrganisationId { get; set; }
 
-    public DateTime CreatedAtUtc { get; init; } = DateTime.UtcNow;
+    public DateTime CreatedAtUtc { get; init; }
 }

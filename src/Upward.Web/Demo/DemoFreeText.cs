@@ -28,13 +28,13 @@ public static class DemoFreeText
             "Some good new ideas came up for making rota feedback anonymous.", false),
     ];
 
-    public static async Task LoadAsync(UpwardDbContext db, Guid programmeId, CancellationToken ct)
+    public static async Task LoadAsync(UpwardDbContext db, Guid programmeId, DateTime nowUtc, CancellationToken ct)
     {
         var wave = await db.Waves.SingleAsync(w => w.ProgrammeId == programmeId && w.Audience == ProgrammeRole.Mentor && w.Stage == Stage.AfterPhase1, ct);
         var items = await db.InstrumentItems.Where(i => i.InstrumentId == wave.InstrumentId).OrderBy(i => i.Position).ToListAsync(ct);
         var domains = await db.ProgrammeDomains.Where(d => d.ProgrammeId == programmeId).Select(d => d.Id).ToListAsync(ct);
         var enrolments = await db.Enrolments.Where(e => e.ProgrammeId == programmeId && e.Role == ProgrammeRole.Mentor).ToDictionaryAsync(e => e.ParticipantCode, ct);
-        var submitted = DateTime.UtcNow.AddDays(-2);
+        var submitted = nowUtc.AddDays(-2);
         var n = 0;
         foreach (var (code, worry, comment, mayQuote) in Answers)
         {

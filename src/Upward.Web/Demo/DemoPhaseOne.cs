@@ -15,7 +15,7 @@ public static class DemoPhaseOne
     /// <summary>How many of the five mentees (in code order) each mentor is willing to mentor.</summary>
     private static readonly int[] WillingFor = [5, 5, 5, 3, 3, 4];
 
-    public static async Task LoadAsync(UpwardDbContext db, Guid programmeId, CancellationToken ct)
+    public static async Task LoadAsync(UpwardDbContext db, Guid programmeId, DateTime nowUtc, CancellationToken ct)
     {
         db.PhaseOneSettings.Add(new PhaseOneSettings { ProgrammeId = programmeId, Mode = FeedbackMode.Group, MenteeMaySeeBrief = true, MenteesMayChooseMentors = true });
         var enrolments = await db.Enrolments.Where(e => e.ProgrammeId == programmeId).ToListAsync(ct);
@@ -24,7 +24,7 @@ public static class DemoPhaseOne
         for (var i = 0; i < mentors.Count; i++)
         {
             var supervisor = mentees[i % mentees.Count];
-            db.Relationships.Add(new Relationship { ProgrammeId = programmeId, MentorEnrolmentId = mentors[i].Id, MenteeEnrolmentId = supervisor.Id, Kind = RelationshipKind.ClinicalSupervisor, DeclaredAtUtc = DateTime.UtcNow });
+            db.Relationships.Add(new Relationship { ProgrammeId = programmeId, MentorEnrolmentId = mentors[i].Id, MenteeEnrolmentId = supervisor.Id, Kind = RelationshipKind.ClinicalSupervisor, DeclaredAtUtc = nowUtc });
             for (var j = 0; j < mentees.Count; j++)
             {
                 var willing = j < WillingFor[i % WillingFor.Length];

@@ -16,7 +16,7 @@ namespace Upward.Web.Demo;
 /// from someone who agreed to be quoted (MR-06 did not), so Table 1 is filled; the codings are then
 /// put under the demo researcher, as if they had coded the answers themselves and finished each one.
 /// </summary>
-public sealed class DemoPilotEvaluation(BundleImport import, UpwardDbContext db)
+public sealed class DemoPilotEvaluation(BundleImport import, UpwardDbContext db, TimeProvider clock)
 {
     public const string ResourceName = "Upward.Web.Demo.pilot-bundle.json";
 
@@ -38,7 +38,7 @@ public sealed class DemoPilotEvaluation(BundleImport import, UpwardDbContext db)
 
         await db.Codings.Where(c => c.ProgrammeId == programme.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.CoderEnrolmentId, researcher.Id), ct);
         var coded = await db.Codings.Where(c => c.ProgrammeId == programme.Id).Select(c => c.AnswerId).Distinct().ToListAsync(ct);
-        db.CodingsFinished.AddRange(coded.Select(answerId => new CodingFinished { ProgrammeId = programme.Id, AnswerId = answerId, CoderEnrolmentId = researcher.Id, FinishedAtUtc = DateTime.UtcNow }));
+        db.CodingsFinished.AddRange(coded.Select(answerId => new CodingFinished { ProgrammeId = programme.Id, AnswerId = answerId, CoderEnrolmentId = researcher.Id, FinishedAtUtc = clock.GetUtcNow().UtcDateTime }));
         await db.SaveChangesAsync(ct);
     }
 }

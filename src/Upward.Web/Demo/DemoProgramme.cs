@@ -13,7 +13,7 @@ namespace Upward.Web.Demo;
 /// Made-up data shaped like the published pilot (6 mentors, 5 mentees, seven domains), loaded only
 /// with the --demo switch. Its accounts share one published password, which is why it is opt-in.
 /// </summary>
-public sealed class DemoProgramme(UpwardDbContext db, UserManager<UpwardUser> users, RoleManager<IdentityRole<Guid>> roles, DemoPilotEvaluation pilot, ILogger<DemoProgramme> log)
+public sealed class DemoProgramme(UpwardDbContext db, UserManager<UpwardUser> users, RoleManager<IdentityRole<Guid>> roles, DemoPilotEvaluation pilot, TimeProvider clock, ILogger<DemoProgramme> log)
 {
     public const string OrganisationName = "Demo Teaching Hospitals NHS Foundation Trust";
     public const string ProgrammeName = "Gastroenterology reverse mentoring pilot";
@@ -92,7 +92,7 @@ public sealed class DemoProgramme(UpwardDbContext db, UserManager<UpwardUser> us
             {
                 db.ConsentDecisions.Add(new ConsentDecision
                 {
-                    EnrolmentId = enrolment.Id, Purpose = text.Purpose, TextVersion = text.Version, DecidedAtUtc = DateTime.UtcNow,
+                    EnrolmentId = enrolment.Id, Purpose = text.Purpose, TextVersion = text.Version, DecidedAtUtc = clock.GetUtcNow().UtcDateTime,
                     Given = !(localPart == "mentor6" && text.Purpose == ConsentPurpose.QuoteAnonymously),
                 });
             }
@@ -101,13 +101,13 @@ public sealed class DemoProgramme(UpwardDbContext db, UserManager<UpwardUser> us
         }
         // The study's questionnaires, with the mentors' first one open so the demo shows one due.
         await Upward.Web.Pages.Questionnaires.BuiltInWaves.AddAsync(db, programme, ct);
-        db.Waves.Local.Single(w => w.Stage == Upward.Core.Questionnaires.Stage.BeforePhase1).Open(DateTime.UtcNow);
+        db.Waves.Local.Single(w => w.Stage == Upward.Core.Questionnaires.Stage.BeforePhase1).Open(clock.GetUtcNow().UtcDateTime);
         db.Audit(AuditAction.DemoLoaded, actorUserId: null, organisation.Id, programme.Id);
         await db.SaveChangesAsync(ct);
-        await DemoPhaseOne.LoadAsync(db, programme.Id, ct);
+        await DemoPhaseOne.LoadAsync(db, programme.Id, clock.GetUtcNow().UtcDateTime, ct);
         await DemoWork.LoadAsync(db, programme.Id, ct);
         await pilot.LoadAsync(organisation.Id, coordinatorId, researcherId, ct);
-        await DemoFreeText.LoadAsync(db, programme.Id, ct);
+        await DemoFreeText.LoadAsync(db, programme.Id, clock.GetUtcNow().UtcDateTime, ct);
         log.LogWarning("Demo data loaded: {Accounts} accounts share the published demo password", People.Count);
     }
 }

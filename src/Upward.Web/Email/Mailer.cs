@@ -61,9 +61,9 @@ public sealed class Mailer(IOptions<EmailOptions> options, IWebHostEnvironment e
         {
             Directory.CreateDirectory(PickupFolder);
             message.Headers.Add(OrganisationHeader, organisationId.ToString());
-            // Time first so the Outbox lists newest first by name; the id keeps names unique. The wall clock,
-            // not the injected TimeProvider: a test's frozen clock would leave the order to the random id.
-            var path = Path.Combine(PickupFolder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
+            // Time first so the Outbox lists newest first by name; the id keeps names unique. The system
+            // clock on purpose, not the injected one: a test's frozen clock would leave the order to the random id.
+            var path = Path.Combine(PickupFolder, $"{TimeProvider.System.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
             // Written aside, then moved into place: the Outbox never reads half a message.
             var partial = path + ".partial";
             await message.WriteToAsync(partial, ct);

@@ -5,6 +5,7 @@ using Upward.Core.Questionnaires;
 using Upward.Data;
 using Upward.Data.Identity;
 using Upward.Web.Identity;
+using Upward.Web.Pages.Questionnaires;
 
 namespace Upward.Web.Pages;
 
@@ -55,12 +56,12 @@ public sealed class IndexModel(UpwardDbContext db) : PageModel
     /// <summary>Open questionnaires put to one of the user's roles that they have not yet sent.</summary>
     private async Task<IReadOnlyList<DueQuestionnaire>> DueAsync(Guid userId, CancellationToken ct)
     {
+        var everPaired = db.EverPaired();
         var rows = await db.Enrolments
             .Where(e => e.UserId == userId && e.Status == EnrolmentStatus.Consented)
             .Join(db.Waves.Where(w => w.IsOpen), e => new { e.ProgrammeId, Role = e.Role }, w => new { w.ProgrammeId, Role = w.Audience }, (e, w) => new { Enrolment = e.Id, Wave = w })
             // Not the questionnaire about the one-to-one for someone never paired (StageApplicability).
-            .Where(x => !StageApplicability.AboutTheOneToOne.Contains(x.Wave.Stage)
-                || db.Pairings.Any(p => p.MentorEnrolmentId == x.Enrolment || p.MenteeEnrolmentId == x.Enrolment))
+            .Where(x => !StageApplicability.AboutTheOneToOne.Contains(x.Wave.Stage) || everPaired.Contains(x.Enrolment))
             .Join(db.Instruments, x => x.Wave.InstrumentId, i => i.Id, (x, i) => new { x.Enrolment, x.Wave.Id, x.Wave.ProgrammeId, i.Title })
             .Join(db.Programmes, x => x.ProgrammeId, p => p.Id, (x, p) => new { x.Enrolment, x.Id, x.ProgrammeId, x.Title, ProgrammeName = p.Name })
             .Select(x => new

@@ -49,7 +49,7 @@ public sealed class PairLifeJourneyTests(LiveUpward upward, Chromium chromium) :
         }
 
         // They met on Teams last week and record it afterwards, past the time limit, from a phone.
-        await mentee.GotoAsync(pairUrl);
+        await mentee.GotoAsync(pairUrl + "/sessions");
         await mentee.GetByRole(AriaRole.Link, new() { Name = "Record a session you have had" }).ClickAsync();
         await mentee.GetByRole(AriaRole.Button, new() { Name = "Record the session" }).ClickAsync();
         await mentee.Locator(".nhsuk-error-summary").WaitForAsync();

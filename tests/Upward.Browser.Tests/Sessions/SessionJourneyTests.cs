@@ -51,7 +51,9 @@ public sealed class SessionJourneyTests(LiveUpward upward, Chromium chromium) : 
             await page.GetByRole(AriaRole.Button, new() { Name = "I accept the ground rules" }).ClickAsync();
         }
 
-        await mentor.ReloadAsync();
+        // The overview says where they are; sessions have a page of their own.
+        Assert.Contains("0 of 1 session held", await mentor.Locator("#pair-summary").InnerTextAsync());
+        await mentor.GetByRole(AriaRole.Link, new() { Name = "See and plan sessions" }).ClickAsync();
         var day = DateTime.Today.AddDays(7);
         await mentor.GetByLabel("Day").First.FillAsync(day.Day.ToString());
         await mentor.GetByLabel("Month").First.FillAsync(day.Month.ToString());
@@ -63,6 +65,8 @@ public sealed class SessionJourneyTests(LiveUpward upward, Chromium chromium) : 
         await mentor.AssertNoViolationsAsync();
 
         await mentee.ReloadAsync();
+        Assert.Contains("Session 1 is suggested", await mentee.Locator("#pair-summary").InnerTextAsync());
+        await mentee.GetByRole(AriaRole.Link, new() { Name = "See and plan sessions" }).ClickAsync();
         await mentee.GetByRole(AriaRole.Button, new() { Name = "Agree this time" }).ClickAsync();
         await mentee.Locator("#session-1", new() { HasText = "agreed" }).WaitForAsync();
         // Before it starts there is nothing to record yet, and a calendar file to download.
@@ -84,6 +88,25 @@ public sealed class SessionJourneyTests(LiveUpward upward, Chromium chromium) : 
         Assert.Contains("You met in person. It took 45 minutes; the time felt about right", await mentee.Locator("#session-1").InnerTextAsync());
         await mentee.AssertNoViolationsAsync();
         await mentee.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ArtifactsFolder, "pairing-held.png"), FullPage = true });
+
+        // The mentee's action plan and private notes, each on its own page, from a phone-sized window too.
+        await mentee.SetViewportSizeAsync(390, 844);
+        await mentee.GetByRole(AriaRole.Link, new() { Name = "Your action plan" }).ClickAsync();
+        await mentee.GetByRole(AriaRole.Button, new() { Name = "Add to my plan" }).ClickAsync();
+        await mentee.Locator(".nhsuk-error-summary").WaitForAsync();
+        await mentee.GetByLabel("An action you will take").FillAsync("Ask a junior to chair the next handover");
+        await mentee.GetByRole(AriaRole.Button, new() { Name = "Add to my plan" }).ClickAsync();
+        await mentee.Locator("strong", new() { HasText = "Ask a junior to chair the next handover" }).WaitForAsync();
+        await mentee.AssertNoViolationsAsync();
+        await mentee.GetByRole(AriaRole.Link, new() { Name = "Your private notes" }).ClickAsync();
+        await mentee.GetByLabel("Add a note").FillAsync("Surprised how often juniors wait to be asked.");
+        await mentee.GetByRole(AriaRole.Button, new() { Name = "Save note" }).ClickAsync();
+        await mentee.Locator("#saved").WaitForAsync();
+        Assert.Contains("Surprised how often juniors wait to be asked.", await mentee.Locator("main").InnerTextAsync());
+        await mentee.AssertNoViolationsAsync();
+        await mentee.GetByRole(AriaRole.Link, new() { Name = "Overview" }).ClickAsync();
+        Assert.Contains("0 of 1 action done", await mentee.Locator("#pair-summary").InnerTextAsync());
+        await mentee.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ArtifactsFolder, "pairing-overview-phone.png"), FullPage = true });
 
         await coordinator.GotoAsync(coordinator.Url.Replace("/allocation", "/people"));
         Assert.Contains("Paired, 1 of 1 session held", await coordinator.Locator("main").InnerTextAsync());

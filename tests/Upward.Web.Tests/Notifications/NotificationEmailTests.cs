@@ -148,7 +148,7 @@ public sealed class NotificationEmailTests
         Assert.Contains("Reminder: ", list);
         Assert.Contains("nhsuk-tag--blue", list);
         // Seen once, they are no longer counted as new in the header.
-        Assert.Contains("id=\"notifications-link\">Notifications</a>", await (await mentor2.GetAsync("/notifications")).Content.ReadAsStringAsync());
+        Assert.Contains("id=\"notifications-link\" href=\"/notifications\">Notifications</a>", await (await mentor2.GetAsync("/notifications")).Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -209,7 +209,7 @@ public sealed class BadInputTests(DemoFactory factory) : IClassFixture<DemoFacto
         {
             ["Propose.Day"] = day, ["Propose.Month"] = month, ["Propose.Year"] = year, ["Propose.Time"] = time,
             ["Propose.Place"] = "Seminar room 2", ["Propose.TimeLimitMinutes"] = limit,
-        }, url + "?handler=Propose");
+        }, url + "/sessions?handler=Propose");
         AssertErrorSummary(response, html, $"{day} {month} {year} {time} {limit}");
         Assert.Equal(before, await factory.WithDbAsync(db => db.MentoringSessions.CountAsync(s => s.PairingId == pairing.Id)));
     }
@@ -220,31 +220,31 @@ public sealed class BadInputTests(DemoFactory factory) : IClassFixture<DemoFacto
         var (id, pairing, mentor, mentee) = await PairAsync();
         var url = $"/programmes/{id}/pairing/{pairing.Id}";
 
-        var (note, noteHtml) = await PostAsync(mentor, url, new() { ["Note.Text"] = new string('n', 10_001) }, url + "?handler=Note");
+        var (note, noteHtml) = await PostAsync(mentor, url, new() { ["Note.Text"] = new string('n', 10_001) }, url + "/notes");
         AssertErrorSummary(note, noteHtml, "note", "10,000 characters or fewer");
         Assert.Equal(0, await factory.WithDbAsync(db => db.PrivateNotes.CountAsync(n => n.Text.Length > 10_000)));
 
-        var (action, actionHtml) = await PostAsync(mentee, url, new() { ["NewAction.Text"] = new string('a', 1_001) }, url + "?handler=Action");
+        var (action, actionHtml) = await PostAsync(mentee, url, new() { ["NewAction.Text"] = new string('a', 1_001) }, url + "/actions");
         AssertErrorSummary(action, actionHtml, "action", "1,000 characters or fewer");
-        var (due, dueHtml) = await PostAsync(mentee, url, new() { ["NewAction.Text"] = "Read the paper", ["NewAction.DueDay"] = "31", ["NewAction.DueMonth"] = "2", ["NewAction.DueYear"] = "2027" }, url + "?handler=Action");
+        var (due, dueHtml) = await PostAsync(mentee, url, new() { ["NewAction.Text"] = "Read the paper", ["NewAction.DueDay"] = "31", ["NewAction.DueMonth"] = "2", ["NewAction.DueYear"] = "2027" }, url + "/actions");
         AssertErrorSummary(due, dueHtml, "due date", "Enter a real due date");
         Assert.Equal(0, await factory.WithDbAsync(db => db.ActionPlanItems.CountAsync(a => a.PairingId == pairing.Id)));
 
         // A mentor may not add to the mentee's action plan.
-        var mentorAction = await mentor.SubmitAsync(url, new Dictionary<string, string> { ["NewAction.Text"] = "Mentor's idea" }, url + "?handler=Action");
+        var mentorAction = await mentor.SubmitAsync(url, new Dictionary<string, string> { ["NewAction.Text"] = "Mentor's idea" }, url + "/actions");
         Assert.NotEqual(HttpStatusCode.OK, mentorAction.StatusCode);
         Assert.Equal(0, await factory.WithDbAsync(db => db.ActionPlanItems.CountAsync(a => a.PairingId == pairing.Id)));
 
         var (place, placeHtml) = await PostAsync(mentor, url, new()
         {
             ["Propose.Day"] = "1", ["Propose.Month"] = "6", ["Propose.Year"] = "2030", ["Propose.Time"] = "10:00", ["Propose.Place"] = new string('p', 501),
-        }, url + "?handler=Propose");
+        }, url + "/sessions?handler=Propose");
         AssertErrorSummary(place, placeHtml, "place", "500 characters or fewer");
 
-        var (held, heldHtml) = await PostAsync(mentor, url, new() { ["Held.SessionId"] = Guid.NewGuid().ToString(), ["Held.Minutes"] = "99999999999", ["Held.TimeFelt"] = "99" }, url + "?handler=Held");
+        var (held, heldHtml) = await PostAsync(mentor, url, new() { ["Held.SessionId"] = Guid.NewGuid().ToString(), ["Held.Minutes"] = "99999999999", ["Held.TimeFelt"] = "99" }, url + "/sessions?handler=Held");
         Assert.Equal(HttpStatusCode.NotFound, held.StatusCode);
         Assert.DoesNotContain("Exception", heldHtml);
-        var status = await mentee.SubmitAsync(url, new Dictionary<string, string> { ["actionId"] = Guid.NewGuid().ToString(), ["status"] = "99" }, url + "?handler=ActionStatus");
+        var status = await mentee.SubmitAsync(url, new Dictionary<string, string> { ["actionId"] = Guid.NewGuid().ToString(), ["status"] = "99" }, url + "/actions?handler=Status");
         Assert.Equal(HttpStatusCode.NotFound, status.StatusCode);
     }
 }

@@ -19,7 +19,8 @@ public sealed partial class PrivacyLeakTests(DemoFactory factory) : IClassFixtur
     [
         $"/programmes/{id}", $"/programmes/{id}/people", $"/programmes/{id}/allocation", $"/programmes/{id}/concerns", $"/programmes/{id}/my-data",
         $"/programmes/{id}/feedback", $"/programmes/{id}/phase-one", $"/programmes/{id}/phase-one/willingness/all", $"/programmes/{id}/phase-one/rather-not-meet",
-        $"/programmes/{id}/pairing", pairing is null ? $"/programmes/{id}/pairing" : $"/programmes/{id}/pairing/{pairing.Id}", "/admin", "/admin/audit", "/",
+        $"/programmes/{id}/pairing", "/admin", "/admin/audit", "/",
+        .. (pairing is null ? [] : new[] { "", "/sessions", "/notes", "/actions" }.Select(page => $"/programmes/{id}/pairing/{pairing.Id}{page}")),
     ];
 
     private static async Task AssertNowhereAsync(HttpClient client, IEnumerable<string> pages, string secret, string who)
@@ -80,8 +81,8 @@ public sealed partial class PrivacyLeakTests(DemoFactory factory) : IClassFixtur
         var url = $"/programmes/{id}/pairing/{pairing.Id}";
 
         const string note = "Note-91c2: my honest view of this consultant";
-        Assert.Equal(HttpStatusCode.Redirect, (await mentor.SubmitAsync(url, new Dictionary<string, string> { ["Note.Text"] = note }, url + "?handler=Note")).StatusCode);
-        Assert.Contains(note, await mentor.GetStringAsync(url));
+        Assert.Equal(HttpStatusCode.Redirect, (await mentor.SubmitAsync(url, new Dictionary<string, string> { ["Note.Text"] = note }, url + "/notes")).StatusCode);
+        Assert.Contains(note, await mentor.GetStringAsync(url + "/notes"));
         await AssertNowhereAsync(mentee, PagesFor(id, pairing), note, "the other side");
         foreach (var who in Staff)
         {

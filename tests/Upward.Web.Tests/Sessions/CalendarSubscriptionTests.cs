@@ -18,7 +18,7 @@ public sealed partial class CalendarSubscriptionTests(DemoFactory factory) : Pai
         await AcceptRulesAsync(id, pairing.Id, mentor, mentee);
         var pairUrl = $"/programmes/{id}/pairing/{pairing.Id}";
         var mentorClient = await AsAsync(mentor);
-        await mentorClient.SubmitAsync(pairUrl, PairingTests.Proposal(DateTime.Today.AddDays(9).AddHours(9)), pairUrl + "?handler=Propose");
+        await mentorClient.SubmitAsync(pairUrl, PairingTests.Proposal(DateTime.Today.AddDays(9).AddHours(9)), pairUrl + "/sessions?handler=Propose");
         var session = await Factory.WithDbAsync(db => db.MentoringSessions.SingleAsync(s => s.PairingId == pairing.Id && s.Status == SessionStatus.Proposed));
 
         var made = await (await mentorClient.SubmitAsync("/calendar-subscription", new Dictionary<string, string>(), "/calendar-subscription?handler=Create")).Content.ReadAsStringAsync();

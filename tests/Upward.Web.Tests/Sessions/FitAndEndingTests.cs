@@ -14,9 +14,9 @@ public sealed class FitAndEndingTests(DemoFactory factory) : PairTestBase(factor
         var (id, pairing, mentor, mentee) = await PairAsync();
         await AcceptRulesAsync(id, pairing.Id, mentor, mentee);
         var url = $"/programmes/{id}/pairing/{pairing.Id}";
-        await (await AsAsync(mentor)).SubmitAsync(url, PairingTests.Proposal(DateTime.Today.AddDays(4).AddHours(15)), url + "?handler=Propose");
+        await (await AsAsync(mentor)).SubmitAsync(url, PairingTests.Proposal(DateTime.Today.AddDays(4).AddHours(15)), url + "/sessions?handler=Propose");
         var session = await Factory.WithDbAsync(db => db.MentoringSessions.SingleAsync(s => s.PairingId == pairing.Id && s.Status == SessionStatus.Proposed));
-        await (await AsAsync(mentee)).SubmitAsync(url, new Dictionary<string, string> { ["sessionId"] = session.Id.ToString() }, url + "?handler=Agree");
+        await (await AsAsync(mentee)).SubmitAsync(url, new Dictionary<string, string> { ["sessionId"] = session.Id.ToString() }, url + "/sessions?handler=Agree");
         return (id, pairing, mentor, mentee, url);
     }
 
@@ -25,22 +25,22 @@ public sealed class FitAndEndingTests(DemoFactory factory) : PairTestBase(factor
     {
         var (id, pairing, mentor, mentee, url) = await PairWithAgreedSessionAsync();
         var menteeClient = await AsAsync(mentee);
-        Assert.DoesNotContain("Would you like to carry on with", await menteeClient.GetStringAsync(url));
-        var early = await menteeClient.SubmitAsync(url, new Dictionary<string, string> { ["fit"] = "WouldLikeToChange" }, url + "?handler=Fit");
+        Assert.DoesNotContain("Would you like to carry on with", await menteeClient.GetStringAsync(url + "/sessions"));
+        var early = await menteeClient.SubmitAsync(url, new Dictionary<string, string> { ["fit"] = "WouldLikeToChange" }, url + "/sessions?handler=Fit");
         Assert.Contains("after your first session", await early.Content.ReadAsStringAsync());
 
         await Factory.WithDbAsync(db => db.MentoringSessions.Where(s => s.PairingId == pairing.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SessionStatus.Held)));
-        var missing = await menteeClient.SubmitAsync(url, new Dictionary<string, string>(), url + "?handler=Fit");
+        var missing = await menteeClient.SubmitAsync(url, new Dictionary<string, string>(), url + "/sessions?handler=Fit");
         Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
         Assert.Contains("Select whether you would like to carry on", await missing.Content.ReadAsStringAsync());
 
-        Assert.Equal(HttpStatusCode.Redirect, (await menteeClient.SubmitAsync(url, new Dictionary<string, string> { ["fit"] = "WouldLikeToChange" }, url + "?handler=Fit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await menteeClient.SubmitAsync(url, new Dictionary<string, string> { ["fit"] = "WouldLikeToChange" }, url + "/sessions?handler=Fit")).StatusCode);
         Assert.Equal(PairFit.WouldLikeToChange, await Factory.WithDbAsync(db => db.Pairings.Where(p => p.Id == pairing.Id).Select(p => p.MenteeFit).SingleAsync()));
         Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.PairingFitAnswered && a.Subject == $"pairing:{pairing.Id}")));
 
         Assert.Contains("Mentee would like to change", await (await AsAsync("coordinator")).GetStringAsync($"/programmes/{id}/allocation"));
         // The mentor's own question starts unanswered: nothing of the mentee's answer shows.
-        var mentorPage = await (await AsAsync(mentor)).GetStringAsync(url);
+        var mentorPage = await (await AsAsync(mentor)).GetStringAsync(url + "/sessions");
         Assert.Contains("Would you like to carry on with", mentorPage);
         Assert.DoesNotContain("checked", mentorPage[mentorPage.IndexOf("id=\"fit\"", StringComparison.Ordinal)..mentorPage.IndexOf("Save my answer", StringComparison.Ordinal)]);
     }

@@ -27,32 +27,32 @@ public sealed class PairingTests(DemoFactory factory) : PairTestBase(factory), I
         var mentor = await AsAsync(mentorName);
         var mentee = await AsAsync(menteeName);
 
-        var tooEarly = await (await mentor.SubmitAsync(url, Proposal(DateTime.Today.AddDays(3).AddHours(10)), url + "?handler=Propose")).Content.ReadAsStringAsync();
+        var tooEarly = await (await mentor.SubmitAsync(url, Proposal(DateTime.Today.AddDays(3).AddHours(10)), url + "/sessions?handler=Propose")).Content.ReadAsStringAsync();
         Assert.Contains("You both need to accept the ground rules", tooEarly);
 
         await mentor.SubmitAsync(url, new Dictionary<string, string>(), url + "?handler=AcceptRules");
         await mentee.SubmitAsync(url, new Dictionary<string, string>(), url + "?handler=AcceptRules");
-        var proposed = await mentor.SubmitAsync(url, Proposal(DateTime.Today.AddDays(3).AddHours(10)), url + "?handler=Propose");
+        var proposed = await mentor.SubmitAsync(url, Proposal(DateTime.Today.AddDays(3).AddHours(10)), url + "/sessions?handler=Propose");
         Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
         var session = await Factory.WithDbAsync(db => db.MentoringSessions.SingleAsync(s => s.PairingId == pairing.Id));
 
         // The proposer cannot agree their own proposal; the other side can.
-        await mentor.SubmitAsync(url, new Dictionary<string, string> { ["sessionId"] = session.Id.ToString() }, url + "?handler=Agree");
+        await mentor.SubmitAsync(url, new Dictionary<string, string> { ["sessionId"] = session.Id.ToString() }, url + "/sessions?handler=Agree");
         Assert.Equal(SessionStatus.Proposed, await Factory.WithDbAsync(db => db.MentoringSessions.Where(s => s.Id == session.Id).Select(s => s.Status).SingleAsync()));
-        await mentee.SubmitAsync(url, new Dictionary<string, string> { ["sessionId"] = session.Id.ToString() }, url + "?handler=Agree");
+        await mentee.SubmitAsync(url, new Dictionary<string, string> { ["sessionId"] = session.Id.ToString() }, url + "/sessions?handler=Agree");
         Assert.Equal(SessionStatus.Agreed, await Factory.WithDbAsync(db => db.MentoringSessions.Where(s => s.Id == session.Id).Select(s => s.Status).SingleAsync()));
         var invitations = Factory.Sent().Where(m => (m.Subject ?? "").StartsWith("Reverse mentoring session on", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, invitations.Count);
         Assert.All(invitations, m => Assert.Contains(m.Attachments, a => a.ContentType.MimeType == "text/calendar"));
 
         // Recording needs the start to have passed, and sensible minutes.
-        var notYet = await (await mentor.SubmitAsync(url, new Dictionary<string, string> { ["Held.SessionId"] = session.Id.ToString(), ["Held.Minutes"] = "45", ["Held.TimeFelt"] = "AboutRight" }, url + "?handler=Held")).Content.ReadAsStringAsync();
+        var notYet = await (await mentor.SubmitAsync(url, new Dictionary<string, string> { ["Held.SessionId"] = session.Id.ToString(), ["Held.Minutes"] = "45", ["Held.TimeFelt"] = "AboutRight" }, url + "/sessions?handler=Held")).Content.ReadAsStringAsync();
         Assert.Contains("once its agreed start time has passed", notYet);
         await Factory.WithDbAsync(db => db.MentoringSessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.StartsAtUtc, DateTime.UtcNow.AddHours(-2))));
-        var silly = await (await mentor.SubmitAsync(url, new Dictionary<string, string> { ["Held.SessionId"] = session.Id.ToString(), ["Held.Minutes"] = "9999" }, url + "?handler=Held")).Content.ReadAsStringAsync();
+        var silly = await (await mentor.SubmitAsync(url, new Dictionary<string, string> { ["Held.SessionId"] = session.Id.ToString(), ["Held.Minutes"] = "9999" }, url + "/sessions?handler=Held")).Content.ReadAsStringAsync();
         Assert.Contains("Enter a number of minutes from 1 to 600", silly);
         Assert.Contains("Select whether the time felt", silly);
-        await mentor.SubmitAsync(url, new Dictionary<string, string> { ["Held.SessionId"] = session.Id.ToString(), ["Held.HowMet"] = "Video", ["Held.Minutes"] = "45", ["Held.TimeFelt"] = "AboutRight" }, url + "?handler=Held");
+        await mentor.SubmitAsync(url, new Dictionary<string, string> { ["Held.SessionId"] = session.Id.ToString(), ["Held.HowMet"] = "Video", ["Held.Minutes"] = "45", ["Held.TimeFelt"] = "AboutRight" }, url + "/sessions?handler=Held");
         var held = await Factory.WithDbAsync(db => db.MentoringSessions.SingleAsync(s => s.Id == session.Id));
         Assert.Equal(SessionStatus.Held, held.Status);
         Assert.Equal(45, held.MinutesTaken);
@@ -66,18 +66,21 @@ public sealed class PairingTests(DemoFactory factory) : PairTestBase(factory), I
         var (id, pairing, mentorName, menteeName) = await PairAsync();
         var url = $"/programmes/{id}/pairing/{pairing.Id}";
         var mentor = await AsAsync(mentorName);
-        var empty = await (await mentor.SubmitAsync(url, new Dictionary<string, string> { ["Note.Text"] = "" }, url + "?handler=Note")).Content.ReadAsStringAsync();
+        var empty = await (await mentor.SubmitAsync(url, new Dictionary<string, string> { ["Note.Text"] = "" }, url + "/notes")).Content.ReadAsStringAsync();
         Assert.Contains("Enter your note", empty);
-        await mentor.SubmitAsync(url, new Dictionary<string, string> { ["Note.Text"] = SecretNote }, url + "?handler=Note");
-        Assert.Contains(SecretNote, await mentor.GetStringAsync(url));
+        await mentor.SubmitAsync(url, new Dictionary<string, string> { ["Note.Text"] = SecretNote }, url + "/notes");
+        Assert.Contains(SecretNote, await mentor.GetStringAsync(url + "/notes"));
 
-        Assert.DoesNotContain(SecretNote, await (await AsAsync(menteeName)).GetStringAsync(url));
+        var mentee = await AsAsync(menteeName);
+        Assert.DoesNotContain(SecretNote, await mentee.GetStringAsync(url + "/notes"));
+        Assert.DoesNotContain(SecretNote, await mentee.GetStringAsync(url));
         var coordinator = await AsAsync("coordinator");
         foreach (var page in new[] { $"/programmes/{id}/allocation", $"/programmes/{id}/people", $"/programmes/{id}/concerns", $"/programmes/{id}" })
         {
             Assert.DoesNotContain(SecretNote, await coordinator.GetStringAsync(page));
         }
         Assert.Equal(HttpStatusCode.Redirect, (await coordinator.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.GetAsync(url + "/notes")).StatusCode);
         var admin = await AsAsync("admin");
         Assert.Equal(HttpStatusCode.Redirect, (await admin.GetAsync(url)).StatusCode);
         Assert.DoesNotContain(SecretNote, await admin.GetStringAsync("/admin/audit"));

@@ -45,8 +45,8 @@ public sealed class RacingPairTests(DemoFactory factory) : IClassFixture<DemoFac
             ["Propose.Day"] = start.Day.ToString(), ["Propose.Month"] = start.Month.ToString(), ["Propose.Year"] = start.Year.ToString(),
             ["Propose.Time"] = "10:00", ["Propose.Place"] = "Seminar room 2", ["Propose.TimeLimitMinutes"] = "60",
         };
-        var proposed = (await Task.WhenAll(mentor.SubmitAtOnceAsync(Copies, url, proposal, url + "?handler=Propose"),
-            mentee.SubmitAtOnceAsync(Copies, url, proposal, url + "?handler=Propose"))).SelectMany(r => r).ToList();
+        var proposed = (await Task.WhenAll(mentor.SubmitAtOnceAsync(Copies, url, proposal, url + "/sessions?handler=Propose"),
+            mentee.SubmitAtOnceAsync(Copies, url, proposal, url + "/sessions?handler=Propose"))).SelectMany(r => r).ToList();
         // A copy that arrives once the first is saved is shown the planned session instead; none fails.
         foreach (var response in proposed)
         {
@@ -59,7 +59,7 @@ public sealed class RacingPairTests(DemoFactory factory) : IClassFixture<DemoFac
         // The other side agrees, many times at once: agreed once, one invitation each.
         var agreeing = session.ProposedBy == SessionSide.Mentor ? mentee : mentor;
         var before = factory.Sent().Count;
-        var agreed = await agreeing.SubmitAtOnceAsync(Copies, url, new Dictionary<string, string> { ["sessionId"] = session.Id.ToString() }, url + "?handler=Agree");
+        var agreed = await agreeing.SubmitAtOnceAsync(Copies, url, new Dictionary<string, string> { ["sessionId"] = session.Id.ToString() }, url + "/sessions?handler=Agree");
         Assert.All(agreed, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.SessionScheduled && a.Subject == $"session:{session.Id}")));
         Assert.Equal(1, await factory.WithDbAsync(db => db.MentoringSessions.Where(s => s.Id == session.Id).Select(s => s.CalendarSequence).SingleAsync()));
@@ -68,7 +68,7 @@ public sealed class RacingPairTests(DemoFactory factory) : IClassFixture<DemoFac
         // Both record it as held at once: recorded once, audited once.
         await factory.WithDbAsync(db => db.MentoringSessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.StartsAtUtc, DateTime.UtcNow.AddHours(-2))));
         var held = new Dictionary<string, string> { ["Held.SessionId"] = session.Id.ToString(), ["Held.HowMet"] = "InPerson", ["Held.Minutes"] = "45", ["Held.TimeFelt"] = "AboutRight" };
-        var recorded = (await Task.WhenAll(mentor.SubmitAtOnceAsync(Copies, url, held, url + "?handler=Held"))).SelectMany(r => r).ToList();
+        var recorded = (await Task.WhenAll(mentor.SubmitAtOnceAsync(Copies, url, held, url + "/sessions?handler=Held"))).SelectMany(r => r).ToList();
         Assert.All(recorded, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.SessionHeld && a.Subject == $"session:{session.Id}")));
         Assert.Equal(SessionStatus.Held, await factory.WithDbAsync(db => db.MentoringSessions.Where(s => s.Id == session.Id).Select(s => s.Status).SingleAsync()));

@@ -19,7 +19,7 @@ public sealed class SecondFactorModel(SignInManager<UpwardUser> signIn, SecondFa
     [BindProperty(SupportsGet = true)] public bool UseRecoveryCode { get; set; }
 
     public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/account/sign-in") : Page();
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/SignIn", null) : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -27,7 +27,7 @@ public sealed class SecondFactorModel(SignInManager<UpwardUser> signIn, SecondFa
         if (user is null)
         {
             // The first step has expired (or never happened): start again.
-            return Redirect("/account/sign-in");
+            return RedirectToPage("/Account/SignIn", null);
         }
         // Spaces people type between groups go; a recovery code's own hyphen stays.
         var code = new string((Code ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray());

@@ -106,7 +106,7 @@ public sealed class OrganisationSignInModel(UpwardDbContext db, OrganisationProv
             db.Audit(AuditAction.OrganisationSignInChanged, User.UserId(), organisationId, subject: $"organisation:{organisationId}", detail: string.Join("; ", changes));
             await db.SaveChangesAsync(ct);
         }
-        return RedirectToPage(new { saved = true });
+        return RedirectToPage(new { saved = "true" });
     }
 
     private void Validate(OrganisationSignInSettings? existing)

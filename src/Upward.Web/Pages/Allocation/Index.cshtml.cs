@@ -110,7 +110,7 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
             return Page();
         }
         await TellPairsAsync(created, ct);
-        return Redirect($"/programmes/{Programme.Id}/allocation");
+        return RedirectToPage("/Allocation/Index", new { programmeId = Programme.Id });
     }
 
     public async Task<IActionResult> OnPostPairAsync(CancellationToken ct)
@@ -147,7 +147,7 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
         }, ct);
         if (pairing is null) return Page();
         await TellPairsAsync([pairing], ct);
-        return Redirect($"/programmes/{Programme.Id}/allocation");
+        return RedirectToPage("/Allocation/Index", new { programmeId = Programme.Id });
     }
 
     public async Task<IActionResult> OnPostEndAsync(Guid pairingId, CancellationToken ct)
@@ -158,7 +158,7 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
         pairing.End(PairingEndedBy.Coordinator, clock.GetUtcNow().UtcDateTime);
         db.Audit(AuditAction.PairingEnded, User.UserId(), Programme.OrganisationId, Programme.Id, $"pairing:{pairing.Id}");
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{Programme.Id}/allocation");
+        return RedirectToPage("/Allocation/Index", new { programmeId = Programme.Id });
     }
 
     private async Task LoadAsync(CancellationToken ct)

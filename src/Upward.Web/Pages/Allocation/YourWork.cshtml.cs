@@ -66,7 +66,7 @@ public sealed class YourWorkModel(UpwardDbContext db) : ProgrammePageModel
             enrolment.TopicDomainIds = Input.Topics.Distinct().ToList();
         }
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{Programme.Id}/your-work?saved=true");
+        return RedirectToPage("/Allocation/YourWork", new { programmeId = Programme.Id, saved = "true" });
     }
 
     private async Task LoadAsync(CancellationToken ct)

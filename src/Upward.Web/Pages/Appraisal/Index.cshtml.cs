@@ -74,12 +74,12 @@ public sealed class IndexModel(UpwardDbContext db, PreparationQueries preparatio
             db.Audit(AuditAction.ReflectionSaved, User.UserId(), Programme.OrganisationId, ProgrammeId, $"enrolment:{_enrolment.Id}");
             return await db.SaveChangesAsync(ct);
         }, ct);
-        return Redirect($"/programmes/{ProgrammeId}/appraisal?saved=true");
+        return RedirectToPage("/Appraisal/Index", new { programmeId = ProgrammeId, saved = "true" });
     }
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
-        if (Summary is not { } summary) return Redirect($"/programmes/{ProgrammeId}/appraisal");
+        if (Summary is not { } summary) return RedirectToPage("/Appraisal/Index", new { programmeId = ProgrammeId });
         var sessions = await participation.SessionsHeldAsync(_enrolment.Id, ct);
         var pdf = AppraisalPdf.Write(summary, Programme, sessions, clock.GetUtcNow().UtcDateTime);
         db.Audit(AuditAction.AppraisalEvidenceDownloaded, User.UserId(), Programme.OrganisationId, ProgrammeId, "appraisal-reflection.pdf");
@@ -90,7 +90,7 @@ public sealed class IndexModel(UpwardDbContext db, PreparationQueries preparatio
     protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)
     {
         var enrolment = await preparation.MyEnrolmentAsync(ProgrammeId, User.UserId(), ProgrammeRole.Mentee, ct);
-        if (enrolment is null) return Redirect($"/programmes/{ProgrammeId}/consent");
+        if (enrolment is null) return RedirectToPage("/People/Consent", new { programmeId = ProgrammeId });
         _enrolment = enrolment;
         Summary = await db.ReflectiveSummaries.AsNoTracking().SingleOrDefaultAsync(s => s.EnrolmentId == enrolment.Id, ct);
         return null;

@@ -93,7 +93,7 @@ public sealed class AnalysisPlanModel(UpwardDbContext db, TimeProvider clock) : 
             ModelState.AddModelError("Input.Primary", "The analysis plan is fixed: an answer after the intervention has arrived, so it can no longer change");
             return Page();
         }
-        return Redirect($"/programmes/{ProgrammeId}/analysis-plan?saved=true");
+        return RedirectToPage("/Evaluation/AnalysisPlan", new { programmeId = ProgrammeId, saved = "true" });
     }
 
     /// <summary>How the outcome reads on the page and in the report.</summary>

@@ -66,7 +66,7 @@ public sealed class ImportBundleModel(BundleImport import, UpwardDbContext db, I
             return Refuse("The bundle could not be imported: nothing has been imported",
                 ["Upward could not save the bundle, although it passed every check. Nothing has been imported. Ask the service desk to look at the log."]);
         }
-        return Redirect($"/programmes/{programmeId}?imported=true");
+        return RedirectToPage("/Programmes/Overview", new { programmeId, imported = "true" });
     }
 
     private PageResult Refuse(string summary, IReadOnlyList<string> problems)

@@ -14,7 +14,7 @@ namespace Upward.Web.Pages.FreeText;
 /// and where they differ, with a way to settle each difference.
 /// </summary>
 [Requires(ProgrammeCapability.CodeFreeText)]
-public sealed class AgreementModel(UpwardDbContext db, FreeTextAnswers answers) : ProgrammePageModel
+public sealed class AgreementModel(UpwardDbContext db, FreeTextAnswers answers, TimeProvider clock) : ProgrammePageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? CoderA { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? CoderB { get; set; }
@@ -53,7 +53,7 @@ public sealed class AgreementModel(UpwardDbContext db, FreeTextAnswers answers) 
         {
             db.Codings.Add(new Coding
             {
-                ProgrammeId = ProgrammeId, AnswerId = answerId, ThemeId = themeId, CoderEnrolmentId = difference.SaidNo, CodedAtUtc = DateTime.UtcNow,
+                ProgrammeId = ProgrammeId, AnswerId = answerId, ThemeId = themeId, CoderEnrolmentId = difference.SaidNo, CodedAtUtc = clock.GetUtcNow().UtcDateTime,
             });
         }
         else
@@ -62,7 +62,7 @@ public sealed class AgreementModel(UpwardDbContext db, FreeTextAnswers answers) 
         }
         db.Audit(AuditAction.CodingSettled, User.UserId(), Programme.OrganisationId, Programme.Id, $"{answerId} {themeId} {(apply ? "applied" : "removed")}");
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{ProgrammeId}/free-text/agreement?CoderA={CoderA}&CoderB={CoderB}");
+        return RedirectToPage("/FreeText/Agreement", new { programmeId = ProgrammeId, CoderA, CoderB });
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)

@@ -14,7 +14,7 @@ namespace Upward.Web.Pages.FreeText;
 /// finished. A coder sees only their own codings here, so two coders work independently.
 /// </summary>
 [Requires(ProgrammeCapability.CodeFreeText)]
-public sealed class CodeModel(UpwardDbContext db, FreeTextAnswers answers) : ProgrammePageModel
+public sealed class CodeModel(UpwardDbContext db, FreeTextAnswers answers, TimeProvider clock) : ProgrammePageModel
 {
     [FromRoute(Name = "answerId")] public Guid AnswerId { get; set; }
     [BindProperty] public ApplyInput Apply { get; set; } = new();
@@ -73,7 +73,7 @@ public sealed class CodeModel(UpwardDbContext db, FreeTextAnswers answers) : Pro
             {
                 return false;
             }
-            var theme = new Theme { ProgrammeId = ProgrammeId, Name = name, Definition = Open.Definition?.Trim() ?? "", CreatedAtUtc = DateTime.UtcNow };
+            var theme = new Theme { ProgrammeId = ProgrammeId, Name = name, Definition = Open.Definition?.Trim() ?? "", CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
             db.Themes.Add(theme);
             db.Audit(AuditAction.ThemeOpened, User.UserId(), Programme.OrganisationId, ProgrammeId, $"theme:{theme.Id}");
             db.Codings.Add(NewCoding(theme.Id, passage));
@@ -108,7 +108,7 @@ public sealed class CodeModel(UpwardDbContext db, FreeTextAnswers answers) : Pro
         // Each a single statement, so the button pressed twice at once marks (or unmarks) the answer once.
         if (finished)
         {
-            var mark = new CodingFinished { ProgrammeId = ProgrammeId, AnswerId = AnswerId, CoderEnrolmentId = coder, FinishedAtUtc = DateTime.UtcNow };
+            var mark = new CodingFinished { ProgrammeId = ProgrammeId, AnswerId = AnswerId, CoderEnrolmentId = coder, FinishedAtUtc = clock.GetUtcNow().UtcDateTime };
             await db.UpsertAsync([mark], f => new { f.AnswerId, f.CoderEnrolmentId }, update: null, ct);
         }
         else
@@ -121,8 +121,8 @@ public sealed class CodeModel(UpwardDbContext db, FreeTextAnswers answers) : Pro
         }
         // The next answer is worked out from the list as it stands now, so a reopened answer just finished is not offered again.
         return NextAnswerId is { } next
-            ? Redirect($"/programmes/{ProgrammeId}/free-text/answers/{next}/code")
-            : Redirect($"/programmes/{ProgrammeId}/free-text?allFinished=true");
+            ? RedirectToPage("/FreeText/Code", new { programmeId = ProgrammeId, answerId = next })
+            : RedirectToPage("/FreeText/Index", new { programmeId = ProgrammeId, allFinished = "true" });
     }
 
     private async Task<IActionResult?> CodeAsync(Guid themeId, string? words, string key, CancellationToken ct)
@@ -171,10 +171,10 @@ public sealed class CodeModel(UpwardDbContext db, FreeTextAnswers answers) : Pro
     private Coding NewCoding(Guid themeId, (int Start, int Length)? passage) => new()
     {
         ProgrammeId = ProgrammeId, AnswerId = AnswerId, ThemeId = themeId, CoderEnrolmentId = coder,
-        PassageStart = passage?.Start, PassageLength = passage?.Length, CodedAtUtc = DateTime.UtcNow,
+        PassageStart = passage?.Start, PassageLength = passage?.Length, CodedAtUtc = clock.GetUtcNow().UtcDateTime,
     };
 
-    private RedirectResult Done() => Redirect($"/programmes/{ProgrammeId}/free-text/answers/{AnswerId}/code");
+    private RedirectToPageResult Done() => RedirectToPage("/FreeText/Code", new { programmeId = ProgrammeId, answerId = AnswerId });
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {

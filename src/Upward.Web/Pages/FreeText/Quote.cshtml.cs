@@ -11,7 +11,7 @@ namespace Upward.Web.Pages.FreeText;
 
 /// <summary>Choose the answer that stands for a theme in Table 1; only from someone who agreed to be quoted anonymously.</summary>
 [Requires(ProgrammeCapability.CodeFreeText)]
-public sealed class QuoteModel(UpwardDbContext db, FreeTextAnswers answers) : ProgrammePageModel
+public sealed class QuoteModel(UpwardDbContext db, FreeTextAnswers answers, TimeProvider clock) : ProgrammePageModel
 {
     [FromRoute(Name = "themeId")] public Guid ThemeId { get; set; }
     [BindProperty] public Guid? AnswerId { get; set; }
@@ -51,16 +51,16 @@ public sealed class QuoteModel(UpwardDbContext db, FreeTextAnswers answers) : Pr
         var quote = await db.RepresentativeQuotes.SingleOrDefaultAsync(q => q.ThemeId == ThemeId, ct);
         if (quote is null)
         {
-            db.RepresentativeQuotes.Add(new RepresentativeQuote { ThemeId = ThemeId, ProgrammeId = ProgrammeId, AnswerId = chosen.AnswerId, ChosenAtUtc = DateTime.UtcNow });
+            db.RepresentativeQuotes.Add(new RepresentativeQuote { ThemeId = ThemeId, ProgrammeId = ProgrammeId, AnswerId = chosen.AnswerId, ChosenAtUtc = clock.GetUtcNow().UtcDateTime });
         }
         else
         {
             quote.AnswerId = chosen.AnswerId;
-            quote.ChosenAtUtc = DateTime.UtcNow;
+            quote.ChosenAtUtc = clock.GetUtcNow().UtcDateTime;
         }
         db.Audit(AuditAction.QuoteChosen, User.UserId(), Programme.OrganisationId, ProgrammeId, $"theme:{ThemeId}:answer:{chosen.AnswerId}");
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{ProgrammeId}/free-text/table");
+        return RedirectToPage("/FreeText/Table", new { programmeId = ProgrammeId });
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)

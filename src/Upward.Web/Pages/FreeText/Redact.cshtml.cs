@@ -12,7 +12,7 @@ namespace Upward.Web.Pages.FreeText;
 
 /// <summary>Mask identifying words in one answer before it is coded; the original is kept for the coordinator or discarded.</summary>
 [Requires(ProgrammeCapability.RedactFreeText)]
-public sealed class RedactModel(UpwardDbContext db, FreeTextAnswers answers) : ProgrammePageModel
+public sealed class RedactModel(UpwardDbContext db, FreeTextAnswers answers, TimeProvider clock) : ProgrammePageModel
 {
     public const string Keep = "keep";
     public const string Discard = "discard";
@@ -68,7 +68,7 @@ public sealed class RedactModel(UpwardDbContext db, FreeTextAnswers answers) : P
             db.AnswerRedactions.Add(redaction);
         }
         redaction.RedactedText = masked;
-        redaction.RedactedAtUtc = DateTime.UtcNow;
+        redaction.RedactedAtUtc = clock.GetUtcNow().UtcDateTime;
         redaction.RedactedByEnrolmentId = await answers.EnrolmentOfAsync(ProgrammeId, User.UserId(), [ProgrammeRole.Researcher, ProgrammeRole.Coordinator], ct);
         if (Input.Original == Discard)
         {
@@ -79,7 +79,7 @@ public sealed class RedactModel(UpwardDbContext db, FreeTextAnswers answers) : P
         // Once discarded an original cannot come back, so "keep" never sets the flag again.
         db.Audit(AuditAction.FreeTextRedacted, User.UserId(), Programme.OrganisationId, Programme.Id, $"{AnswerId} original {(redaction.OriginalKeptForCoordinator ? "kept" : "discarded")}");
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{ProgrammeId}/free-text#answer-{AnswerId}");
+        return RedirectToPage("/FreeText/Index", null, new { programmeId = ProgrammeId }, $"answer-{AnswerId}");
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)

@@ -11,7 +11,7 @@ namespace Upward.Web.Pages.FreeText;
 
 /// <summary>One theme: rename it, redefine it, move it under another, or merge it into another (its codings follow).</summary>
 [Requires(ProgrammeCapability.CodeFreeText)]
-public sealed class ThemeModel(UpwardDbContext db) : ProgrammePageModel
+public sealed class ThemeModel(UpwardDbContext db, TimeProvider clock) : ProgrammePageModel
 {
     [FromRoute(Name = "themeId")] public Guid ThemeId { get; set; }
     [BindProperty] public ThemesModel.ThemeInput Input { get; set; } = new();
@@ -64,7 +64,7 @@ public sealed class ThemeModel(UpwardDbContext db) : ProgrammePageModel
             db.Audit(AuditAction.ThemeChanged, User.UserId(), Programme.OrganisationId, Programme.Id, $"{Theme.Id} {string.Join(", ", changes)}");
         }
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{ProgrammeId}/free-text/themes#theme-{ThemeId}");
+        return RedirectToPage("/FreeText/Themes", null, new { programmeId = ProgrammeId }, $"theme-{ThemeId}");
     }
 
     public async Task<IActionResult> OnPostMergeAsync(CancellationToken ct)
@@ -94,7 +94,7 @@ public sealed class ThemeModel(UpwardDbContext db) : ProgrammePageModel
             db.RepresentativeQuotes.Remove(moving);
             if (quotes.All(q => q.ThemeId != into.Id))
             {
-                db.RepresentativeQuotes.Add(new RepresentativeQuote { ThemeId = into.Id, ProgrammeId = ProgrammeId, AnswerId = moving.AnswerId, ChosenAtUtc = DateTime.UtcNow });
+                db.RepresentativeQuotes.Add(new RepresentativeQuote { ThemeId = into.Id, ProgrammeId = ProgrammeId, AnswerId = moving.AnswerId, ChosenAtUtc = clock.GetUtcNow().UtcDateTime });
             }
         }
         // Codings and children point at the survivor before the merged theme goes.
@@ -102,7 +102,7 @@ public sealed class ThemeModel(UpwardDbContext db) : ProgrammePageModel
         db.Themes.Remove(Theme);
         db.Audit(AuditAction.ThemesMerged, User.UserId(), Programme.OrganisationId, Programme.Id, $"{Theme.Id} into {into.Id}");
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{ProgrammeId}/free-text/themes#theme-{into.Id}");
+        return RedirectToPage("/FreeText/Themes", null, new { programmeId = ProgrammeId }, $"theme-{into.Id}");
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)

@@ -11,7 +11,7 @@ namespace Upward.Web.Pages.FreeText;
 
 /// <summary>The programme's codebook: every theme with its definition, parent and how many answers carry it; open a new theme.</summary>
 [Requires(ProgrammeCapability.CodeFreeText)]
-public sealed class ThemesModel(UpwardDbContext db) : ProgrammePageModel
+public sealed class ThemesModel(UpwardDbContext db, TimeProvider clock) : ProgrammePageModel
 {
     [BindProperty] public ThemeInput Input { get; set; } = new();
     public IReadOnlyList<Theme> Themes { get; private set; } = [];
@@ -45,7 +45,7 @@ public sealed class ThemesModel(UpwardDbContext db) : ProgrammePageModel
             {
                 return null;
             }
-            var theme = new Theme { ProgrammeId = ProgrammeId, Name = name, Definition = Input.Definition?.Trim() ?? "", ParentId = Input.ParentId, CreatedAtUtc = DateTime.UtcNow };
+            var theme = new Theme { ProgrammeId = ProgrammeId, Name = name, Definition = Input.Definition?.Trim() ?? "", ParentId = Input.ParentId, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
             db.Themes.Add(theme);
             db.Audit(AuditAction.ThemeOpened, User.UserId(), Programme.OrganisationId, ProgrammeId, $"theme:{theme.Id}");
             await db.SaveChangesAsync(ct);
@@ -55,7 +55,7 @@ public sealed class ThemesModel(UpwardDbContext db) : ProgrammePageModel
         {
             return Page();
         }
-        return Redirect($"/programmes/{ProgrammeId}/free-text/themes#theme-{theme.Id}");
+        return RedirectToPage("/FreeText/Themes", null, new { programmeId = ProgrammeId }, $"theme-{theme.Id}");
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)

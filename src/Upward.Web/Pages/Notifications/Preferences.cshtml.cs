@@ -35,6 +35,6 @@ public sealed class PreferencesModel(UpwardDbContext db, TimeProvider clock) : P
         var keep = Email.Where(Enum.IsDefined).ToHashSet();
         var off = Optional.Where(k => !keep.Contains(k)).ToHashSet();
         await PreferenceChanges.SetAsync(db, userId, off, clock.GetUtcNow().UtcDateTime, "preferences page", ct);
-        return Redirect("/notifications/preferences?saved=true");
+        return RedirectToPage("/Notifications/Preferences", new { saved = "true" });
     }
 }

@@ -56,7 +56,7 @@ public sealed class TextModel(UpwardDbContext db, TimeProvider clock) : Programm
             t => new { t.ProgrammeId, t.Kind }, t => new { t.Subject, t.Body, t.ChangedAtUtc }, ct);
         db.Audit(AuditAction.NotificationTextChanged, User.UserId(), Programme.OrganisationId, ProgrammeId, Kind.ToString(), "own wording saved");
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{ProgrammeId}/notification-texts");
+        return RedirectToPage("/Notifications/Texts", new { programmeId = ProgrammeId });
     }
 
     public async Task<IActionResult> OnPostStandardAsync(CancellationToken ct)
@@ -67,7 +67,7 @@ public sealed class TextModel(UpwardDbContext db, TimeProvider clock) : Programm
             db.Audit(AuditAction.NotificationTextChanged, User.UserId(), Programme.OrganisationId, ProgrammeId, Kind.ToString(), "back to the standard wording");
             await db.SaveChangesAsync(ct);
         }
-        return Redirect($"/programmes/{ProgrammeId}/notification-texts");
+        return RedirectToPage("/Notifications/Texts", new { programmeId = ProgrammeId });
     }
 
     /// <summary>The preview as the email's HTML part shows it.</summary>

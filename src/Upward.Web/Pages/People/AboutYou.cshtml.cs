@@ -48,7 +48,7 @@ public sealed class AboutYouModel(UpwardDbContext db) : ParticipationPageModel(d
             enrolment.Demographics = checkedBands.Copy();
         }
         await Db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{Programme.Id}/about-you?saved=true");
+        return RedirectToPage("/People/AboutYou", new { programmeId = Programme.Id, saved = "true" });
     }
 
     private string? Check(Demographics.Question question, string? value, string key)

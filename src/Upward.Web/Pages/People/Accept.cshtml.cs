@@ -78,7 +78,7 @@ public sealed class AcceptModel(
             return Page();
         }
         var enrolment = await invitations.AcceptAsync(Invitation!, User.UserId(), ct);
-        return Redirect($"/programmes/{enrolment.ProgrammeId}/consent");
+        return RedirectToPage("/People/Consent", new { programmeId = enrolment.ProgrammeId });
     }
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
@@ -116,7 +116,7 @@ public sealed class AcceptModel(
         }
         await signIn.SignInAsync(user, isPersistent: false);
         var enrolment = await invitations.AcceptAsync(Invitation, user.Id, ct);
-        return Redirect($"/programmes/{enrolment.ProgrammeId}/consent");
+        return RedirectToPage("/People/Consent", new { programmeId = enrolment.ProgrammeId });
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

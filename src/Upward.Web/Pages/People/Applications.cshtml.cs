@@ -59,7 +59,7 @@ public sealed class ApplicationsModel(
         var endOfDay = date!.Value.ToDateTime(new TimeOnly(23, 59, 59));
         Programme.ApplicationsCloseAtUtc = TimeZoneInfo.ConvertTimeToUtc(endOfDay, zone);
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{Programme.Id}/applications");
+        return RedirectToPage("/People/Applications", new { programmeId = Programme.Id });
     }
 
     public async Task<IActionResult> OnPostDecideAsync(Guid applicationId, bool approve, CancellationToken ct)
@@ -69,7 +69,7 @@ public sealed class ApplicationsModel(
         if (application.Status != ApplicationStatus.Pending)
         {
             // A second click, or two coordinators at once: the first decision stands.
-            return Redirect($"/programmes/{Programme.Id}/applications");
+            return RedirectToPage("/People/Applications", new { programmeId = Programme.Id });
         }
         application.Status = approve ? ApplicationStatus.Approved : ApplicationStatus.Declined;
         application.DecidedAtUtc = clock.GetUtcNow().UtcDateTime;
@@ -87,7 +87,7 @@ public sealed class ApplicationsModel(
         {
             await mailer.SendAsync(Programme.OrganisationId, Messages.ApplicationDeclined(application.Email, application.Name, Programme.Name), ct);
         }
-        return Redirect($"/programmes/{Programme.Id}/applications");
+        return RedirectToPage("/People/Applications", new { programmeId = Programme.Id });
     }
 
     private async Task LoadAsync(CancellationToken ct)

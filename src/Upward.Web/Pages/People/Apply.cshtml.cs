@@ -85,7 +85,7 @@ public sealed class ApplyModel(UpwardDbContext db, TimeProvider clock) : PageMod
         db.Applications.Add(application);
         db.Audit(AuditAction.ApplicationSubmitted, actorUserId: null, programme.OrganisationId, programme.Id, $"application:{application.Id}");
         await db.SaveChangesAsync(ct);
-        return Redirect($"/apply/{programme.Id}?sent=true");
+        return RedirectToPage("/People/Apply", new { programmeId = programme.Id, sent = "true" });
     }
 
     private async Task<Programme?> LoadAsync(CancellationToken ct)

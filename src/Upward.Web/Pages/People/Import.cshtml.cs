@@ -38,7 +38,7 @@ public sealed class ImportModel(ProgrammeInvitations invitations) : ProgrammePag
         }
         var invitees = result.Rows.Select(r => new ProgrammeInvitations.Invitee(r.Email, r.Name, r.Role, r.Demographics)).ToList();
         await invitations.InviteAsync(Programme, invitees, User.UserId(), ct);
-        return Redirect($"/programmes/{Programme.Id}/people?invited={invitees.Count}");
+        return RedirectToPage("/People/Index", new { programmeId = Programme.Id, invited = invitees.Count });
     }
 
     /// <summary>The upload as UTF-8 text, or null with <see cref="FileError"/> set.</summary>

@@ -65,7 +65,7 @@ public sealed class PeopleModel(UpwardDbContext db, ProgrammeInvitations invitat
             return NotFound();
         }
         await invitations.ResendAsync(Programme, invitation, User.UserId(), ct);
-        return Redirect($"/programmes/{Programme.Id}/people?invited=1");
+        return RedirectToPage("/People/Index", new { programmeId = Programme.Id, invited = "1" });
     }
 
     /// <summary>Where each paired person's sessions stand, for the board (never what was said).</summary>

@@ -54,6 +54,6 @@ public sealed class InviteModel(ProgrammeInvitations invitations) : ProgrammePag
             return Page();
         }
         await invitations.InviteAsync(Programme, [new ProgrammeInvitations.Invitee(Input.Email!, Input.Name!, Input.Role!.Value, new DemographicBands())], User.UserId(), ct);
-        return Redirect($"/programmes/{Programme.Id}/people?invited=1");
+        return RedirectToPage("/People/Index", new { programmeId = Programme.Id, invited = "1" });
     }
 }

@@ -67,7 +67,7 @@ public sealed class RelationshipsModel(UpwardDbContext db, TimeProvider clock) :
         db.Relationships.Add(relationship);
         db.Audit(AuditAction.RelationshipDeclared, User.UserId(), Programme.OrganisationId, Programme.Id, $"relationship:{relationship.Id}");
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{Programme.Id}/relationships");
+        return RedirectToPage("/People/Relationships", new { programmeId = Programme.Id });
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid relationshipId, CancellationToken ct)
@@ -77,7 +77,7 @@ public sealed class RelationshipsModel(UpwardDbContext db, TimeProvider clock) :
         db.Relationships.Remove(relationship);
         db.Audit(AuditAction.RelationshipRemoved, User.UserId(), Programme.OrganisationId, Programme.Id, $"relationship:{relationship.Id}");
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{Programme.Id}/relationships");
+        return RedirectToPage("/People/Relationships", new { programmeId = Programme.Id });
     }
 
     private async Task LoadAsync(CancellationToken ct)

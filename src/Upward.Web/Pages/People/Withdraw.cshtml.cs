@@ -69,7 +69,7 @@ public sealed class WithdrawModel(UpwardDbContext db, TimeProvider clock) : Part
             Db.Audit(AuditAction.Withdrawn, User.UserId(), Programme.OrganisationId, Programme.Id, $"enrolment:{enrolment.Id}");
         }
         await Db.SaveChangesAsync(ct);
-        return Redirect("/withdrawn");
+        return RedirectToPage("/Withdrawn", null);
     }
 
     /// <summary>

@@ -86,7 +86,7 @@ public sealed class ContributeAboutModel(UpwardDbContext db, IBallotSeal seal, I
             return Page();
         }
         await PhaseOneBallots.ReleaseIfDueAsync(Db, seal, MenteeId, log, ct);
-        return Redirect($"/programmes/{ProgrammeId}/phase-one/contribute?sent=true");
+        return RedirectToPage("/PhaseOne/Contribute", new { programmeId = ProgrammeId, sent = "true" });
     }
 
     private async Task<Guid> LoadAsync(CancellationToken ct)

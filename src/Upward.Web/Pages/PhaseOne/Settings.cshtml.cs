@@ -62,7 +62,7 @@ public sealed class SettingsModel(UpwardDbContext db) : ProgrammePageModel
         settings.MenteesMayChooseMentors = Input.MenteesMayChooseMentors!.Value;
         db.Audit(AuditAction.PhaseOneSettingsChanged, User.UserId(), Programme.OrganisationId, ProgrammeId, $"programme:{ProgrammeId}", changes.ToString());
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{ProgrammeId}/phase-one/settings?saved=true");
+        return RedirectToPage("/PhaseOne/Settings", new { programmeId = ProgrammeId, saved = "true" });
     }
 
     private void Require(string key, bool ok, string message)

@@ -87,7 +87,7 @@ public sealed class WillingnessModel(UpwardDbContext db, TimeProvider clock) : P
             db.Audit(AuditAction.WillingnessRecorded, User.UserId(), Programme.OrganisationId, ProgrammeId, $"enrolment:{mentorId}");
             return await db.SaveChangesAsync(ct);
         }, ct);
-        return Redirect($"/programmes/{ProgrammeId}/phase-one/willingness?saved=true");
+        return RedirectToPage("/PhaseOne/Willingness", new { programmeId = ProgrammeId, saved = "true" });
     }
 
     private async Task<Guid> LoadAsync(CancellationToken ct)

@@ -38,7 +38,7 @@ public sealed class EditModuleModel(UpwardDbContext db, PreparationQueries queri
             return Page();
         }
         var markdown = Markdown!.Replace("\r\n", "\n").Trim() + "\n";
-        if (markdown == Module.Row.Markdown) return Redirect($"/programmes/{ProgrammeId}/preparation/modules/{Key}/edit?saved=true");
+        if (markdown == Module.Row.Markdown) return RedirectToPage("/Preparation/EditModule", new { programmeId = ProgrammeId, key = Key, saved = "true" });
         var version = new PreparationModule
         {
             ProgrammeId = ProgrammeId, Key = Key, Position = Module.Row.Position, Audience = Module.Row.Audience, Version = Module.Row.Version + 1,
@@ -48,7 +48,7 @@ public sealed class EditModuleModel(UpwardDbContext db, PreparationQueries queri
         db.Audit(AuditAction.ModuleChanged, User.UserId(), Programme.OrganisationId, ProgrammeId, $"module:{Key}:{version.Version}", $"Title: {text.Title}");
         // Two coordinators saving at once aim at the same version: the unique key lets one win and the other gets the 409 page.
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{ProgrammeId}/preparation/modules/{Key}/edit?saved=true");
+        return RedirectToPage("/Preparation/EditModule", new { programmeId = ProgrammeId, key = Key, saved = "true" });
     }
 
     protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)

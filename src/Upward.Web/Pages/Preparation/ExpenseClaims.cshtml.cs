@@ -34,7 +34,7 @@ public sealed class ExpenseClaimsModel(UpwardDbContext db, TimeProvider clock) :
             await db.SaveChangesAsync(ct);
             return true;
         }, ct);
-        return moved is null ? NotFound() : Redirect($"/programmes/{ProgrammeId}/expenses/claims");
+        return moved is null ? NotFound() : RedirectToPage("/Preparation/ExpenseClaims", new { programmeId = ProgrammeId });
     }
 
     protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)

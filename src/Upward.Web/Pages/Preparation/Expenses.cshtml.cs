@@ -57,13 +57,13 @@ public sealed class ExpensesModel(UpwardDbContext db, PreparationQueries queries
         // The claim's words stay out of the audit log: only that a claim was made, and its amount.
         db.Audit(AuditAction.ExpenseClaimed, User.UserId(), Programme.OrganisationId, ProgrammeId, $"expense:{claim.Id}", ExpenseClaim.Pounds(claim.AmountPence));
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{ProgrammeId}/expenses?claimed=true");
+        return RedirectToPage("/Preparation/Expenses", new { programmeId = ProgrammeId, claimed = "true" });
     }
 
     protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)
     {
         var enrolment = await queries.MyEnrolmentAsync(ProgrammeId, User.UserId(), ProgrammeRole.Mentor, ct);
-        if (enrolment is null) return Redirect($"/programmes/{ProgrammeId}/consent");
+        if (enrolment is null) return RedirectToPage("/People/Consent", new { programmeId = ProgrammeId });
         // Expenses are for those who take part as patients or carers; staff claim through their employer.
         if (!PatientMentors.Is(enrolment, Programme.Type)) return Forbid();
         _enrolment = enrolment;

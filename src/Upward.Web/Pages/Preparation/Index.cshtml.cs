@@ -19,7 +19,7 @@ public sealed class IndexModel(PreparationQueries queries) : ProgrammePageModel
     protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)
     {
         var enrolment = await queries.MyEnrolmentAsync(ProgrammeId, User.UserId(), ProgrammeRole.Mentor, ct);
-        if (enrolment is null) return Redirect($"/programmes/{ProgrammeId}/consent");
+        if (enrolment is null) return RedirectToPage("/People/Consent", new { programmeId = ProgrammeId });
         Me = (await queries.MentorsAsync(Programme, ct, enrolment.Id)).Single();
         Modules = [.. (await queries.ModulesAsync(Programme, ct)).Where(m => m.Row.Audience == ModuleAudience.AllMentors || Me.IsPatient)];
         Settings = await queries.SettingsAsync(ProgrammeId, ct);

@@ -64,7 +64,7 @@ public sealed class ModuleModel(UpwardDbContext db, PreparationQueries queries, 
     protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)
     {
         var enrolment = await queries.MyEnrolmentAsync(ProgrammeId, User.UserId(), ProgrammeRole.Mentor, ct);
-        if (enrolment is null) return Redirect($"/programmes/{ProgrammeId}/consent");
+        if (enrolment is null) return RedirectToPage("/People/Consent", new { programmeId = ProgrammeId });
         Me = (await queries.MentorsAsync(Programme, ct, enrolment.Id)).Single();
         var module = (await queries.ModulesAsync(Programme, ct)).SingleOrDefault(m => m.Key == Key);
         // A module for patient mentors is not shown to staff mentors, nor any module that does not exist.

@@ -64,7 +64,7 @@ public sealed class ReadinessModel(UpwardDbContext db, PreparationQueries querie
             db.Audit(AuditAction.AttendanceRecorded, User.UserId(), Programme.OrganisationId, ProgrammeId, $"enrolment:{row.EnrolmentId}", $"{row.Kind} on {row.HeldOn:yyyy-MM-dd}");
             return await db.SaveChangesAsync(ct);
         }, ct);
-        return Redirect($"/programmes/{ProgrammeId}/preparation/readiness?done=attendance");
+        return RedirectToPage("/Preparation/Readiness", new { programmeId = ProgrammeId, done = "attendance" });
     }
 
     public async Task<IActionResult> OnPostPatientAsync(Guid enrolmentId, bool patient, CancellationToken ct)
@@ -75,7 +75,7 @@ public sealed class ReadinessModel(UpwardDbContext db, PreparationQueries querie
         enrolment.IsPatientMentor = patient == (Programme.Type == ProgrammeType.PatientAsMentor) ? null : patient;
         db.Audit(AuditAction.PatientMentorSet, User.UserId(), Programme.OrganisationId, ProgrammeId, $"enrolment:{enrolment.Id}", patient ? "Patient or carer" : "Staff");
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{ProgrammeId}/preparation/readiness?done=patient");
+        return RedirectToPage("/Preparation/Readiness", new { programmeId = ProgrammeId, done = "patient" });
     }
 
     protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)

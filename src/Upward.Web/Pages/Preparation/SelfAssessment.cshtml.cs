@@ -57,13 +57,13 @@ public sealed class SelfAssessmentModel(UpwardDbContext db, PreparationQueries q
             db.Audit(AuditAction.SelfAssessed, User.UserId(), Programme.OrganisationId, ProgrammeId, $"enrolment:{_enrolmentId}");
             return await db.SaveChangesAsync(ct);
         }, ct);
-        return Redirect($"/programmes/{ProgrammeId}/preparation");
+        return RedirectToPage("/Preparation/Index", new { programmeId = ProgrammeId });
     }
 
     protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)
     {
         var enrolment = await queries.MyEnrolmentAsync(ProgrammeId, User.UserId(), ProgrammeRole.Mentor, ct);
-        if (enrolment is null) return Redirect($"/programmes/{ProgrammeId}/consent");
+        if (enrolment is null) return RedirectToPage("/People/Consent", new { programmeId = ProgrammeId });
         _enrolmentId = enrolment.Id;
         return null;
     }

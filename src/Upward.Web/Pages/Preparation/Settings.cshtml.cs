@@ -72,6 +72,6 @@ public sealed class SettingsModel(UpwardDbContext db) : ProgrammePageModel
         settings.CertificateNeedsEvaluation = Input.CertificateNeedsEvaluation!.Value;
         db.Audit(AuditAction.PreparationSettingsChanged, User.UserId(), Programme.OrganisationId, ProgrammeId, $"programme:{ProgrammeId}", changes.ToString());
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{ProgrammeId}/preparation/settings?saved=true");
+        return RedirectToPage("/Preparation/Settings", new { programmeId = ProgrammeId, saved = "true" });
     }
 }

@@ -74,6 +74,6 @@ public sealed class DomainsModel(UpwardDbContext db) : ProgrammePageModel
             ModelState.AddModelError("Input.Lines", "A domain you removed already has feedback or answers recorded against it. Keep it, or rename it instead");
             return Page();
         }
-        return Redirect($"/programmes/{Programme.Id}");
+        return RedirectToPage("/Programmes/Overview", new { programmeId = Programme.Id });
     }
 }

@@ -51,6 +51,6 @@ public sealed class NewModel(UpwardDbContext db) : PageModel
         db.Programmes.Add(programme);
         db.Audit(AuditAction.ProgrammeCreated, userId, organisationId, programme.Id, $"programme:{programme.Id}");
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{programme.Id}");
+        return RedirectToPage("/Programmes/Overview", new { programmeId = programme.Id });
     }
 }

@@ -345,9 +345,7 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
         {
             putTo[wave.Id] = await db.PutTo(id, wave.Audience, wave.Stage).CountAsync(ct);
         }
-        var myEverPaired = (await db.Pairings.Where(p => mineIds.Contains(p.MentorEnrolmentId) || mineIds.Contains(p.MenteeEnrolmentId))
-            .Select(p => new { p.MentorEnrolmentId, p.MenteeEnrolmentId }).ToListAsync(ct))
-            .SelectMany(p => new[] { p.MentorEnrolmentId, p.MenteeEnrolmentId }).Where(mineIds.Contains).ToHashSet();
+        var myEverPaired = await db.EverPairedOfAsync(mineIds, ct);
         var mentorsWithWillingness = await db.Willingness.Where(w => w.ProgrammeId == id).Select(w => w.MentorEnrolmentId).Distinct().CountAsync(ct);
         var myWillingness = await db.Willingness.CountAsync(w => w.ProgrammeId == id && mineIds.Contains(w.MentorEnrolmentId), ct);
         var myContributions = await db.AnonymousContributors.CountAsync(c => c.ProgrammeId == id && mineIds.Contains(c.MentorEnrolmentId), ct);

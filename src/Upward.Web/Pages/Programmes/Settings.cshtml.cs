@@ -33,7 +33,7 @@ public sealed class SettingsModel(UpwardDbContext db) : ProgrammePageModel
         public int? AnonymityThreshold { get; set; }
 
         [Required(ErrorMessage = "Enter the session time limit in minutes")]
-        [Range(10, 480, ErrorMessage = "The session time limit must be between 10 and 480 minutes")]
+        [Range(Core.Sessions.SessionRules.ShortestTimeLimit, Core.Sessions.SessionRules.LongestTimeLimit, ErrorMessage = "The session time limit must be between 10 and 480 minutes")]
         public int? SessionTimeLimitMinutes { get; set; }
 
         [Required(ErrorMessage = "Enter a time zone, like Europe/London")]
@@ -115,7 +115,7 @@ public sealed class SettingsModel(UpwardDbContext db) : ProgrammePageModel
         Programme.SessionsPerPair = Input.SessionsPerPair!.Value;
         db.Audit(AuditAction.ProgrammeSettingsChanged, User.UserId(), Programme.OrganisationId, Programme.Id, $"programme:{Programme.Id}", changes.After(Programme));
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{Programme.Id}/settings?saved=true");
+        return RedirectToPage("/Programmes/Settings", new { programmeId = Programme.Id, saved = "true" });
     }
 
     private IReadOnlyList<string> ListFrom(string key, string? text, string what, string plural)

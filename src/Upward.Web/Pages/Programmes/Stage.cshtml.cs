@@ -40,6 +40,6 @@ public sealed class StageModel(UpwardDbContext db) : ProgrammePageModel
             db.Audit(AuditAction.ProgrammeStageChanged, User.UserId(), Programme.OrganisationId, Programme.Id, $"status:{next}");
             await db.SaveChangesAsync(ct);
         }
-        return Redirect($"/programmes/{Programme.Id}");
+        return RedirectToPage("/Programmes/Overview", new { programmeId = Programme.Id });
     }
 }

@@ -17,7 +17,7 @@ public static class AnswerStore
     public static Task<bool> SaveAsync(UpwardDbContext db, Questionnaire questionnaire, InstrumentItem item, IReadOnlyList<AnswerValue> values, DateTime nowUtc, CancellationToken ct) =>
         db.WriteAtomicallyAsync(async ct =>
         {
-            var responseId = questionnaire.Response?.Id ?? await StartAsync(db, questionnaire, ct);
+            var responseId = questionnaire.Response?.Id ?? await StartAsync(db, questionnaire, nowUtc, ct);
             // Only a draft takes answers. On PostgreSQL this update also holds the response's row until
             // commit, so a racing save or send of the same response waits for this one to finish.
             var now = nowUtc;
@@ -39,9 +39,9 @@ public static class AnswerStore
         }, ct);
 
     /// <summary>Starts the participant's response, or finds the one their other tab or device started a moment ago.</summary>
-    private static async Task<Guid> StartAsync(UpwardDbContext db, Questionnaire questionnaire, CancellationToken ct)
+    private static async Task<Guid> StartAsync(UpwardDbContext db, Questionnaire questionnaire, DateTime nowUtc, CancellationToken ct)
     {
-        var response = new Response { WaveId = questionnaire.Wave.Id, EnrolmentId = questionnaire.Enrolment.Id, InstrumentId = questionnaire.Instrument.Id };
+        var response = new Response { WaveId = questionnaire.Wave.Id, EnrolmentId = questionnaire.Enrolment.Id, InstrumentId = questionnaire.Instrument.Id, StartedAtUtc = nowUtc, UpdatedAtUtc = nowUtc };
         await db.UpsertAsync([response], r => new { r.WaveId, r.EnrolmentId }, update: null, ct);
         return await db.Responses.Where(r => r.WaveId == questionnaire.Wave.Id && r.EnrolmentId == questionnaire.Enrolment.Id).Select(r => r.Id).SingleAsync(ct);
     }

@@ -54,7 +54,7 @@ public sealed class EditItemModel(UpwardDbContext db) : ProgrammePageModel
         var saved = await InstrumentVersions.RewordAsync(db, Instrument, ItemKey, Input.Text!.Trim(), string.IsNullOrWhiteSpace(Input.Hint) ? null : Input.Hint.Trim(), ct);
         db.Audit(AuditAction.QuestionnaireReworded, User.UserId(), Programme.OrganisationId, Programme.Id, $"{saved.Key} v{saved.Version} {ItemKey}");
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{ProgrammeId}/questionnaires/instruments/{saved.Id}");
+        return RedirectToPage("/Questionnaires/Instrument", new { programmeId = ProgrammeId, instrumentId = saved.Id });
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)

@@ -73,7 +73,7 @@ public sealed class IndexModel(UpwardDbContext db, QuestionnaireNotices notices,
         var added = await BuiltInWaves.AddAsync(db, Programme, ct);
         db.Audit(AuditAction.QuestionnaireWavesCreated, User.UserId(), Programme.OrganisationId, Programme.Id, $"{added} waves");
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{ProgrammeId}/questionnaires");
+        return RedirectToPage("/Questionnaires/Index", new { programmeId = ProgrammeId });
     }
 
     public Task<IActionResult> OnPostOpenAsync(Guid waveId, CancellationToken ct) => SetOpenAsync(waveId, true, ct);
@@ -92,7 +92,7 @@ public sealed class IndexModel(UpwardDbContext db, QuestionnaireNotices notices,
         db.Audit(open ? AuditAction.QuestionnaireWaveOpened : AuditAction.QuestionnaireWaveClosed, User.UserId(), Programme.OrganisationId, Programme.Id, wave.Id.ToString());
         await db.SaveChangesAsync(ct);
         if (open) await notices.OpenedAsync(Programme, wave, ct);
-        return Redirect($"/programmes/{ProgrammeId}/questionnaires");
+        return RedirectToPage("/Questionnaires/Index", new { programmeId = ProgrammeId });
     }
 
     /// <summary>Reminds everyone in the wave's audience who has not answered it yet (each at most once a day).</summary>
@@ -100,11 +100,11 @@ public sealed class IndexModel(UpwardDbContext db, QuestionnaireNotices notices,
     {
         var wave = await db.Waves.SingleOrDefaultAsync(w => w.Id == waveId && w.ProgrammeId == ProgrammeId, ct);
         if (wave is null) return NotFound();
-        if (!wave.IsOpen) return Redirect($"/programmes/{ProgrammeId}/questionnaires");
+        if (!wave.IsOpen) return RedirectToPage("/Questionnaires/Index", new { programmeId = ProgrammeId });
         var reminded = await notices.RemindAsync(Programme, wave, ct);
         db.Audit(AuditAction.AnswerRemindersSent, User.UserId(), Programme.OrganisationId, Programme.Id, wave.Id.ToString(), $"{reminded} reminded");
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{ProgrammeId}/questionnaires?reminded={reminded}");
+        return RedirectToPage("/Questionnaires/Index", new { programmeId = ProgrammeId, reminded });
     }
 
     private static string Plural(ProgrammeRole role) => role switch

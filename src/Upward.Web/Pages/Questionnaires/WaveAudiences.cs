@@ -17,19 +17,29 @@ public static class WaveAudiences
     public static IQueryable<Enrolment> PutTo(this UpwardDbContext db, Guid programmeId, ProgrammeRole audience, Stage stage)
     {
         var consented = db.Enrolments.Where(e => e.ProgrammeId == programmeId && e.Role == audience && e.Status == EnrolmentStatus.Consented);
-        return StageApplicability.IsAboutTheOneToOne(stage)
-            ? consented.Where(e => db.Pairings.Any(p => p.MentorEnrolmentId == e.Id || p.MenteeEnrolmentId == e.Id))
-            : consented;
+        var everPaired = db.EverPaired();
+        return StageApplicability.IsAboutTheOneToOne(stage) ? consented.Where(e => everPaired.Contains(e.Id)) : consented;
     }
+
+    /// <summary>
+    /// The enrolments that have been in a pairing, still going or since ended: the one meaning of
+    /// "ever paired" that every query about the one-to-one uses, composed into it as a subquery.
+    /// </summary>
+    public static IQueryable<Guid> EverPaired(this UpwardDbContext db) =>
+        db.Pairings.Select(p => p.MentorEnrolmentId).Concat(db.Pairings.Select(p => p.MenteeEnrolmentId));
 
     /// <summary>Whether the enrolment has been in a pairing, still going or since ended.</summary>
     public static Task<bool> EverPairedAsync(this UpwardDbContext db, Guid enrolmentId, CancellationToken ct) =>
-        db.Pairings.AnyAsync(p => p.MentorEnrolmentId == enrolmentId || p.MenteeEnrolmentId == enrolmentId, ct);
+        db.EverPaired().AnyAsync(id => id == enrolmentId, ct);
+
+    /// <summary>Those of the given enrolments that have ever been paired.</summary>
+    public static async Task<HashSet<Guid>> EverPairedOfAsync(this UpwardDbContext db, IReadOnlyCollection<Guid> enrolmentIds, CancellationToken ct) =>
+        (await db.EverPaired().Where(id => enrolmentIds.Contains(id)).Distinct().ToListAsync(ct)).ToHashSet();
 
     /// <summary>The programme's enrolments that have ever been paired.</summary>
     public static async Task<HashSet<Guid>> PairedEnrolmentsAsync(this UpwardDbContext db, Guid programmeId, CancellationToken ct)
     {
-        var pairs = await db.Pairings.Where(p => p.ProgrammeId == programmeId).Select(p => new { p.MentorEnrolmentId, p.MenteeEnrolmentId }).ToListAsync(ct);
-        return pairs.SelectMany(p => new[] { p.MentorEnrolmentId, p.MenteeEnrolmentId }).ToHashSet();
+        var ofProgramme = db.Pairings.Where(p => p.ProgrammeId == programmeId);
+        return (await ofProgramme.Select(p => p.MentorEnrolmentId).Concat(ofProgramme.Select(p => p.MenteeEnrolmentId)).Distinct().ToListAsync(ct)).ToHashSet();
     }
 }

@@ -45,12 +45,12 @@ public sealed class CertificateModel(UpwardDbContext db, PreparationQueries prep
                 return await db.SaveChangesAsync(ct);
             }, ct);
         }
-        return Redirect($"/programmes/{ProgrammeId}/certificate");
+        return RedirectToPage("/Recognition/Certificate", new { programmeId = ProgrammeId });
     }
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
-        if (Record.Certificate is not { } certificate) return Redirect($"/programmes/{ProgrammeId}/certificate");
+        if (Record.Certificate is not { } certificate) return RedirectToPage("/Recognition/Certificate", new { programmeId = ProgrammeId });
         var pdf = ParticipationPdf.Certificate(certificate, Programme.Name, links.To($"/certificates/{certificate.Code}"));
         db.Audit(AuditAction.AppraisalEvidenceDownloaded, User.UserId(), Programme.OrganisationId, ProgrammeId, "certificate.pdf");
         await db.SaveChangesAsync(ct);
@@ -68,7 +68,7 @@ public sealed class CertificateModel(UpwardDbContext db, PreparationQueries prep
     protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)
     {
         var enrolment = await preparation.MyEnrolmentAsync(ProgrammeId, User.UserId(), ProgrammeRole.Mentor, ct);
-        if (enrolment is null) return Redirect($"/programmes/{ProgrammeId}/consent");
+        if (enrolment is null) return RedirectToPage("/People/Consent", new { programmeId = ProgrammeId });
         _enrolment = enrolment;
         Record = await participation.MentorAsync(Programme, enrolment, ct);
         Settings = await preparation.SettingsAsync(ProgrammeId, ct);

@@ -85,7 +85,7 @@ public sealed class ConcernModel(UpwardDbContext db, Mailer mailer, PublicLinks 
         await notifications.AddAlreadyEmailedAsync(readers.Where(c => c.Email != null).Select(c => notifications.Make(Programme, new Recipient(c.Id, c.DisplayName),
             NotificationKind.ConcernRaised, $"{NotificationKind.ConcernRaised}:{concern.Id:N}:{c.Id:N}", concern.Id, $"/programmes/{ProgrammeId}/concerns",
             new NotificationTexts.Facts(c.DisplayName, Programme.Name))).ToList(), ct);
-        return Redirect($"/programmes/{ProgrammeId}/concern?sent={route}");
+        return RedirectToPage("/Sessions/Concern", new { programmeId = ProgrammeId, sent = route });
     }
 
     protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)

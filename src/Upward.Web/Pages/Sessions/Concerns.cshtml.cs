@@ -66,7 +66,7 @@ public sealed class ConcernsModel(UpwardDbContext db, Mailer mailer, PublicLinks
             await mailer.SendAsync(Programme.OrganisationId, Messages.ConcernAnswered(email, raiser.DisplayName, Programme.Name, links.To($"/programmes/{ProgrammeId}/concern"),
                 byNamedLead: concern.Route == ConcernRoute.NamedLead), ct);
         }
-        return Redirect($"/programmes/{ProgrammeId}/concerns");
+        return RedirectToPage("/Sessions/Concerns", new { programmeId = ProgrammeId });
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -78,7 +78,7 @@ public sealed class ConcernsModel(UpwardDbContext db, Mailer mailer, PublicLinks
         change(concern);
         db.Audit(action, User.UserId(), Programme.OrganisationId, Programme.Id, $"concern:{concern.Id}");
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{ProgrammeId}/concerns");
+        return RedirectToPage("/Sessions/Concerns", new { programmeId = ProgrammeId });
     }
 
     protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)

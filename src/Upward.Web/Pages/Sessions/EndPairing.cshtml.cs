@@ -49,7 +49,7 @@ public sealed class EndPairingModel(UpwardDbContext db, SessionInvitations invit
             foreach (var session in cancelled) await invitations.SendAsync(Programme, Pair.Pairing, session, cancelled: true, ct);
             await TellAsync(ct);
         }
-        return Redirect($"/programmes/{ProgrammeId}/pairing?ended=true");
+        return RedirectToPage("/Sessions/Pairing", new { programmeId = ProgrammeId, ended = "true" });
     }
 
     private async Task TellAsync(CancellationToken ct)
@@ -72,7 +72,7 @@ public sealed class EndPairingModel(UpwardDbContext db, SessionInvitations invit
     {
         if (await db.FindMyPairAsync(ProgrammeId, User.UserId(), PairingId, ct, includeEnded: true) is not { } pair) return NotFound();
         // Already ended (by the other side, or this form sent twice): where ending it would have led.
-        if (pair.Pairing.Status == PairingStatus.Ended) return Redirect($"/programmes/{ProgrammeId}/pairing?ended=true");
+        if (pair.Pairing.Status == PairingStatus.Ended) return RedirectToPage("/Sessions/Pairing", new { programmeId = ProgrammeId, ended = "true" });
         Pair = pair;
         return null;
     }

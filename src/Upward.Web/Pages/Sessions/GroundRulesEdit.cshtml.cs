@@ -37,7 +37,7 @@ public sealed class GroundRulesEditModel(UpwardDbContext db, TimeProvider clock)
         }
         var rules = string.Join("\n", GroundRules.Parse(Rules));
         var lead = SafetyLead!.Trim();
-        if (rules == string.Join("\n", InForce.Rules) && lead == InForce.SafetyLead) return Redirect($"/programmes/{ProgrammeId}/ground-rules?saved=true");
+        if (rules == string.Join("\n", InForce.Rules) && lead == InForce.SafetyLead) return RedirectToPage("/Sessions/GroundRulesEdit", new { programmeId = ProgrammeId, saved = "true" });
         var version = new GroundRulesVersion
         {
             ProgrammeId = ProgrammeId, Version = InForce.Version + 1, Rules = rules, SafetyLead = lead, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
@@ -46,7 +46,7 @@ public sealed class GroundRulesEditModel(UpwardDbContext db, TimeProvider clock)
         db.Audit(AuditAction.GroundRulesChanged, User.UserId(), Programme.OrganisationId, Programme.Id, $"ground-rules:{version.Version}");
         // Two coordinators saving at once both aim at the same next version; the unique key lets one win and the other gets the 409 page.
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{ProgrammeId}/ground-rules?saved=true");
+        return RedirectToPage("/Sessions/GroundRulesEdit", new { programmeId = ProgrammeId, saved = "true" });
     }
 
     protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)

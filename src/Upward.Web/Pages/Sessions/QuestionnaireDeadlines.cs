@@ -3,6 +3,7 @@ using Upward.Core.Programmes;
 using Upward.Core.Questionnaires;
 using Upward.Core.Timeline;
 using Upward.Data;
+using Upward.Web.Pages.Questionnaires;
 
 namespace Upward.Web.Pages.Sessions;
 
@@ -20,8 +21,7 @@ public static class QuestionnaireDeadlines
             .Join(db.Instruments, w => w.InstrumentId, i => i.Id, (w, i) => new { Wave = w, i.Title }).ToListAsync(ct);
         var enrolmentIds = enrolments.Select(e => e.Id).ToList();
         var answered = await db.Responses.Where(r => enrolmentIds.Contains(r.EnrolmentId) && r.Status == ResponseStatus.Submitted).Select(r => r.WaveId).ToListAsync(ct);
-        var paired = await db.Pairings.Where(p => enrolmentIds.Contains(p.MentorEnrolmentId) || enrolmentIds.Contains(p.MenteeEnrolmentId))
-            .Select(p => enrolmentIds.Contains(p.MentorEnrolmentId) ? p.MentorEnrolmentId : p.MenteeEnrolmentId).ToListAsync(ct);
+        var paired = await db.EverPairedOfAsync(enrolmentIds, ct);
         var names = await db.Programmes.Where(p => programmeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
 
         var deadlines = new List<CalendarInvitation.DeadlineEntry>();

@@ -14,15 +14,11 @@ namespace Upward.Web.Pages.Sessions;
 /// Records a session the pair arranged elsewhere (over Teams, by email, in a corridor) after it
 /// happened: when, how they met, how long it took and how the time felt.
 /// </summary>
-[Requires(ProgrammeCapability.HoldSessions)]
-public sealed class RecordSessionModel(UpwardDbContext db, TimeProvider clock) : ProgrammePageModel
+public sealed class RecordSessionModel(UpwardDbContext db, TimeProvider clock) : PairPageModel(db)
 {
-    [FromRoute] public Guid PairingId { get; set; }
     [BindProperty] public RecordInput Input { get; set; } = new();
 
-    public MyPair Pair { get; private set; } = null!;
     public IReadOnlyList<MentoringSession> Sessions { get; private set; } = [];
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
     public static readonly IReadOnlyList<RadioOption> HowMetOptions =
     [
@@ -40,8 +36,6 @@ public sealed class RecordSessionModel(UpwardDbContext db, TimeProvider clock) :
         public TimeFelt? TimeFelt { get; set; }
         public string? OverTimeReason { get; set; }
     }
-
-    public bool RulesAccepted { get; private set; }
 
     public bool CanRecord => RulesAccepted && SessionRules.CanRecordAfterwards(Sessions, Programme.SessionsPerPair);
 
@@ -62,15 +56,15 @@ public sealed class RecordSessionModel(UpwardDbContext db, TimeProvider clock) :
         if (SessionRules.CheckOverTime(Input.Minutes, Programme.SessionTimeLimitMinutes, Input.OverTimeReason) is { } overTime) ModelState.AddModelError("Input.OverTimeReason", overTime);
         if (!ModelState.IsValid) return Page();
 
-        var recorded = await db.WriteAtomicallyAsync(async ct =>
+        var recorded = await Db.WriteAtomicallyAsync(async ct =>
         {
             // In the pair's turn: two recordings at once cannot pass the programme's number of sessions.
-            await db.LockAsync<Pairing>(PairingId, ct);
-            var sessions = await db.MentoringSessions.Where(s => s.PairingId == PairingId).ToListAsync(ct);
+            await Db.LockAsync<Pairing>(Pair.Pairing.Id, ct);
+            var sessions = await Db.MentoringSessions.Where(s => s.PairingId == Pair.Pairing.Id).ToListAsync(ct);
             if (!SessionRules.CanRecordAfterwards(sessions, Programme.SessionsPerPair)) return false;
             var session = new MentoringSession
             {
-                PairingId = PairingId,
+                PairingId = Pair.Pairing.Id,
                 Number = sessions.Select(s => s.Number).DefaultIfEmpty(0).Max() + 1,
                 StartsAtUtc = startUtc!.Value,
                 TimeLimitMinutes = Programme.SessionTimeLimitMinutes,
@@ -83,21 +77,17 @@ public sealed class RecordSessionModel(UpwardDbContext db, TimeProvider clock) :
                 OverTimeReason = string.IsNullOrWhiteSpace(Input.OverTimeReason) ? null : Input.OverTimeReason.Trim(),
                 HeldRecordedAtUtc = now,
             };
-            db.MentoringSessions.Add(session);
-            db.Audit(AuditAction.SessionHeld, User.UserId(), Programme.OrganisationId, Programme.Id, $"session:{session.Id}");
-            await db.SaveChangesAsync(ct);
+            Db.MentoringSessions.Add(session);
+            Db.Audit(AuditAction.SessionHeld, User.UserId(), Programme.OrganisationId, Programme.Id, $"session:{session.Id}");
+            await Db.SaveChangesAsync(ct);
             return true;
         }, ct);
-        return Redirect($"/programmes/{ProgrammeId}/pairing/{PairingId}{(recorded ? "?recorded=true" : "")}");
+        return Redirect(PairPath("sessions") + (recorded ? "?recorded=true" : ""));
     }
 
-    protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)
+    protected override async Task<IActionResult?> OnPairLoadedAsync(CancellationToken ct)
     {
-        if (await db.FindMyPairAsync(ProgrammeId, User.UserId(), PairingId, ct) is not { } pair) return NotFound();
-        Pair = pair;
-        Zone = TimeZoneInfo.FindSystemTimeZoneById(Programme.TimeZone);
-        Sessions = await db.MentoringSessions.Where(s => s.PairingId == PairingId).ToListAsync(ct);
-        RulesAccepted = pair.Pairing.GroundRulesAccepted((await db.GroundRulesInForceAsync(ProgrammeId, ct)).Version);
+        Sessions = await Db.MentoringSessions.Where(s => s.PairingId == Pair.Pairing.Id).ToListAsync(ct);
         return null;
     }
 }

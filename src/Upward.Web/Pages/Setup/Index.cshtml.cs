@@ -100,6 +100,6 @@ public sealed class SetupModel(
         // address is confirmed, no password reset is sent to it.
         await accountLinks.SendConfirmationAsync(admin, ct);
         await signIn.SignInAsync(admin, isPersistent: false);
-        return Redirect("/admin");
+        return RedirectToPage("/Admin/Index", null);
     }
 }

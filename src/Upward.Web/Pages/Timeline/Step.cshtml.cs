@@ -78,7 +78,7 @@ public sealed class StepModel(UpwardDbContext db) : ProgrammePageModel
             await db.SaveChangesAsync(ct);
             return true;
         }, ct);
-        return Redirect($"/programmes/{ProgrammeId}/timeline");
+        return RedirectToPage("/Timeline/Index", new { programmeId = ProgrammeId });
     }
 
     private static string Range(DateOnly? starts, DateOnly? ends) =>

@@ -42,7 +42,7 @@ public sealed class StartModel(ILogger<StartModel> logger) : PageModel
         catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException)
         {
             logger.LogWarning(e, "The identity provider of organisation {OrganisationId} could not be reached or read", OrganisationId);
-            return Redirect($"/account/sign-in/organisation?problem={OrganisationSignInProblem.ProviderFailed}&organisation={OrganisationId}");
+            return RedirectToPage("/Account/Organisation/ChooseOrganisation", new { problem = OrganisationSignInProblem.ProviderFailed, organisation = OrganisationId });
         }
     }
 

@@ -33,7 +33,7 @@ public sealed class AuthenticatorModel(UserManager<UpwardUser> users, SignInMana
         }
         if (user.TwoFactorEnabled)
         {
-            return Redirect("/account/security");
+            return RedirectToPage("/Account/Security/Index", null);
         }
         await LoadAsync(user);
         return Page();
@@ -48,7 +48,7 @@ public sealed class AuthenticatorModel(UserManager<UpwardUser> users, SignInMana
         }
         if (user.TwoFactorEnabled)
         {
-            return Redirect("/account/security");
+            return RedirectToPage("/Account/Security/Index", null);
         }
         var code = new string((Code ?? "").Where(char.IsAsciiDigit).ToArray());
         if (code.Length == 0)

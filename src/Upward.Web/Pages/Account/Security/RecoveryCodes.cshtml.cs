@@ -19,7 +19,7 @@ public sealed class RecoveryCodes : PageModel
     {
         if (TempData[TempDataKey] is not string codes)
         {
-            return Redirect("/account/security");
+            return RedirectToPage("/Account/Security/Index", null);
         }
         Codes = codes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (!Url.IsLocalUrl(ReturnUrl))
