@@ -18,7 +18,18 @@ public abstract class AnsweringPageModel(UpwardDbContext db) : ProgrammePageMode
 
     public Questionnaire Questionnaire { get; private set; } = null!;
 
-    public string BaseUrl => $"/programmes/{ProgrammeId}/questionnaires/{WaveId}";
+    /// <summary>The questionnaire's start page; it and the pages below are addressed by the router from their names.</summary>
+    public string StartUrl => QuestionnairePage("/Questionnaires/Start");
+    public string CheckUrl => QuestionnairePage("/Questionnaires/Check");
+    public string DoneUrl => QuestionnairePage("/Questionnaires/Done");
+
+    /// <summary>One question's page; <paramref name="change"/> when coming from the answers to check.</summary>
+    public string QuestionUrl(string itemKey, bool change = false) =>
+        Url.Page("/Questionnaires/Question", new { programmeId = ProgrammeId, waveId = WaveId, itemKey, change = change ? "true" : null })
+            ?? throw new InvalidOperationException($"No address for question {itemKey}");
+
+    private string QuestionnairePage(string page) =>
+        Url.Page(page, new { programmeId = ProgrammeId, waveId = WaveId }) ?? throw new InvalidOperationException($"No address for {page}");
 
     protected UpwardDbContext Db => db;
 

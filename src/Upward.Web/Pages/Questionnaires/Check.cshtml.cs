@@ -47,13 +47,13 @@ public sealed class CheckModel(UpwardDbContext db, TimeProvider clock) : Answeri
             }
             return changed;
         }, ct);
-        return Redirect($"{BaseUrl}/done");
+        return Redirect(DoneUrl);
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (Questionnaire.IsSubmitted) return Redirect($"{BaseUrl}/done");
-        if (!Questionnaire.Wave.IsOpen) return Redirect(BaseUrl);
+        if (Questionnaire.IsSubmitted) return Redirect(DoneUrl);
+        if (!Questionnaire.Wave.IsOpen) return Redirect(StartUrl);
         return null;
     }
 

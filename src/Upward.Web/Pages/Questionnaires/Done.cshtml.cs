@@ -12,6 +12,6 @@ public sealed class DoneModel(UpwardDbContext db) : AnsweringPageModel(db)
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        return Questionnaire.IsSubmitted ? Page() : Redirect(BaseUrl);
+        return Questionnaire.IsSubmitted ? Page() : Redirect(StartUrl);
     }
 }

@@ -82,20 +82,20 @@ public sealed class QuestionModel(UpwardDbContext db, TimeProvider clock) : Answ
         }
         if (!await AnswerStore.SaveAsync(Db, Questionnaire, Item, check.Values, clock.GetUtcNow().UtcDateTime, ct))
         {
-            return Redirect($"{BaseUrl}/done");
+            return Redirect(DoneUrl);
         }
         var next = Questionnaire.After(Item);
-        return Redirect(Change || next is null ? $"{BaseUrl}/check" : $"{BaseUrl}/questions/{next.Key}");
+        return Redirect(Change || next is null ? CheckUrl : QuestionUrl(next.Key));
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (Questionnaire.IsSubmitted) return Redirect($"{BaseUrl}/done");
-        if (!Questionnaire.Wave.IsOpen) return Redirect(BaseUrl);
+        if (Questionnaire.IsSubmitted) return Redirect(DoneUrl);
+        if (!Questionnaire.Wave.IsOpen) return Redirect(StartUrl);
         if (Questionnaire.ItemFor(ItemKey) is not { } item) return NotFound();
         Item = item;
         var before = Questionnaire.Before(Item);
-        BackUrl = Change ? $"{BaseUrl}/check" : before is null ? BaseUrl : $"{BaseUrl}/questions/{before.Key}";
+        BackUrl = Change ? CheckUrl : before is null ? StartUrl : QuestionUrl(before.Key);
         return null;
     }
 }

@@ -13,7 +13,7 @@ public sealed class StartModel(UpwardDbContext db) : AnsweringPageModel(db)
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        ContinueUrl = Questionnaire.FirstUnanswered is { } next ? $"{BaseUrl}/questions/{next.Key}" : $"{BaseUrl}/check";
+        ContinueUrl = Questionnaire.FirstUnanswered is { } next ? QuestionUrl(next.Key) : CheckUrl;
         return Page();
     }
 }
