@@ -75,8 +75,9 @@ public class NotificationBenchmarks
         var clock = new FixedClock(Now);
         var options = Options.Create(new NotificationOptions());
         var queue = new NotificationQueue(db, clock, options);
-        return await new QuestionnaireNotices(db, queue, clock, options).FindDueAsync(CancellationToken.None)
-            + await new PairNotices(db, queue, clock, options).FindDueAsync(CancellationToken.None);
+        var pages = new Upward.Web.Programmes.PageLinks(new AnyAddress());
+        return await new QuestionnaireNotices(db, queue, clock, options, pages).FindDueAsync(CancellationToken.None)
+            + await new PairNotices(db, queue, clock, options, pages).FindDueAsync(CancellationToken.None);
     }
 
     [IterationSetup(Target = nameof(FirstTurn))]
@@ -102,5 +103,17 @@ public class NotificationBenchmarks
     private sealed class FixedClock(DateTime now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => new(now, TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// The benchmark times finding who is due, not writing addresses, and runs without the web app's
+    /// router: every page gets one fixed address.
+    /// </summary>
+    private sealed class AnyAddress : Microsoft.AspNetCore.Routing.LinkGenerator
+    {
+        public override string? GetPathByAddress<TAddress>(Microsoft.AspNetCore.Http.HttpContext httpContext, TAddress address, Microsoft.AspNetCore.Routing.RouteValueDictionary values, Microsoft.AspNetCore.Routing.RouteValueDictionary? ambientValues = null, Microsoft.AspNetCore.Http.PathString? pathBase = null, Microsoft.AspNetCore.Http.FragmentString fragment = default, Microsoft.AspNetCore.Routing.LinkOptions? options = null) => "/";
+        public override string? GetPathByAddress<TAddress>(TAddress address, Microsoft.AspNetCore.Routing.RouteValueDictionary values, Microsoft.AspNetCore.Http.PathString pathBase = default, Microsoft.AspNetCore.Http.FragmentString fragment = default, Microsoft.AspNetCore.Routing.LinkOptions? options = null) => "/";
+        public override string? GetUriByAddress<TAddress>(Microsoft.AspNetCore.Http.HttpContext httpContext, TAddress address, Microsoft.AspNetCore.Routing.RouteValueDictionary values, Microsoft.AspNetCore.Routing.RouteValueDictionary? ambientValues = null, string? scheme = null, Microsoft.AspNetCore.Http.HostString? host = null, Microsoft.AspNetCore.Http.PathString? pathBase = null, Microsoft.AspNetCore.Http.FragmentString fragment = default, Microsoft.AspNetCore.Routing.LinkOptions? options = null) => "/";
+        public override string? GetUriByAddress<TAddress>(TAddress address, Microsoft.AspNetCore.Routing.RouteValueDictionary values, string? scheme, Microsoft.AspNetCore.Http.HostString host, Microsoft.AspNetCore.Http.PathString pathBase = default, Microsoft.AspNetCore.Http.FragmentString fragment = default, Microsoft.AspNetCore.Routing.LinkOptions? options = null) => "/";
     }
 }

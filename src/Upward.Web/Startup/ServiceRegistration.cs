@@ -114,6 +114,7 @@ internal static class ServiceRegistration
         services.AddScoped<Mailer>();
         services.AddScoped<Outbox>();
         services.AddScoped<PublicLinks>();
+        services.AddSingleton<Upward.Web.Programmes.PageLinks>();
         services.AddScoped<Pages.Sessions.SessionInvitations>();
         services.AddScoped<ProgrammeInvitations>();
         services.AddScoped<AllocationFactsQuery>();

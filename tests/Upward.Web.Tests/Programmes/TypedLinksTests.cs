@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Upward.Core.Programmes;
 using Upward.Web.Tests.Infrastructure;
 
@@ -36,6 +37,20 @@ public sealed partial class TypedLinksTests(DemoFactory factory) : IClassFixture
             Assert.False(EmptyAddress().IsMatch(html), $"{who} {page}: a link or form has no address: {EmptyAddress().Match(html).Value}");
         }
         Assert.True(read > 3, $"{who} could read only {read} pages");
+    }
+
+    [Fact]
+    public void Code_without_a_page_gets_addresses_from_the_router_and_a_wrong_page_name_fails_loudly()
+    {
+        _ = factory.Server;
+        var pages = factory.Services.GetRequiredService<Upward.Web.Programmes.PageLinks>();
+        var id = Guid.NewGuid();
+        var wave = Guid.NewGuid();
+
+        Assert.Equal($"/programmes/{id}/pairing", pages.Programme(id, "/Sessions/Pairing"));
+        Assert.Equal($"/programmes/{id}/questionnaires/{wave}", pages.Programme(id, "/Questionnaires/Start", new { waveId = wave }));
+        Assert.Throws<InvalidOperationException>(() => pages.Programme(id, "/Sessions/NoSuchPage"));
+        Assert.Throws<InvalidOperationException>(() => pages.Programme(id, "/Questionnaires/Start"));
     }
 
     [GeneratedRegex("<(a|form)\\b[^>]*\\b(href|action)=\"\"[^>]*>")]

@@ -21,7 +21,7 @@ namespace Upward.Web.Pages.Allocation;
 /// optimal), previews every pair with its reason, confirms, pairs by hand or ends a pairing.
 /// </summary>
 [Requires(ProgrammeCapability.Manage)]
-public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery query, Mailer mailer, PublicLinks links, NotificationQueue notifications, TimeProvider clock)
+public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery query, Mailer mailer, PublicLinks links, NotificationQueue notifications, TimeProvider clock, PageLinks pages)
     : ProgrammePageModel
 {
     /// <summary>Seeds stay below 2^53 so every JSON reader and spreadsheet holds them exactly.</summary>
@@ -203,7 +203,7 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
 
     private async Task TellPairsAsync(IReadOnlyCollection<Pairing> pairings, CancellationToken ct)
     {
-        var link = links.To($"/programmes/{Programme.Id}/pairing");
+        var link = links.To(pages.Programme(Programme.Id, "/Sessions/Pairing"));
         var enrolmentIds = pairings.SelectMany(p => new[] { p.MentorEnrolmentId, p.MenteeEnrolmentId }).ToList();
         var users = await db.Enrolments.Where(e => enrolmentIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.UserId, ct);
         var inApp = new List<Notification>();
@@ -214,7 +214,7 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
                 if (!People.TryGetValue(me, out var person) || person.Email is null || !People.TryGetValue(other, out var partner)) continue;
                 await mailer.SendAsync(Programme.OrganisationId, Messages.Paired(person.Email, person.Name, role, Programme.Name, partner.Name, link), ct);
                 inApp.Add(notifications.Make(Programme, new Recipient(users[me], person.Name), NotificationKind.AllocationConfirmed,
-                    $"{NotificationKind.AllocationConfirmed}:{pairing.Id:N}:{users[me]:N}", pairing.Id, $"/programmes/{Programme.Id}/pairing",
+                    $"{NotificationKind.AllocationConfirmed}:{pairing.Id:N}:{users[me]:N}", pairing.Id, pages.Programme(Programme.Id, "/Sessions/Pairing"),
                     new NotificationTexts.Facts(person.Name, Programme.Name, $"your {role} is {partner.Name}.")));
             }
         }

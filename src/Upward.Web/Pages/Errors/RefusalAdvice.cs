@@ -6,6 +6,8 @@ using Upward.Data;
 using Upward.Data.Identity;
 using Upward.Web.Identity;
 
+using Upward.Web.Programmes;
+
 namespace Upward.Web.Pages.Errors;
 
 /// <summary>
@@ -15,7 +17,7 @@ namespace Upward.Web.Pages.Errors;
 /// out is sent to sign in. It names a programme only to someone the programme gate would show it to,
 /// so an id typed into the address learns nothing the 404 did not already say.
 /// </summary>
-public sealed partial class RefusalAdvice(UpwardDbContext db)
+public sealed partial class RefusalAdvice(UpwardDbContext db, PageLinks pages)
 {
     public sealed record Advice(IReadOnlyList<string> Paragraphs, string LinkHref, string LinkText);
 
@@ -39,12 +41,12 @@ public sealed partial class RefusalAdvice(UpwardDbContext db)
                     [$"You take part in {seen.Name} as {Article(roles)} {roles}. This page belongs to another part of the programme, so it is not open to you.",
                      .. lead is null ? Array.Empty<string>() : [$"{lead} If you think you need this page, ask them."],
                      "The programme page shows everything you can do now."],
-                    $"/programmes/{seen.Id}", "Go to the programme page");
+                    pages.Programme(seen.Id, "/Programmes/Overview"), "Go to the programme page");
             }
             return new Advice(
                 [$"As your organisation's administrator you can set up and run {seen.Name}, but this page is only for the people taking part in it, such as its coordinators and researchers.",
                  .. lead is null ? Array.Empty<string>() : [$"{lead} If you need this page, ask them to add you to the programme."]],
-                $"/programmes/{seen.Id}", "Go to the programme page");
+                pages.Programme(seen.Id, "/Programmes/Overview"), "Go to the programme page");
         }
         if (path is not null && (path.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/programmes/new", StringComparison.OrdinalIgnoreCase)
             || path.StartsWith("/programmes/import", StringComparison.OrdinalIgnoreCase)))

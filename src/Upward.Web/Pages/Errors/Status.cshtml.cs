@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Upward.Web.Pages.Errors;
 
 [IgnoreAntiforgeryToken]
-public sealed class StatusModel(Upward.Data.UpwardDbContext db) : PageModel
+public sealed class StatusModel(Upward.Data.UpwardDbContext db, Upward.Web.Programmes.PageLinks pages) : PageModel
 {
     public int Code { get; private set; }
     public string Heading { get; private set; } = "";
@@ -37,8 +37,8 @@ public sealed class StatusModel(Upward.Data.UpwardDbContext db) : PageModel
         var path = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
         Advice = code switch
         {
-            403 => await new RefusalAdvice(db).ForbiddenAsync(User, path, ct),
-            404 => new RefusalAdvice(db).NotFound(User, path),
+            403 => await new RefusalAdvice(db, pages).ForbiddenAsync(User, path, ct),
+            404 => new RefusalAdvice(db, pages).NotFound(User, path),
             _ => null,
         };
     }

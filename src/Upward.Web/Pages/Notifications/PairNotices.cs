@@ -7,6 +7,8 @@ using Upward.Core.Sessions;
 using Upward.Core.Timeline;
 using Upward.Data;
 
+using Upward.Web.Programmes;
+
 namespace Upward.Web.Pages.Notifications;
 
 /// <summary>
@@ -14,7 +16,7 @@ namespace Upward.Web.Pages.Notifications;
 /// pairing (then their coordinators, after twice as long); and, once a pair has held its sessions, the
 /// questionnaire that comes after them.
 /// </summary>
-public sealed class PairNotices(UpwardDbContext db, NotificationQueue queue, TimeProvider clock, IOptions<NotificationOptions> options)
+public sealed class PairNotices(UpwardDbContext db, NotificationQueue queue, TimeProvider clock, IOptions<NotificationOptions> options, PageLinks pages)
 {
     private sealed record Side(Guid PairingId, Guid ProgrammeId, Guid UserId, string Name, string PartnerName, ProgrammeRole Role, DateTime PairedAtUtc);
 
@@ -40,7 +42,7 @@ public sealed class PairNotices(UpwardDbContext db, NotificationQueue queue, Tim
                 var when = $"{TimeZoneInfo.ConvertTimeFromUtc(session.StartsAtUtc, zone):HH:mm}, at {session.Place}";
                 fresh.Add(queue.Make(programme, new Recipient(side.UserId, side.Name), NotificationKind.SessionTomorrow,
                     $"{NotificationKind.SessionTomorrow}:{session.Id:N}:{side.UserId:N}:{session.StartsAtUtc:yyyyMMddHHmm}", session.Id,
-                    $"/programmes/{programme.Id}/pairing", new NotificationTexts.Facts(side.Name, programme.Name, $"with {side.PartnerName}", when)));
+                    pages.Programme(programme.Id, "/Sessions/Pairing"), new NotificationTexts.Facts(side.Name, programme.Name, $"with {side.PartnerName}", when)));
             }
         }
 
@@ -53,7 +55,7 @@ public sealed class PairNotices(UpwardDbContext db, NotificationQueue queue, Tim
             var paired = Dates.Long(LocalTimes.LocalDate(side.PairedAtUtc, LocalTimes.Zone(programme.TimeZone)));
             fresh.Add(queue.Make(programme, new Recipient(side.UserId, side.Name), NotificationKind.NoSessionAgreed,
                 $"{NotificationKind.NoSessionAgreed}:{side.PairingId:N}:{side.UserId:N}", side.PairingId,
-                $"/programmes/{programme.Id}/pairing", new NotificationTexts.Facts(side.Name, programme.Name, side.PartnerName, $"on {paired}")));
+                pages.Programme(programme.Id, "/Sessions/Pairing"), new NotificationTexts.Facts(side.Name, programme.Name, side.PartnerName, $"on {paired}")));
         }
         foreach (var pairing in sides.Where(s => !started.Contains(s.PairingId) && s.PairedAtUtc <= now.AddDays(-2 * days)).DistinctBy(s => s.PairingId))
         {
@@ -63,7 +65,7 @@ public sealed class PairNotices(UpwardDbContext db, NotificationQueue queue, Tim
             {
                 fresh.Add(queue.Make(programme, coordinator, NotificationKind.PairWithoutSession,
                     $"{NotificationKind.PairWithoutSession}:{pairing.PairingId:N}:{coordinator.UserId:N}", pairing.PairingId,
-                    $"/programmes/{programme.Id}/allocation", new NotificationTexts.Facts(coordinator.Name, programme.Name, null, $"on {paired}")));
+                    pages.Programme(programme.Id, "/Allocation/Index"), new NotificationTexts.Facts(coordinator.Name, programme.Name, null, $"on {paired}")));
             }
         }
 
@@ -88,7 +90,7 @@ public sealed class PairNotices(UpwardDbContext db, NotificationQueue queue, Tim
                 var programme = programmes[side.ProgrammeId];
                 list.Add(queue.Make(programme, new Recipient(side.UserId, side.Name), NotificationKind.AfterSessionQuestionnaire,
                     $"{NotificationKind.AfterSessionQuestionnaire}:{w.Wave.Id:N}:{side.UserId:N}", w.Wave.Id,
-                    $"/programmes/{programme.Id}/questionnaires/{w.Wave.Id}", new NotificationTexts.Facts(side.Name, programme.Name, w.Title)));
+                    pages.Programme(programme.Id, "/Questionnaires/Start", new { waveId = w.Wave.Id }), new NotificationTexts.Facts(side.Name, programme.Name, w.Title)));
             }
         }
         return list;

@@ -6,13 +6,15 @@ using Upward.Core.Questionnaires;
 using Upward.Core.Timeline;
 using Upward.Data;
 
+using Upward.Web.Programmes;
+
 namespace Upward.Web.Pages.Notifications;
 
 /// <summary>
 /// Tells a questionnaire's audience it is open, that it closes soon and that today is the last day, and
 /// reminds on the coordinator's request: always only those who have not answered it.
 /// </summary>
-public sealed class QuestionnaireNotices(UpwardDbContext db, NotificationQueue queue, TimeProvider clock, IOptions<NotificationOptions> options)
+public sealed class QuestionnaireNotices(UpwardDbContext db, NotificationQueue queue, TimeProvider clock, IOptions<NotificationOptions> options, PageLinks pages)
 {
     /// <summary>Every open wave: "it is open" to those not yet told, and "closes soon" and "last day" when their time has come.</summary>
     public async Task<int> FindDueAsync(CancellationToken ct)
@@ -72,7 +74,7 @@ public sealed class QuestionnaireNotices(UpwardDbContext db, NotificationQueue q
         string KeyOf(Recipient r) => $"{kind}:{wave.Id:N}:{r.UserId:N}{keySuffix}";
         var used = await Recipients.UsedKeysAsync(db, wave.Id, people.Select(KeyOf).ToList(), ct);
         var when = step?.EndsOn is { } last ? Dates.Long(last) : null;
-        var link = $"/programmes/{programme.Id}/questionnaires/{wave.Id}";
+        var link = pages.Programme(programme.Id, "/Questionnaires/Start", new { waveId = wave.Id });
         var fresh = people.Where(p => !used.Contains(KeyOf(p)))
             .Select(p => queue.Make(programme, p, kind, KeyOf(p), wave.Id, link, new NotificationTexts.Facts(p.Name, programme.Name, title, when)))
             .ToList();

@@ -8,6 +8,8 @@ using Upward.Core.Timeline;
 using Upward.Data;
 using Upward.Web.Pages.Questionnaires;
 
+using Upward.Web.Programmes;
+
 namespace Upward.Web.Pages.Notifications;
 
 /// <summary>
@@ -15,7 +17,7 @@ namespace Upward.Web.Pages.Notifications;
 /// consented, how open questionnaires stand, pairs that have not started and concerns still open. Counts
 /// only: no answer and no concern's words.
 /// </summary>
-public sealed class WeeklyDigest(UpwardDbContext db, NotificationQueue queue, TimeProvider clock)
+public sealed class WeeklyDigest(UpwardDbContext db, NotificationQueue queue, TimeProvider clock, PageLinks pages)
 {
     public async Task<int> FindDueAsync(CancellationToken ct)
     {
@@ -33,7 +35,7 @@ public sealed class WeeklyDigest(UpwardDbContext db, NotificationQueue queue, Ti
             var week = ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue)) * 100 + ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue));
             fresh.AddRange(coordinators.Select(c => queue.Make(programme, c, NotificationKind.WeeklyDigest,
                 $"{NotificationKind.WeeklyDigest}:{programme.Id:N}:{c.UserId:N}:{week}", programme.Id,
-                $"/programmes/{programme.Id}", new NotificationTexts.Facts(c.Name, programme.Name, summary))));
+                pages.Programme(programme.Id, "/Programmes/Overview"), new NotificationTexts.Facts(c.Name, programme.Name, summary))));
         }
 return await queue.AddAsync(await Recipients.NotYetAddedAsync(db, fresh, ct), ct);
     }

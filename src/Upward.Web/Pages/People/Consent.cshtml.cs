@@ -10,7 +10,7 @@ using Upward.Web.Programmes;
 namespace Upward.Web.Pages.People;
 
 /// <summary>Consent, kept apart for each purpose, each decision stored with its time and text version.</summary>
-public sealed class ConsentModel(UpwardDbContext db, TimeProvider clock) : ParticipationPageModel(db)
+public sealed class ConsentModel(UpwardDbContext db, TimeProvider clock, PageLinks pages) : ParticipationPageModel(db)
 {
     [BindProperty] public ConsentInput Input { get; set; } = new();
 
@@ -73,6 +73,6 @@ public sealed class ConsentModel(UpwardDbContext db, TimeProvider clock) : Parti
             Db.Audit(AuditAction.ConsentRecorded, userId, Programme.OrganisationId, Programme.Id, $"enrolment:{enrolment.Id}");
         }
         await Db.SaveChangesAsync(ct);
-        return Redirect(Input.TakePart!.Value ? $"/programmes/{Programme.Id}?consented=1" : $"/programmes/{Programme.Id}?declined=1");
+        return Redirect(Input.TakePart!.Value ? pages.Programme(Programme.Id, "/Programmes/Overview", new { consented = "1" }) : pages.Programme(Programme.Id, "/Programmes/Overview", new { declined = "1" }));
     }
 }

@@ -9,6 +9,8 @@ using Upward.Web.Pages.PhaseOne;
 using Upward.Web.Pages.Questionnaires;
 using Upward.Web.Pages.Sessions;
 
+using Upward.Web.Programmes;
+
 namespace Upward.Web.Pages.Programmes;
 
 /// <summary>
@@ -18,7 +20,7 @@ namespace Upward.Web.Pages.Programmes;
 /// something (as the people board and the questionnaires page already show coordinators), never
 /// what anyone answered, so they need no small-number suppression.
 /// </summary>
-public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider clock)
+public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider clock, PageLinks pages)
 {
     // Places in the method, so steps from different sources sort into one order.
     private const int SetUp = 5, Recruitment = 10, Willingness = 30, GroupFeedback = 35, Allocation = 50, Sessions = 70, Evaluation = 90, FreeText = 95, Concerns = 97;
@@ -47,12 +49,12 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
         }
         if (twoPhases && roles.Contains(ProgrammeRole.Facilitator) && !May(ProgrammeCapability.Manage))
         {
-            mine.Add(GroupFeedbackStep(programme, facts, $"/programmes/{id}/phase-one"));
+            mine.Add(GroupFeedbackStep(programme, facts, pages.Programme(id, "/PhaseOne/Index")));
         }
         if (roles.Contains(ProgrammeRole.Researcher))
         {
-            mine.Add(EvaluationStep(programme, $"/programmes/{id}/evaluation", "Read the evaluation report"));
-            mine.Add(new TaskStep(FreeText, "Read and code free-text answers", EvaluationStatus(programme.Status), $"/programmes/{id}/free-text", null,
+            mine.Add(EvaluationStep(programme, pages.Programme(id, "/Evaluation/Index"), "Read the evaluation report"));
+            mine.Add(new TaskStep(FreeText, "Read and code free-text answers", EvaluationStatus(programme.Status), pages.Programme(id, "/FreeText/Index"), null,
                 programme.Status == ProgrammeStatus.Evaluating ? "Code the free-text answers" : null));
         }
         if (roles.Contains(ProgrammeRole.ConcernsLead))
@@ -69,7 +71,7 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
         if (next is null && May(ProgrammeCapability.Manage) && ProgrammeAccess.NextStatus(programme.Status) is { } nextStatus)
         {
             // Every step is done or waiting on others: the one thing left to the coordinator is to move the programme on.
-            next = new TaskStep(100, "Move the programme on", StepStatus.NotStarted, $"/programmes/{id}/stage", null,
+            next = new TaskStep(100, "Move the programme on", StepStatus.NotStarted, pages.Programme(id, "/Programmes/Stage"), null,
                 $"Move the programme to {nextStatus.ToString().ToLowerInvariant()} when you are ready");
         }
         return new ProgrammeTaskList(mine.OrderBy(s => s.Order).ToList(), running.OrderBy(s => s.Order).ToList(), next, links);
@@ -80,8 +82,8 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
     {
         var open = await db.Concerns.CountAsync(c => c.ProgrammeId == id && c.Route == ConcernRoute.NamedLead && c.ResolvedAtUtc == null, ct);
         return open == 0
-            ? new TaskStep(Concerns, "Concerns sent to you", StepStatus.Completed, $"/programmes/{id}/concerns", "None open")
-            : new TaskStep(Concerns, "Concerns sent to you", StepStatus.InProgress, $"/programmes/{id}/concerns", open == 1 ? "1 open" : $"{open} open",
+            ? new TaskStep(Concerns, "Concerns sent to you", StepStatus.Completed, pages.Programme(id, "/Sessions/Concerns"), "None open")
+            : new TaskStep(Concerns, "Concerns sent to you", StepStatus.InProgress, pages.Programme(id, "/Sessions/Concerns"), open == 1 ? "1 open" : $"{open} open",
                 open == 1 ? "Read and answer the open concern" : $"Read and answer the {open} open concerns");
     }
 
@@ -91,9 +93,9 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
         var consented = me.Status == EnrolmentStatus.Consented;
         yield return me.Status switch
         {
-            EnrolmentStatus.Consented => new TaskStep(Recruitment, "Agree to take part", StepStatus.Completed, $"/programmes/{id}/consent", "You agreed to take part"),
-            EnrolmentStatus.Declined => new TaskStep(Recruitment, "Agree to take part", StepStatus.Completed, $"/programmes/{id}/consent", "You chose not to take part. You can change your mind."),
-            _ => new TaskStep(Recruitment, "Agree to take part", StepStatus.NotStarted, $"/programmes/{id}/consent", null, "Say whether you will take part"),
+            EnrolmentStatus.Consented => new TaskStep(Recruitment, "Agree to take part", StepStatus.Completed, pages.Programme(id, "/People/Consent"), "You agreed to take part"),
+            EnrolmentStatus.Declined => new TaskStep(Recruitment, "Agree to take part", StepStatus.Completed, pages.Programme(id, "/People/Consent"), "You chose not to take part. You can change your mind."),
+            _ => new TaskStep(Recruitment, "Agree to take part", StepStatus.NotStarted, pages.Programme(id, "/People/Consent"), null, "Say whether you will take part"),
         };
 
         foreach (var wave in facts.Waves.Where(w => w.Audience == me.Role && StageApplicability.AppliesTo(w.Stage, facts.MyEverPaired.Contains(me.Id))).OrderBy(w => w.Stage))
@@ -101,7 +103,7 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             ResponseStatus? response = facts.MyResponses.TryGetValue((wave.Id, me.Id), out var found) ? found : null;
             var name = $"{StageNames.Of(wave.Stage)} questionnaire";
             var lower = name.ToLowerInvariant();
-            var href = $"/programmes/{id}/questionnaires/{wave.Id}";
+            var href = pages.Programme(id, "/Questionnaires/Start", new { waveId = wave.Id });
             var step = (consented, wave.IsOpen, Started(facts, wave), response) switch
             {
                 (false, _, _, _) => new TaskStep(OrderOf(wave.Stage), name, StepStatus.CannotStartYet, null, "After you agree to take part"),
@@ -120,7 +122,7 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             var given = facts.MyWillingness;
             var status = !consented || mentees == 0 ? StepStatus.CannotStartYet : given >= mentees ? StepStatus.Completed : given > 0 ? StepStatus.InProgress : StepStatus.NotStarted;
             yield return new TaskStep(Willingness, "Whom you are willing to mentor", status,
-                status == StepStatus.CannotStartYet ? null : $"/programmes/{id}/phase-one/willingness",
+                status == StepStatus.CannotStartYet ? null : pages.Programme(id, "/PhaseOne/Willingness"),
                 status == StepStatus.CannotStartYet ? (consented ? "When mentees have agreed to take part" : "After you agree to take part") : $"Answered for {given} of {mentees} mentees",
                 "Say whom you are willing to mentor");
 
@@ -129,7 +131,7 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
                 var sent = facts.MyContributions;
                 var feedback = !consented || mentees == 0 ? StepStatus.CannotStartYet : sent >= mentees ? StepStatus.Completed : sent > 0 ? StepStatus.InProgress : StepStatus.NotStarted;
                 yield return new TaskStep(GroupFeedback, "Anonymous feedback on each mentee", feedback,
-                    feedback == StepStatus.CannotStartYet ? null : $"/programmes/{id}/phase-one/contribute",
+                    feedback == StepStatus.CannotStartYet ? null : pages.Programme(id, "/PhaseOne/Contribute"),
                     feedback == StepStatus.CannotStartYet ? null : $"Sent for {sent} of {mentees} mentees",
                     "Give your anonymous feedback on the mentees");
             }
@@ -144,7 +146,7 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
         else
         {
             var side = me.Role == ProgrammeRole.Mentor ? SessionSide.Mentor : SessionSide.Mentee;
-            var href = $"/programmes/{id}/pairing";
+            var href = pages.Programme(id, "/Sessions/Pairing");
             var held = pairing.Held;
             var figures = $"{held} of {programme.SessionsPerPair} {(programme.SessionsPerPair == 1 ? "session" : "sessions")} held";
             yield return !pairing.Pairing.AcceptedBy(side, facts.GroundRulesVersion)
@@ -191,11 +193,11 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             EvaluationStatus(programme.Status) == StepStatus.CannotStartYet ? "Once the programme is running" : null,
             programme.Status == ProgrammeStatus.Evaluating ? action : null);
 
-    private static IEnumerable<TaskStep> CoordinatorSteps(Programme programme, Facts facts, bool twoPhases, Func<ProgrammeCapability, bool> may)
+    private IEnumerable<TaskStep> CoordinatorSteps(Programme programme, Facts facts, bool twoPhases, Func<ProgrammeCapability, bool> may)
     {
         var id = programme.Id;
         var draft = programme.Status == ProgrammeStatus.Draft;
-        yield return new TaskStep(SetUp, "Set up the programme", draft ? StepStatus.InProgress : StepStatus.Completed, $"/programmes/{id}/settings",
+        yield return new TaskStep(SetUp, "Set up the programme", draft ? StepStatus.InProgress : StepStatus.Completed, pages.Programme(id, "/Programmes/Settings"),
             draft ? "Settings, domains and questionnaires can change while it is a draft" : null,
             draft ? "Check the programme's set-up, then open recruitment" : null);
 
@@ -205,13 +207,13 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
         var recruitment = people == 0 ? StepStatus.NotStarted
             : programme.Status >= ProgrammeStatus.Running || (waiting == 0 && agreed > 0) ? StepStatus.Completed
             : StepStatus.InProgress;
-        yield return new TaskStep(Recruitment, "Recruitment and consent", recruitment, $"/programmes/{id}/people",
+        yield return new TaskStep(Recruitment, "Recruitment and consent", recruitment, pages.Programme(id, "/People/Index"),
             people == 0 ? null : $"Consent: {agreed} of {people}",
             recruitment == StepStatus.NotStarted ? "Invite mentors and mentees"
             : waiting > 0 ? $"Follow up the {waiting} {(waiting == 1 ? "person" : "people")} who have not yet agreed to take part" : null);
 
         var stages = BuiltInInstruments.For(programme.Type).Select(b => b.Stage).Concat(facts.Waves.Select(w => w.Stage)).Distinct().OrderBy(s => s);
-        var questionnaires = may(ProgrammeCapability.ManageQuestionnaires) ? $"/programmes/{id}/questionnaires" : null;
+        var questionnaires = may(ProgrammeCapability.ManageQuestionnaires) ? pages.Programme(id, "/Questionnaires/Index") : null;
         foreach (var stage in stages)
         {
             var waves = facts.Waves.Where(w => w.Stage == stage).OrderBy(w => w.Audience).ToList();
@@ -235,17 +237,17 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
         var willingness = mentors == 0 || mentees == 0 ? StepStatus.CannotStartYet : answered >= mentors ? StepStatus.Completed : answered > 0 ? StepStatus.InProgress : StepStatus.NotStarted;
         // Mentors answer this, not the coordinator: no next action.
         yield return new TaskStep(Willingness, "Mentors' willingness", willingness,
-            may(ProgrammeCapability.ViewWillingness) ? $"/programmes/{id}/phase-one/willingness/all" : null,
+            may(ProgrammeCapability.ViewWillingness) ? pages.Programme(id, "/PhaseOne/WillingnessMatrix") : null,
             willingness == StepStatus.CannotStartYet ? "When mentors and mentees have agreed to take part" : $"{answered} of {mentors} mentors answered");
 
         if (twoPhases)
         {
-            yield return GroupFeedbackStep(programme, facts, may(ProgrammeCapability.FacilitatePhaseOne) ? $"/programmes/{id}/phase-one" : null);
+            yield return GroupFeedbackStep(programme, facts, may(ProgrammeCapability.FacilitatePhaseOne) ? pages.Programme(id, "/PhaseOne/Index") : null);
         }
 
         var paired = facts.ActivePairings.Select(p => p.Pairing.MenteeEnrolmentId).Distinct().Count(m => facts.ConsentedMentees.Contains(m));
         var allocation = mentors == 0 || mentees == 0 ? StepStatus.CannotStartYet : paired == 0 ? StepStatus.NotStarted : paired >= mentees ? StepStatus.Completed : StepStatus.InProgress;
-        yield return new TaskStep(Allocation, "Allocation", allocation, allocation == StepStatus.CannotStartYet ? null : $"/programmes/{id}/allocation",
+        yield return new TaskStep(Allocation, "Allocation", allocation, allocation == StepStatus.CannotStartYet ? null : pages.Programme(id, "/Allocation/Index"),
             allocation == StepStatus.CannotStartYet ? "When mentors and mentees have agreed to take part" : $"{paired} of {mentees} mentees paired",
             allocation == StepStatus.NotStarted ? "Allocate a mentor to each mentee"
             : allocation == StepStatus.InProgress ? $"Pair the {mentees - paired} {(mentees - paired == 1 ? "mentee" : "mentees")} still without a mentor" : null);
@@ -254,62 +256,62 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
         var done = facts.ActivePairings.Count(p => p.Held >= programme.SessionsPerPair);
         var sessions = pairs == 0 ? StepStatus.CannotStartYet : done >= pairs ? StepStatus.Completed : facts.ActivePairings.Any(p => p.Held > 0) ? StepStatus.InProgress : StepStatus.NotStarted;
         // The pairs arrange their own sessions; the people board shows where each pair is.
-        yield return new TaskStep(Sessions, "One-to-one sessions", sessions, pairs == 0 ? null : $"/programmes/{id}/people",
+        yield return new TaskStep(Sessions, "One-to-one sessions", sessions, pairs == 0 ? null : pages.Programme(id, "/People/Index"),
             pairs == 0 ? "After the allocation" : $"{done} of {pairs} {(pairs == 1 ? "pair has" : "pairs have")} held {(programme.SessionsPerPair == 1 ? "their session" : $"all {programme.SessionsPerPair} sessions")}");
 
-        yield return EvaluationStep(programme, may(ProgrammeCapability.ViewEvaluation) ? $"/programmes/{id}/evaluation" : null, "Read the evaluation report");
+        yield return EvaluationStep(programme, may(ProgrammeCapability.ViewEvaluation) ? pages.Programme(id, "/Evaluation/Index") : null, "Read the evaluation report");
     }
 
-    private static IEnumerable<UsefulLink> Links(Programme programme, IReadOnlyList<ProgrammeRole> roles, Facts facts, bool twoPhases, Func<ProgrammeCapability, bool> may)
+    private IEnumerable<UsefulLink> Links(Programme programme, IReadOnlyList<ProgrammeRole> roles, Facts facts, bool twoPhases, Func<ProgrammeCapability, bool> may)
     {
         var id = programme.Id;
         var participant = roles.Contains(ProgrammeRole.Mentor) || roles.Contains(ProgrammeRole.Mentee);
         if (may(ProgrammeCapability.Manage))
         {
-            yield return new($"/programmes/{id}/people", "People and progress");
-            if (may(ProgrammeCapability.ManageQuestionnaires)) yield return new($"/programmes/{id}/questionnaires", "Questionnaires");
-            yield return new($"/programmes/{id}/settings", "Settings");
-            yield return new($"/programmes/{id}/timeline", "Timeline", "the dates that open and close the questionnaires");
-            yield return new($"/programmes/{id}/analysis-plan", "Analysis plan", "the outcomes the evaluation tests, fixed before the results");
-            yield return new($"/programmes/{id}/notification-texts", "Wording of notifications");
-            if (ProgrammeAccess.DesignIsEditable(programme.Status)) yield return new($"/programmes/{id}/domains", "Domains");
-            if (twoPhases) yield return new($"/programmes/{id}/phase-one/settings", "How phase 1 feedback is gathered");
-            yield return new($"/programmes/{id}/ground-rules", "Ground rules");
-            yield return new($"/programmes/{id}/preparation/readiness", "Preparation and readiness", "mentors' modules, induction, expenses and certificates");
-            if (may(ProgrammeCapability.ReadConcerns)) yield return new($"/programmes/{id}/concerns", "Concerns raised");
-            if (ProgrammeAccess.NextStatus(programme.Status) is { } next) yield return new($"/programmes/{id}/stage", $"Move the programme to {next.ToString().ToLowerInvariant()}");
+            yield return new(pages.Programme(id, "/People/Index"), "People and progress");
+            if (may(ProgrammeCapability.ManageQuestionnaires)) yield return new(pages.Programme(id, "/Questionnaires/Index"), "Questionnaires");
+            yield return new(pages.Programme(id, "/Programmes/Settings"), "Settings");
+            yield return new(pages.Programme(id, "/Timeline/Index"), "Timeline", "the dates that open and close the questionnaires");
+            yield return new(pages.Programme(id, "/Evaluation/AnalysisPlan"), "Analysis plan", "the outcomes the evaluation tests, fixed before the results");
+            yield return new(pages.Programme(id, "/Notifications/Texts"), "Wording of notifications");
+            if (ProgrammeAccess.DesignIsEditable(programme.Status)) yield return new(pages.Programme(id, "/Programmes/Domains"), "Domains");
+            if (twoPhases) yield return new(pages.Programme(id, "/PhaseOne/Settings"), "How phase 1 feedback is gathered");
+            yield return new(pages.Programme(id, "/Sessions/GroundRulesEdit"), "Ground rules");
+            yield return new(pages.Programme(id, "/Preparation/Readiness"), "Preparation and readiness", "mentors' modules, induction, expenses and certificates");
+            if (may(ProgrammeCapability.ReadConcerns)) yield return new(pages.Programme(id, "/Sessions/Concerns"), "Concerns raised");
+            if (ProgrammeAccess.NextStatus(programme.Status) is { } next) yield return new(pages.Programme(id, "/Programmes/Stage"), $"Move the programme to {next.ToString().ToLowerInvariant()}");
         }
         if (may(ProgrammeCapability.RedactFreeText) && !may(ProgrammeCapability.CodeFreeText))
         {
-            yield return new($"/programmes/{id}/free-text", "Read and redact free-text answers");
+            yield return new(pages.Programme(id, "/FreeText/Index"), "Read and redact free-text answers");
         }
         if (may(ProgrammeCapability.CodeFreeText))
         {
-            yield return new($"/programmes/{id}/free-text/table", "Table 1: themes by stage");
+            yield return new(pages.Programme(id, "/FreeText/Table"), "Table 1: themes by stage");
         }
         if (participant && may(ProgrammeCapability.ChooseMentors) && facts.Settings.MenteesMayChooseMentors)
         {
-            yield return new($"/programmes/{id}/phase-one/would-like-to-meet", "Mentors you would like to meet (optional)");
-            yield return new($"/programmes/{id}/phase-one/rather-not-meet", "Mentors you would rather not meet (optional)");
+            yield return new(pages.Programme(id, "/PhaseOne/WouldLikeToMeet"), "Mentors you would like to meet (optional)");
+            yield return new(pages.Programme(id, "/PhaseOne/RatherNotMeet"), "Mentors you would rather not meet (optional)");
         }
         if (may(ProgrammeCapability.ReadOwnBrief) && facts.Settings.MenteeMaySeeBrief && twoPhases)
         {
-            yield return new($"/programmes/{id}/feedback", "Your feedback from the mentors");
+            yield return new(pages.Programme(id, "/PhaseOne/MyFeedback"), "Your feedback from the mentors");
         }
-        if (may(ProgrammeCapability.PrepareToMentor)) yield return new($"/programmes/{id}/preparation", "Preparing to mentor", "modules, self-assessment and induction");
-        if (facts.IAmPatientMentor) yield return new($"/programmes/{id}/expenses", "Your expenses", "claim travel and other costs of taking part");
-        if (may(ProgrammeCapability.RecordOwnParticipation)) yield return new($"/programmes/{id}/certificate", "Your certificate and participation record");
-        if (may(ProgrammeCapability.ReflectForAppraisal)) yield return new($"/programmes/{id}/appraisal", "Your reflection for appraisal", "only you can read it");
-        if (may(ProgrammeCapability.DescribeOwnWork)) yield return new($"/programmes/{id}/your-work", "Your work and interests (optional)", "helps the coordinator find you a good match");
-        if (participant) yield return new($"/programmes/{id}/about-you", "About you (optional)", "reported only in groups, never on its own");
+        if (may(ProgrammeCapability.PrepareToMentor)) yield return new(pages.Programme(id, "/Preparation/Index"), "Preparing to mentor", "modules, self-assessment and induction");
+        if (facts.IAmPatientMentor) yield return new(pages.Programme(id, "/Preparation/Expenses"), "Your expenses", "claim travel and other costs of taking part");
+        if (may(ProgrammeCapability.RecordOwnParticipation)) yield return new(pages.Programme(id, "/Recognition/Certificate"), "Your certificate and participation record");
+        if (may(ProgrammeCapability.ReflectForAppraisal)) yield return new(pages.Programme(id, "/Appraisal/Index"), "Your reflection for appraisal", "only you can read it");
+        if (may(ProgrammeCapability.DescribeOwnWork)) yield return new(pages.Programme(id, "/Allocation/YourWork"), "Your work and interests (optional)", "helps the coordinator find you a good match");
+        if (participant) yield return new(pages.Programme(id, "/People/AboutYou"), "About you (optional)", "reported only in groups, never on its own");
         if (may(ProgrammeCapability.TakePart))
         {
-            if (!participant) yield return new($"/programmes/{id}/consent", "What you agree to");
-            yield return new($"/programmes/{id}/my-data", "What Upward holds about you");
+            if (!participant) yield return new(pages.Programme(id, "/People/Consent"), "What you agree to");
+            yield return new(pages.Programme(id, "/People/MyData"), "What Upward holds about you");
         }
         // The coordinators are whom a concern goes to: they are not offered to raise one with themselves.
-        if (may(ProgrammeCapability.RaiseConcern) && !may(ProgrammeCapability.ReadConcerns)) yield return new($"/programmes/{id}/concern", "Raise a concern", "privately, outside your pairing");
-        if (may(ProgrammeCapability.TakePart)) yield return new($"/programmes/{id}/withdraw", "Withdraw from the programme");
+        if (may(ProgrammeCapability.RaiseConcern) && !may(ProgrammeCapability.ReadConcerns)) yield return new(pages.Programme(id, "/Sessions/Concern"), "Raise a concern", "privately, outside your pairing");
+        if (may(ProgrammeCapability.TakePart)) yield return new(pages.Programme(id, "/People/Withdraw"), "Withdraw from the programme");
     }
 
     private static string Plural(ProgrammeRole role) => role switch

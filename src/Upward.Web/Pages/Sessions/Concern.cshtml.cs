@@ -19,7 +19,7 @@ namespace Upward.Web.Pages.Sessions;
 /// one, its named lead for concerns (for example the Freedom to Speak Up guardian) — outside the pair.
 /// </summary>
 [Requires(ProgrammeCapability.RaiseConcern)]
-public sealed class ConcernModel(UpwardDbContext db, Mailer mailer, PublicLinks links, NotificationQueue notifications, TimeProvider clock) : ProgrammePageModel
+public sealed class ConcernModel(UpwardDbContext db, Mailer mailer, PublicLinks links, NotificationQueue notifications, TimeProvider clock, PageLinks pages) : ProgrammePageModel
 {
     [BindProperty] public ConcernInput Input { get; set; } = new();
     /// <summary>Whom the concern just sent went to, shown on the confirmation; null before sending.</summary>
@@ -80,10 +80,10 @@ public sealed class ConcernModel(UpwardDbContext db, Mailer mailer, PublicLinks 
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
         foreach (var c in readers.Where(c => c.Email != null))
         {
-            await mailer.SendAsync(Programme.OrganisationId, Messages.ConcernRaised(c.Email!, c.DisplayName, Programme.Name, links.To($"/programmes/{ProgrammeId}/concerns")), ct);
+            await mailer.SendAsync(Programme.OrganisationId, Messages.ConcernRaised(c.Email!, c.DisplayName, Programme.Name, links.To(pages.Programme(ProgrammeId, "/Sessions/Concerns"))), ct);
         }
         await notifications.AddAlreadyEmailedAsync(readers.Where(c => c.Email != null).Select(c => notifications.Make(Programme, new Recipient(c.Id, c.DisplayName),
-            NotificationKind.ConcernRaised, $"{NotificationKind.ConcernRaised}:{concern.Id:N}:{c.Id:N}", concern.Id, $"/programmes/{ProgrammeId}/concerns",
+            NotificationKind.ConcernRaised, $"{NotificationKind.ConcernRaised}:{concern.Id:N}:{c.Id:N}", concern.Id, pages.Programme(ProgrammeId, "/Sessions/Concerns"),
             new NotificationTexts.Facts(c.DisplayName, Programme.Name))).ToList(), ct);
         return RedirectToPage("/Sessions/Concern", new { programmeId = ProgrammeId, sent = route });
     }

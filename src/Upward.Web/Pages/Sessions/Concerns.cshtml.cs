@@ -16,7 +16,7 @@ namespace Upward.Web.Pages.Sessions;
 /// audited, the person who raised it told by email that there is an answer to read.
 /// </summary>
 [Requires(ProgrammeCapability.ReadConcerns)]
-public sealed class ConcernsModel(UpwardDbContext db, Mailer mailer, PublicLinks links, TimeProvider clock) : ProgrammePageModel
+public sealed class ConcernsModel(UpwardDbContext db, Mailer mailer, PublicLinks links, TimeProvider clock, PageLinks pages) : ProgrammePageModel
 {
     public sealed record Row(Concern Concern, string From, string When);
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -63,7 +63,7 @@ public sealed class ConcernsModel(UpwardDbContext db, Mailer mailer, PublicLinks
         var raiser = await db.Enrolments.Where(e => e.Id == concern.RaisedByEnrolmentId).Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { u.DisplayName, u.Email }).SingleOrDefaultAsync(ct);
         if (raiser?.Email is { } email)
         {
-            await mailer.SendAsync(Programme.OrganisationId, Messages.ConcernAnswered(email, raiser.DisplayName, Programme.Name, links.To($"/programmes/{ProgrammeId}/concern"),
+            await mailer.SendAsync(Programme.OrganisationId, Messages.ConcernAnswered(email, raiser.DisplayName, Programme.Name, links.To(pages.Programme(ProgrammeId, "/Sessions/Concern")),
                 byNamedLead: concern.Route == ConcernRoute.NamedLead), ct);
         }
         return RedirectToPage("/Sessions/Concerns", new { programmeId = ProgrammeId });

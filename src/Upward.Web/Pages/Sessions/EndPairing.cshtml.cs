@@ -15,7 +15,7 @@ namespace Upward.Web.Pages.Sessions;
 /// cancelled in both calendars, the other side and the coordinators are told only that it ended.
 /// </summary>
 [Requires(ProgrammeCapability.HoldSessions)]
-public sealed class EndPairingModel(UpwardDbContext db, SessionInvitations invitations, Mailer mailer, PublicLinks links, TimeProvider clock) : ProgrammePageModel
+public sealed class EndPairingModel(UpwardDbContext db, SessionInvitations invitations, Mailer mailer, PublicLinks links, TimeProvider clock, PageLinks pages) : ProgrammePageModel
 {
     [FromRoute] public Guid PairingId { get; set; }
     public MyPair Pair { get; private set; } = null!;
@@ -58,13 +58,13 @@ public sealed class EndPairingModel(UpwardDbContext db, SessionInvitations invit
         var other = await db.Enrolments.Where(e => e.Id == Pair.PartnerEnrolmentId).Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { u.DisplayName, u.Email }).SingleAsync(ct);
         if (other.Email is { } otherEmail)
         {
-            await mailer.SendAsync(Programme.OrganisationId, Messages.PairingEnded(otherEmail, other.DisplayName, Programme.Name, me, links.To($"/programmes/{ProgrammeId}")), ct);
+            await mailer.SendAsync(Programme.OrganisationId, Messages.PairingEnded(otherEmail, other.DisplayName, Programme.Name, me, links.To(pages.Programme(ProgrammeId, "/Programmes/Overview"))), ct);
         }
         var coordinators = await db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId && e.Role == ProgrammeRole.Coordinator && e.Status != EnrolmentStatus.Withdrawn)
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { u.DisplayName, u.Email }).ToListAsync(ct);
         foreach (var c in coordinators.Where(c => c.Email != null))
         {
-            await mailer.SendAsync(Programme.OrganisationId, Messages.PairingEndedForCoordinator(c.Email!, c.DisplayName, Programme.Name, links.To($"/programmes/{ProgrammeId}/allocation")), ct);
+            await mailer.SendAsync(Programme.OrganisationId, Messages.PairingEndedForCoordinator(c.Email!, c.DisplayName, Programme.Name, links.To(pages.Programme(ProgrammeId, "/Allocation/Index"))), ct);
         }
     }
 
