@@ -71,7 +71,8 @@ public sealed class BriefModel(UpwardDbContext db, TimeProvider clock) : MenteeP
         }
         else
         {
-            var contributions = await Db.AnonymousContributions.Where(c => c.MenteeEnrolmentId == MenteeId).ToListAsync(ct);
+            // Only the mentors' pool builds the brief; colleagues' 360° comments go to the mentee beside it.
+            var contributions = await Db.AnonymousContributions.Where(c => c.MenteeEnrolmentId == MenteeId && c.Source == ContributionSource.Mentor).ToListAsync(ct);
             brief.Sections.AddRange(Programme.Domains.Select(d => new FeedbackBriefSection
             {
                 BriefId = brief.Id, DomainId = d.Id,
