@@ -51,12 +51,15 @@ public static class AnonymousBallot
         return await db.WriteAtomicallyAsync(async ct =>
         {
             await db.LockAsync<Enrolment>(mentee, ct);
-            var invitation = await db.ColleagueInvitations.SingleAsync(i => i.Id == invitationId, ct);
-            if (!invitation.IsOpen(nowUtc))
+            // Spending the link is one conditional UPDATE: of two sends at once, exactly one changes the row.
+            var spent = await db.ColleagueInvitations
+                .Where(i => i.Id == invitationId && !i.Answered && i.ExpiresAtUtc > nowUtc)
+                .ExecuteUpdateAsync(set => set.SetProperty(i => i.Answered, true), ct);
+            if (spent != 1)
             {
                 return false;
             }
-            invitation.Answered = true;
+            var invitation = await db.ColleagueInvitations.AsNoTracking().Where(i => i.Id == invitationId).Select(i => new { i.ProgrammeId, i.MenteeEnrolmentId }).SingleAsync(ct);
             db.PendingContributions.Add(new PendingContribution
             {
                 ProgrammeId = invitation.ProgrammeId, MenteeEnrolmentId = invitation.MenteeEnrolmentId, Source = ContributionSource.Colleague, Sealed = sealedBallot,

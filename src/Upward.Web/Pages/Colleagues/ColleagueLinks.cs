@@ -20,7 +20,7 @@ internal static class ColleagueLinks
             return null;
         }
         var hash = InvitationTokens.Hash(token);
-        return await db.ColleagueInvitations.SingleOrDefaultAsync(i => i.TokenHash == hash, ct);
+        return await db.ColleagueInvitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash, ct);
     }
 
     /// <summary>Whether the programme's coordinator has turned colleague (360°) input on.</summary>
