@@ -299,6 +299,7 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
         if (may(ProgrammeCapability.PrepareToMentor)) yield return new($"/programmes/{id}/preparation", "Preparing to mentor", "modules, self-assessment and induction");
         if (facts.IAmPatientMentor) yield return new($"/programmes/{id}/expenses", "Your expenses", "claim travel and other costs of taking part");
         if (may(ProgrammeCapability.RecordOwnParticipation)) yield return new($"/programmes/{id}/certificate", "Your certificate and participation record");
+        if (may(ProgrammeCapability.PrepareToBeMentored)) yield return new($"/programmes/{id}/preparation/for-mentees", "Preparing to be mentored", "receiving feedback from a junior colleague");
         if (may(ProgrammeCapability.ReflectForAppraisal)) yield return new($"/programmes/{id}/appraisal", "Your reflection for appraisal", "only you can read it");
         if (may(ProgrammeCapability.DescribeOwnWork)) yield return new($"/programmes/{id}/your-work", "Your work and interests (optional)", "helps the coordinator find you a good match");
         if (participant) yield return new($"/programmes/{id}/about-you", "About you (optional)", "reported only in groups, never on its own");
