@@ -151,7 +151,7 @@ public sealed class AnonymousModeTests(AnonymousDemoFactory factory) : IClassFix
             mentorIds.Add((await factory.WithDbAsync(db => db.Users.Where(u => u.Email == DemoProgramme.EmailOf(m)).Select(u => u.Id).SingleAsync())).ToString().ToLowerInvariant());
         }
         var rows = await factory.WithDbAsync(db => ReadAllAsync(db, "SELECT * FROM \"AnonymousContributions\""));
-        Assert.Equal(["DomainId", "Id", "MenteeEnrolmentId", "ProgrammeId", "Rating", "Text"], rows.Columns.Order());
+        Assert.Equal(["DomainId", "Id", "MenteeEnrolmentId", "ProgrammeId", "Rating", "Source", "Text"], rows.Columns.Order());
         Assert.NotEmpty(rows.Values);
         Assert.All(rows.Values.SelectMany(r => r), value => Assert.DoesNotContain(value?.ToString()?.ToLowerInvariant() ?? "", mentorIds));
 
