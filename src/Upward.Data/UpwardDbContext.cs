@@ -50,6 +50,7 @@ public abstract class UpwardDbContext(DbContextOptions options)
     public DbSet<AnonymousContribution> AnonymousContributions => Set<AnonymousContribution>();
     public DbSet<AnonymousContributor> AnonymousContributors => Set<AnonymousContributor>();
     public DbSet<PendingContribution> PendingContributions => Set<PendingContribution>();
+    public DbSet<Core.Colleagues.ColleagueInvitation> ColleagueInvitations => Set<Core.Colleagues.ColleagueInvitation>();
     public DbSet<BriefNameConfirmation> BriefNameConfirmations => Set<BriefNameConfirmation>();
     public DbSet<Instrument> Instruments => Set<Instrument>();
     public DbSet<InstrumentItem> InstrumentItems => Set<InstrumentItem>();

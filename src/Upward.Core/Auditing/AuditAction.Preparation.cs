@@ -23,6 +23,8 @@ public static partial class AuditAction
     public const string ExpenseStatusChanged = "expenses.status-changed";
     /// <summary>A mentor who met the criteria was given their certificate; the subject is the certificate.</summary>
     public const string CertificateIssued = "certificate.issued";
+    /// <summary>A mentee invited a colleague by email to give anonymous 360° feedback; the subject is the invitation. Nothing the colleague does is audited.</summary>
+    public const string ColleagueInvited = "colleagues.invited";
     /// <summary>A mentee saved their reflective summary for appraisal.</summary>
     public const string ReflectionSaved = "appraisal.reflection-saved";
     /// <summary>A participant downloaded their own appraisal evidence or participation record; the subject is which.</summary>

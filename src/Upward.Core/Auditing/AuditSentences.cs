@@ -110,6 +110,7 @@ public static class AuditSentences
         [AuditAction.ExpenseClaimed] = w => $"{w.By} claimed expenses{w.In}",
         [AuditAction.ExpenseStatusChanged] = w => $"{w.By} moved an expenses claim on{w.In}",
         [AuditAction.CertificateIssued] = w => $"{w.By} was given their certificate of participation{w.In}",
+        [AuditAction.ColleagueInvited] = w => $"{w.By} invited a colleague to give anonymous feedback{w.In}",
         [AuditAction.ReflectionSaved] = w => $"{w.By} saved their reflective summary for appraisal{w.In}",
         [AuditAction.AppraisalEvidenceDownloaded] = w => $"{w.By} downloaded {w.Thing ?? "their appraisal evidence"}{w.In}",
     };

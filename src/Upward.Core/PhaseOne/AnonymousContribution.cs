@@ -15,9 +15,12 @@ public sealed class AnonymousContribution
     public string Text { get; init; } = "";
     public int? Rating { get; init; }
 
+    /// <summary>Which group's batch it was released in: the mentors' pool builds the brief; colleagues' comments are shown to the mentee beside it.</summary>
+    public ContributionSource Source { get; init; }
+
     /// <summary>The same content under a fresh random id, for re-issuing a mentee's contributions.</summary>
     public AnonymousContribution Reissued() => new()
     {
-        ProgrammeId = ProgrammeId, MenteeEnrolmentId = MenteeEnrolmentId, DomainId = DomainId, Text = Text, Rating = Rating,
+        ProgrammeId = ProgrammeId, MenteeEnrolmentId = MenteeEnrolmentId, DomainId = DomainId, Text = Text, Rating = Rating, Source = Source,
     };
 }

@@ -12,6 +12,9 @@ public sealed class PendingContribution
     public Guid ProgrammeId { get; init; }
     public Guid MenteeEnrolmentId { get; init; }
 
+    /// <summary>Mentors' ballots and colleagues' ballots wait, and are opened, apart.</summary>
+    public ContributionSource Source { get; init; }
+
     /// <summary>The <see cref="SealedBallot"/> bytes, encrypted and authenticated by the application's key.</summary>
     public byte[] Sealed { get; init; } = [];
 }

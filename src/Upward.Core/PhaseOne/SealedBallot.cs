@@ -48,7 +48,7 @@ public static class SealedBallot
     }
 
     /// <summary>The comments in a ballot, as contributions about <paramref name="menteeEnrolmentId"/> with fresh random ids.</summary>
-    public static IReadOnlyList<AnonymousContribution> Read(ReadOnlySpan<byte> bytes, Guid programmeId, Guid menteeEnrolmentId)
+    public static IReadOnlyList<AnonymousContribution> Read(ReadOnlySpan<byte> bytes, Guid programmeId, Guid menteeEnrolmentId, ContributionSource source = ContributionSource.Mentor)
     {
         if (bytes.Length < HeaderBytes || bytes[0] != Version)
         {
@@ -63,7 +63,7 @@ public static class SealedBallot
             var rating = bytes[at + 16];
             var length = BinaryPrimitives.ReadInt32LittleEndian(bytes[(at + 17)..]);
             var text = Encoding.UTF8.GetString(bytes.Slice(at + 21, length));
-            list.Add(new AnonymousContribution { ProgrammeId = programmeId, MenteeEnrolmentId = menteeEnrolmentId, DomainId = domain, Text = text, Rating = rating == 0 ? null : rating });
+            list.Add(new AnonymousContribution { ProgrammeId = programmeId, MenteeEnrolmentId = menteeEnrolmentId, DomainId = domain, Text = text, Rating = rating == 0 ? null : rating, Source = source });
             at += 21 + length;
         }
         return list;

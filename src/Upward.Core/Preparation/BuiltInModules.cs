@@ -17,6 +17,7 @@ public static class BuiltInModules
         ("psychological-safety", ModuleAudience.AllMentors),
         ("confidentiality", ModuleAudience.AllMentors),
         ("patient-mentors", ModuleAudience.PatientMentors),
+        ("for-mentees", ModuleAudience.Mentees),
     ];
 
     public static IReadOnlyList<Definition> All { get; } = Load();

@@ -20,6 +20,9 @@ public sealed class PreparationSettings
     /// <summary>A certificate needs the mentor's last questionnaire returned.</summary>
     public bool CertificateNeedsEvaluation { get; set; } = true;
 
+    /// <summary>Mentees may invite colleagues by email to add anonymous 360° feedback beside their brief.</summary>
+    public bool ColleagueInputEnabled { get; set; }
+
     public const int SafeguardingContactMaxLength = 300;
 
     public static PreparationSettings DefaultFor(Guid programmeId) => new() { ProgrammeId = programmeId };

@@ -8,9 +8,9 @@ public static class Readiness
 {
     public sealed record ModuleRef(string Key, int Position, string Title, ModuleAudience Audience);
 
-    /// <summary>The modules a mentor is asked to do: everyone's, and the patient mentors' if they are one.</summary>
+    /// <summary>The modules a mentor is asked to do: every mentor's, and the patient mentors' if they are one (never the mentees').</summary>
     public static IEnumerable<ModuleRef> ModulesFor(IEnumerable<ModuleRef> modules, bool patientMentor) =>
-        modules.Where(m => m.Audience == ModuleAudience.AllMentors || patientMentor).OrderBy(m => m.Position);
+        modules.Where(m => m.Audience == ModuleAudience.AllMentors || m.Audience == ModuleAudience.PatientMentors && patientMentor).OrderBy(m => m.Position);
 
     /// <summary>Why the mentor is not ready; empty when they are.</summary>
     public static IReadOnlyList<string> Reasons(IEnumerable<ModuleRef> modules, bool patientMentor, IReadOnlySet<string> completedKeys, bool selfAssessed, bool inductionAttended)

@@ -43,6 +43,7 @@ public static class ProgrammeAccess
             ProgrammeCapability.ClaimExpenses => roles.Contains(ProgrammeRole.Mentor),
             ProgrammeCapability.ReflectForAppraisal => roles.Contains(ProgrammeRole.Mentee),
             ProgrammeCapability.RecordOwnParticipation => roles.Contains(ProgrammeRole.Mentor),
+            ProgrammeCapability.PrepareToBeMentored => roles.Contains(ProgrammeRole.Mentee),
             _ => false,
         };
 

@@ -71,4 +71,7 @@ public enum ProgrammeCapability
 
     /// <summary>Take one's certificate and participation record (mentors).</summary>
     RecordOwnParticipation,
+
+    /// <summary>Read the mentees' preparation module and do its self-check (mentees).</summary>
+    PrepareToBeMentored,
 }

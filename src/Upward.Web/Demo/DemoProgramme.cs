@@ -108,6 +108,7 @@ public sealed class DemoProgramme(UpwardDbContext db, UserManager<UpwardUser> us
         await DemoWork.LoadAsync(db, programme.Id, ct);
         await pilot.LoadAsync(organisation.Id, coordinatorId, researcherId, ct);
         await DemoFreeText.LoadAsync(db, programme.Id, clock.GetUtcNow().UtcDateTime, ct);
+        await DemoPatientMentors.LoadAsync(db, users, organisation.Id, coordinatorId, clock.GetUtcNow().UtcDateTime, ct);
         log.LogWarning("Demo data loaded: {Accounts} accounts share the published demo password", People.Count);
     }
 }

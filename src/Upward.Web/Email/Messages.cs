@@ -4,7 +4,7 @@ namespace Upward.Web.Email;
 /// The wording of every email Upward sends, in one place: each method takes the facts a message
 /// needs and returns it ready to send. Pages decide whom to write to and when, never what it says.
 /// </summary>
-public static class Messages
+public static partial class Messages
 {
     /// <summary>An invitation to take part, with the person's single-use link.</summary>
     public static OutgoingEmail Invitation(string toAddress, string toName, string organisationName, string programmeName, string role, int linkDays, string link) =>

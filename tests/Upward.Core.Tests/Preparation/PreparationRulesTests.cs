@@ -9,7 +9,7 @@ public sealed class PreparationRulesTests
     [Fact]
     public void Every_built_in_module_reads_with_a_self_check_of_at_least_three_questions()
     {
-        Assert.Equal(5, BuiltInModules.All.Count);
+        Assert.Equal(6, BuiltInModules.All.Count);
         foreach (var module in BuiltInModules.All)
         {
             var (text, problem) = ModuleText.Parse(module.Markdown);
@@ -19,6 +19,7 @@ public sealed class PreparationRulesTests
             Assert.DoesNotContain("## Self-check", text.Body);
         }
         Assert.Single(BuiltInModules.All, m => m.Audience == ModuleAudience.PatientMentors);
+        Assert.Single(BuiltInModules.All, m => m.Audience == ModuleAudience.Mentees);
     }
 
     [Theory]
@@ -58,6 +59,20 @@ public sealed class PreparationRulesTests
         Assert.Equal(["Self-assessment not done", "Induction not attended"], Readiness.Reasons(modules, false, new HashSet<string> { "a" }, false, false));
         Assert.Equal(["Module 2 not done (For patients)"], Readiness.Reasons(modules, true, new HashSet<string> { "a" }, true, true));
         Assert.Empty(Readiness.Reasons(modules, false, new HashSet<string> { "a" }, true, true));
+    }
+
+    [Fact]
+    public void The_mentees_module_is_never_part_of_a_mentors_readiness()
+    {
+        var modules = new[]
+        {
+            new Readiness.ModuleRef("a", 1, "First", ModuleAudience.AllMentors),
+            new Readiness.ModuleRef("p", 2, "For patients", ModuleAudience.PatientMentors),
+            new Readiness.ModuleRef("m", 3, "For mentees", ModuleAudience.Mentees),
+        };
+        Assert.Empty(Readiness.Reasons(modules, false, new HashSet<string> { "a" }, true, true));
+        Assert.Empty(Readiness.Reasons(modules, true, new HashSet<string> { "a", "p" }, true, true));
+        Assert.Equal(["a", "p"], Readiness.ModulesFor(modules, true).Select(m => m.Key));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public static class PreparationSteps
     /// <summary>Every module the mentor is asked to do (the patient module too when <paramref name="patient"/>), the self-assessment, and the induction recorded by the coordinator.</summary>
     public static async Task MakeReadyAsync(HttpClient mentor, HttpClient coordinator, Guid programmeId, Guid enrolmentId, bool patient = false)
     {
-        foreach (var module in BuiltInModules.All.Where(m => m.Audience == ModuleAudience.AllMentors || patient))
+        foreach (var module in BuiltInModules.All.Where(m => m.Audience == ModuleAudience.AllMentors || m.Audience == ModuleAudience.PatientMentors && patient))
         {
             (await AnswerAsync(mentor, programmeId, module.Key, RightAnswers(module.Key))).EnsureSuccessStatusCode();
         }

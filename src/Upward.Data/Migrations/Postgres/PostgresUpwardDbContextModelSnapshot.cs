@@ -261,6 +261,49 @@ namespace Upward.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Upward.Core.Colleagues.ColleagueInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Answered")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("InvitedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MenteeEnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("MenteeEnrolmentId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("ColleagueInvitations");
+                });
+
             modelBuilder.Entity("Upward.Core.Evaluation.StoredAnalysisPlan", b =>
                 {
                     b.Property<Guid>("ProgrammeId")
@@ -644,6 +687,9 @@ namespace Upward.Data.Migrations.Postgres
                     b.Property<int?>("Rating")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -888,6 +934,9 @@ namespace Upward.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MenteeEnrolmentId");
@@ -1118,6 +1167,9 @@ namespace Upward.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<bool>("CertificateNeedsPreparation")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ColleagueInputEnabled")
                         .HasColumnType("boolean");
 
                     b.Property<string>("SafeguardingContact")
@@ -2277,6 +2329,21 @@ namespace Upward.Data.Migrations.Postgres
                     b.HasOne("Upward.Core.Programmes.Enrolment", null)
                         .WithOne()
                         .HasForeignKey("Upward.Core.Appraisal.ReflectiveSummary", "EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upward.Core.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upward.Core.Colleagues.ColleagueInvitation", b =>
+                {
+                    b.HasOne("Upward.Core.Programmes.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("MenteeEnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -92,6 +92,8 @@ public sealed class WithdrawModel(UpwardDbContext db, TimeProvider clock) : Part
         // appraisal are their own words. Expenses claims stay: they are the programme's payment records.
         Db.SelfAssessments.RemoveRange(await Db.SelfAssessments.Where(s => s.EnrolmentId == enrolment.Id).ToListAsync(ct));
         Db.ReflectiveSummaries.RemoveRange(await Db.ReflectiveSummaries.Where(s => s.EnrolmentId == enrolment.Id).ToListAsync(ct));
+        // Colleagues' addresses are the mentee's to erase; what colleagues wrote is anonymous and stays, like mentors' words.
+        Db.ColleagueInvitations.RemoveRange(await Db.ColleagueInvitations.Where(i => i.MenteeEnrolmentId == enrolment.Id).ToListAsync(ct));
         // A best-fit reason can repeat their wish, department or topics.
         foreach (var pairing in await Db.Pairings.Where(p => p.MentorEnrolmentId == enrolment.Id || p.MenteeEnrolmentId == enrolment.Id).ToListAsync(ct))
         {

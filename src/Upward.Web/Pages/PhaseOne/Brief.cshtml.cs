@@ -71,7 +71,8 @@ public sealed class BriefModel(UpwardDbContext db, TimeProvider clock) : MenteeP
         }
         else
         {
-            var contributions = await Db.AnonymousContributions.Where(c => c.MenteeEnrolmentId == MenteeId).ToListAsync(ct);
+            // Only the mentors' pool builds the brief; colleagues' 360° comments go to the mentee beside it.
+            var contributions = await Db.AnonymousContributions.Where(c => c.MenteeEnrolmentId == MenteeId && c.Source == ContributionSource.Mentor).ToListAsync(ct);
             brief.Sections.AddRange(Programme.Domains.Select(d => new FeedbackBriefSection
             {
                 BriefId = brief.Id, DomainId = d.Id,
@@ -145,7 +146,7 @@ public sealed class BriefModel(UpwardDbContext db, TimeProvider clock) : MenteeP
         Brief.Edited(clock.GetUtcNow().UtcDateTime);
         Db.Audit(AuditAction.BriefModerated, User.UserId(), Programme.OrganisationId, ProgrammeId, $"brief:{Brief.Id}");
         await Db.SaveChangesAsync(ct);
-        return Redirect(Here + "?saved=true");
+        return RedirectToPage("/PhaseOne/Brief", new { programmeId = ProgrammeId, menteeId = MenteeId, saved = "true" });
     }
 
     private const string Shortened = "\n\n[This draft was shortened to fit: the comments were longer than a brief section can hold. Summarise them.]";
@@ -157,7 +158,7 @@ public sealed class BriefModel(UpwardDbContext db, TimeProvider clock) : MenteeP
     private static string FitSection(string text) =>
         text.Length <= SectionLimit ? text : text[..(SectionLimit - Shortened.Length)].TrimEnd() + Shortened;
 
-    private string Here => $"/programmes/{ProgrammeId}/phase-one/mentees/{MenteeId}/brief";
+    private string Here => Url.Page("/PhaseOne/Brief", new { programmeId = ProgrammeId, menteeId = MenteeId })!;
 
     private async Task LoadAsync(CancellationToken ct)
     {

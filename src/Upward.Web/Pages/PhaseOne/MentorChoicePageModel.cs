@@ -20,7 +20,8 @@ public abstract class MentorChoicePageModel<TChoice, TOther>(UpwardDbContext db)
     where TOther : class, IMentorChoice
 {
     /// <summary>The page's address under the programme's phase 1, for the redirect after saving.</summary>
-    protected abstract string PagePath { get; }
+    /// <summary>The page's own name, for returning to it after a save.</summary>
+    protected abstract string PageName { get; }
 
     /// <summary>How the other list is named in an error: "would rather not meet".</summary>
     protected abstract string OtherListName { get; }
@@ -66,7 +67,7 @@ public abstract class MentorChoicePageModel<TChoice, TOther>(UpwardDbContext db)
             list.Add(new TChoice { ProgrammeId = ProgrammeId, MenteeEnrolmentId = me, MentorEnrolmentId = mentor });
         }
         await db.SaveChangesAsync(ct);
-        return Redirect($"/programmes/{ProgrammeId}/phase-one/{PagePath}?saved=true");
+        return RedirectToPage(PageName, new { programmeId = ProgrammeId, saved = "true" });
     }
 
     private Task<List<Guid>> MentorsOnListAsync<T>(Guid mentee, CancellationToken ct) where T : class, IMentorChoice =>

@@ -18,10 +18,14 @@ public sealed class MyFeedbackModel(UpwardDbContext db) : ProgrammePageModel
     public FeedbackBrief? Brief { get; private set; }
     public bool Anonymous { get; private set; }
 
+    /// <summary>The programme lets mentees invite colleagues for 360° feedback (shown on a page of its own).</summary>
+    public bool ColleagueInput { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var me = await db.MyEnrolmentIdAsync(ProgrammeId, User.UserId(), ProgrammeRole.Mentee, ct);
         Anonymous = (await db.PhaseOneSettingsForAsync(ProgrammeId, ct)).Mode == FeedbackMode.Anonymous;
+        ColleagueInput = await db.PreparationSettings.AnyAsync(s => s.ProgrammeId == ProgrammeId && s.ColleagueInputEnabled, ct);
         Brief = await db.FeedbackBriefs.Include(b => b.Sections)
             .SingleOrDefaultAsync(b => b.MenteeEnrolmentId == me && b.ReleasedToMenteeAtUtc != null, ct);
         return Page();

@@ -84,9 +84,9 @@ public sealed class NotesModel(UpwardDbContext db, TimeProvider clock) : MenteeP
             return await Db.GroupNotes.Where(n => n.MenteeEnrolmentId == MenteeId && cleared.Contains(n.DomainId))
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.Points, "").SetProperty(n => n.Rating, (int?)null).SetProperty(n => n.UpdatedAtUtc, now), ct);
         }, ct);
-        return Redirect(NextMentee is { } next
-            ? $"/programmes/{ProgrammeId}/phase-one/mentees/{next.EnrolmentId}/notes"
-            : $"/programmes/{ProgrammeId}/phase-one");
+        return NextMentee is { } next
+            ? RedirectToPage("/PhaseOne/Notes", new { programmeId = ProgrammeId, menteeId = next.EnrolmentId })
+            : RedirectToPage("/PhaseOne/Index", new { programmeId = ProgrammeId });
     }
 
     private async Task LoadAsync(CancellationToken ct)

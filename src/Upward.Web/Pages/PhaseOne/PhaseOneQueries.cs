@@ -34,5 +34,5 @@ public static class PhaseOneQueries
     /// </summary>
     public static async Task<int> ContributorCountAsync(this UpwardDbContext db, Guid menteeEnrolmentId, CancellationToken ct) =>
         Math.Max(0, await db.AnonymousContributors.CountAsync(c => c.MenteeEnrolmentId == menteeEnrolmentId, ct)
-            - await db.PendingContributions.CountAsync(p => p.MenteeEnrolmentId == menteeEnrolmentId, ct));
+            - await db.PendingContributions.CountAsync(p => p.MenteeEnrolmentId == menteeEnrolmentId && p.Source == ContributionSource.Mentor, ct));
 }

@@ -113,8 +113,8 @@ public sealed class ReleaseModel(UpwardDbContext db, NotificationQueue queue, Ti
             $"/programmes/{ProgrammeId}/feedback", new NotificationTexts.Facts(mentee.Name, Programme.Name))], ct);
     }
 
-    private string BriefPage => $"/programmes/{ProgrammeId}/phase-one/mentees/{MenteeId}/brief";
-    private string Here(string done) => $"/programmes/{ProgrammeId}/phase-one/mentees/{MenteeId}/release?done={done}";
+    private string BriefPage => Url.Page("/PhaseOne/Brief", new { programmeId = ProgrammeId, menteeId = MenteeId })!;
+    private string Here(string done) => Url.Page("/PhaseOne/Release", new { programmeId = ProgrammeId, menteeId = MenteeId, done })!;
 
     private async Task LoadAsync(CancellationToken ct)
     {

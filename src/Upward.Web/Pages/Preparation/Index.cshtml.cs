@@ -21,7 +21,7 @@ public sealed class IndexModel(PreparationQueries queries) : ProgrammePageModel
         var enrolment = await queries.MyEnrolmentAsync(ProgrammeId, User.UserId(), ProgrammeRole.Mentor, ct);
         if (enrolment is null) return RedirectToPage("/People/Consent", new { programmeId = ProgrammeId });
         Me = (await queries.MentorsAsync(Programme, ct, enrolment.Id)).Single();
-        Modules = [.. (await queries.ModulesAsync(Programme, ct)).Where(m => m.Row.Audience == ModuleAudience.AllMentors || Me.IsPatient)];
+        Modules = [.. (await queries.ModulesAsync(Programme, ct)).Where(m => m.Row.Audience == ModuleAudience.AllMentors || m.Row.Audience == ModuleAudience.PatientMentors && Me.IsPatient)];
         Settings = await queries.SettingsAsync(ProgrammeId, ct);
         return null;
     }

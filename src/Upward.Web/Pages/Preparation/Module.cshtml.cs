@@ -67,8 +67,8 @@ public sealed class ModuleModel(UpwardDbContext db, PreparationQueries queries, 
         if (enrolment is null) return RedirectToPage("/People/Consent", new { programmeId = ProgrammeId });
         Me = (await queries.MentorsAsync(Programme, ct, enrolment.Id)).Single();
         var module = (await queries.ModulesAsync(Programme, ct)).SingleOrDefault(m => m.Key == Key);
-        // A module for patient mentors is not shown to staff mentors, nor any module that does not exist.
-        if (module is null || module.Row.Audience == ModuleAudience.PatientMentors && !Me.IsPatient) return NotFound();
+        // A module for patient mentors is not shown to staff mentors, the mentees' module not to mentors, nor any module that does not exist.
+        if (module is null || module.Row.Audience == ModuleAudience.PatientMentors && !Me.IsPatient || module.Row.Audience == ModuleAudience.Mentees) return NotFound();
         Module = module;
         // The form shows one radio group per question, answered or not.
         while (Answers.Count < module.Text.Questions.Count) Answers.Add(null);

@@ -30,15 +30,18 @@ public sealed class PreparationQueries(UpwardDbContext db, TimeProvider clock)
     /// <summary>The programme's modules in force, copying Upward's own into it the first time anyone looks.</summary>
     public async Task<IReadOnlyList<Module>> ModulesAsync(Programme programme, CancellationToken ct)
     {
-        if (!await db.PreparationModules.AnyAsync(m => m.ProgrammeId == programme.Id, ct))
+        var builtInKeys = BuiltInModules.All.Select(m => m.Key).ToList();
+        // The first look copies them all; a programme copied before a module was added to Upward gets the new one.
+        if (await db.PreparationModules.Where(m => m.ProgrammeId == programme.Id && builtInKeys.Contains(m.Key)).Select(m => m.Key).Distinct().CountAsync(ct) < builtInKeys.Count)
         {
             await db.WriteAtomicallyAsync(async ct =>
             {
                 // Two first looks at once take turns; the second finds the copy the first made.
                 await db.LockAsync<Programme>(programme.Id, ct);
-                if (await db.PreparationModules.AnyAsync(m => m.ProgrammeId == programme.Id, ct)) return 0;
+                var present = await db.PreparationModules.Where(m => m.ProgrammeId == programme.Id).Select(m => m.Key).Distinct().ToListAsync(ct);
+                if (builtInKeys.All(present.Contains)) return 0;
                 var now = clock.GetUtcNow().UtcDateTime;
-                db.PreparationModules.AddRange(BuiltInModules.All.Select(m => new PreparationModule
+                db.PreparationModules.AddRange(BuiltInModules.All.Where(m => !present.Contains(m.Key)).Select(m => new PreparationModule
                 {
                     ProgrammeId = programme.Id, Key = m.Key, Position = m.Position, Audience = m.Audience, Version = 1, Markdown = m.Markdown, CreatedAtUtc = now,
                 }));

@@ -18,6 +18,8 @@ namespace Upward.Web.Pages.Preparation;
 public sealed class ReadinessModel(UpwardDbContext db, PreparationQueries queries, TimeProvider clock) : ProgrammePageModel
 {
     public IReadOnlyList<PreparationQueries.Module> Modules { get; private set; } = [];
+    public int MenteesTakingPart { get; private set; }
+    public IReadOnlyDictionary<string, int> MenteeCompletions { get; private set; } = new Dictionary<string, int>();
     public IReadOnlyList<PreparationQueries.MentorState> Mentors { get; private set; } = [];
     public PreparationSettings Settings { get; private set; } = null!;
 
@@ -81,6 +83,11 @@ public sealed class ReadinessModel(UpwardDbContext db, PreparationQueries querie
     protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)
     {
         Modules = await queries.ModulesAsync(Programme, ct);
+        // The mentees' module is listed with how many mentees taking part have done it; it is no part of mentors' readiness.
+        var mentees = db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId && e.Role == ProgrammeRole.Mentee && e.Status == EnrolmentStatus.Consented).Select(e => e.Id);
+        MenteesTakingPart = await mentees.CountAsync(ct);
+        MenteeCompletions = (await db.ModuleCompletions.Where(c => mentees.Contains(c.EnrolmentId)).GroupBy(c => c.ModuleKey).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(x => x.Key, x => x.Count);
         Mentors = await queries.MentorsAsync(Programme, ct);
         Settings = await queries.SettingsAsync(ProgrammeId, ct);
         return null;

@@ -34,6 +34,9 @@ public sealed class SettingsModel(UpwardDbContext db) : ProgrammePageModel
 
         [Required(ErrorMessage = "Select whether a certificate needs the last questionnaire answered")]
         public bool? CertificateNeedsEvaluation { get; set; }
+
+        /// <summary>Left as it was when the form does not send it (the form always does: its radios start chosen).</summary>
+        public bool? ColleagueInputEnabled { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -43,6 +46,7 @@ public sealed class SettingsModel(UpwardDbContext db) : ProgrammePageModel
         {
             AllocationWaitsForReadiness = s.AllocationWaitsForReadiness, SafeguardingContact = s.SafeguardingContact,
             CertificateNeedsPreparation = s.CertificateNeedsPreparation, CertificateMinimumSessions = s.CertificateMinimumSessions, CertificateNeedsEvaluation = s.CertificateNeedsEvaluation,
+            ColleagueInputEnabled = s.ColleagueInputEnabled,
         };
         return Page();
     }
@@ -64,12 +68,14 @@ public sealed class SettingsModel(UpwardDbContext db) : ProgrammePageModel
             .Compare("SafeguardingContact", settings.SafeguardingContact, contact)
             .Compare("CertificateNeedsPreparation", settings.CertificateNeedsPreparation, Input.CertificateNeedsPreparation!.Value)
             .Compare("CertificateMinimumSessions", settings.CertificateMinimumSessions, Input.CertificateMinimumSessions!.Value)
-            .Compare("CertificateNeedsEvaluation", settings.CertificateNeedsEvaluation, Input.CertificateNeedsEvaluation!.Value);
+            .Compare("CertificateNeedsEvaluation", settings.CertificateNeedsEvaluation, Input.CertificateNeedsEvaluation!.Value)
+            .Compare("ColleagueInputEnabled", settings.ColleagueInputEnabled, Input.ColleagueInputEnabled ?? settings.ColleagueInputEnabled);
         settings.AllocationWaitsForReadiness = Input.AllocationWaitsForReadiness!.Value;
         settings.SafeguardingContact = contact;
         settings.CertificateNeedsPreparation = Input.CertificateNeedsPreparation!.Value;
         settings.CertificateMinimumSessions = Input.CertificateMinimumSessions!.Value;
         settings.CertificateNeedsEvaluation = Input.CertificateNeedsEvaluation!.Value;
+        settings.ColleagueInputEnabled = Input.ColleagueInputEnabled ?? settings.ColleagueInputEnabled;
         db.Audit(AuditAction.PreparationSettingsChanged, User.UserId(), Programme.OrganisationId, ProgrammeId, $"programme:{ProgrammeId}", changes.ToString());
         await db.SaveChangesAsync(ct);
         return RedirectToPage("/Preparation/Settings", new { programmeId = ProgrammeId, saved = "true" });

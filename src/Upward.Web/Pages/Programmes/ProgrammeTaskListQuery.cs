@@ -301,6 +301,7 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
         if (may(ProgrammeCapability.PrepareToMentor)) yield return new(pages.Programme(id, "/Preparation/Index"), "Preparing to mentor", "modules, self-assessment and induction");
         if (facts.IAmPatientMentor) yield return new(pages.Programme(id, "/Preparation/Expenses"), "Your expenses", "claim travel and other costs of taking part");
         if (may(ProgrammeCapability.RecordOwnParticipation)) yield return new(pages.Programme(id, "/Recognition/Certificate"), "Your certificate and participation record");
+        if (may(ProgrammeCapability.PrepareToBeMentored)) yield return new(pages.Programme(id, "/Preparation/ForMentees"), "Preparing to be mentored", "receiving feedback from a junior colleague");
         if (may(ProgrammeCapability.ReflectForAppraisal)) yield return new(pages.Programme(id, "/Appraisal/Index"), "Your reflection for appraisal", "only you can read it");
         if (may(ProgrammeCapability.DescribeOwnWork)) yield return new(pages.Programme(id, "/Allocation/YourWork"), "Your work and interests (optional)", "helps the coordinator find you a good match");
         if (participant) yield return new(pages.Programme(id, "/People/AboutYou"), "About you (optional)", "reported only in groups, never on its own");

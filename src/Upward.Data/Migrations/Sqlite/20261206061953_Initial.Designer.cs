@@ -11,7 +11,7 @@ using Upward.Data;
 namespace Upward.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteUpwardDbContext))]
-    [Migration("20261206043307_Initial")]
+    [Migration("20261206061953_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -248,6 +248,49 @@ namespace Upward.Data.Migrations.Sqlite
                     b.HasIndex("OrganisationId", "AtUtc");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Upward.Core.Colleagues.ColleagueInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Answered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InvitedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MenteeEnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("MenteeEnrolmentId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("ColleagueInvitations");
                 });
 
             modelBuilder.Entity("Upward.Core.Evaluation.StoredAnalysisPlan", b =>
@@ -633,6 +676,9 @@ namespace Upward.Data.Migrations.Sqlite
                     b.Property<int?>("Rating")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -877,6 +923,9 @@ namespace Upward.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MenteeEnrolmentId");
@@ -1107,6 +1156,9 @@ namespace Upward.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("CertificateNeedsPreparation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ColleagueInputEnabled")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SafeguardingContact")
@@ -2266,6 +2318,21 @@ namespace Upward.Data.Migrations.Sqlite
                     b.HasOne("Upward.Core.Programmes.Enrolment", null)
                         .WithOne()
                         .HasForeignKey("Upward.Core.Appraisal.ReflectiveSummary", "EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upward.Core.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upward.Core.Colleagues.ColleagueInvitation", b =>
+                {
+                    b.HasOne("Upward.Core.Programmes.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("MenteeEnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

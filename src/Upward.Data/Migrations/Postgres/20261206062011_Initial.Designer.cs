@@ -13,7 +13,7 @@ using Upward.Data;
 namespace Upward.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresUpwardDbContext))]
-    [Migration("20261206043337_Initial")]
+    [Migration("20261206062011_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -262,6 +262,49 @@ namespace Upward.Data.Migrations.Postgres
                     b.HasIndex("OrganisationId", "AtUtc");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Upward.Core.Colleagues.ColleagueInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Answered")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("InvitedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MenteeEnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("MenteeEnrolmentId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("ColleagueInvitations");
                 });
 
             modelBuilder.Entity("Upward.Core.Evaluation.StoredAnalysisPlan", b =>
@@ -647,6 +690,9 @@ namespace Upward.Data.Migrations.Postgres
                     b.Property<int?>("Rating")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -891,6 +937,9 @@ namespace Upward.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MenteeEnrolmentId");
@@ -1121,6 +1170,9 @@ namespace Upward.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<bool>("CertificateNeedsPreparation")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ColleagueInputEnabled")
                         .HasColumnType("boolean");
 
                     b.Property<string>("SafeguardingContact")
@@ -2280,6 +2332,21 @@ namespace Upward.Data.Migrations.Postgres
                     b.HasOne("Upward.Core.Programmes.Enrolment", null)
                         .WithOne()
                         .HasForeignKey("Upward.Core.Appraisal.ReflectiveSummary", "EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upward.Core.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upward.Core.Colleagues.ColleagueInvitation", b =>
+                {
+                    b.HasOne("Upward.Core.Programmes.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("MenteeEnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
