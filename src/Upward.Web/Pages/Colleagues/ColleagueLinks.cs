@@ -9,9 +9,6 @@ namespace Upward.Web.Pages.Colleagues;
 /// <summary>Finding a colleague's invitation from the token in their link, and whether the programme still asks colleagues.</summary>
 internal static class ColleagueLinks
 {
-    /// <summary>The address a colleague opens; the token is the only secret, and only its hash is stored.</summary>
-    public static string PathFor(string token) => $"/colleague-feedback/{token}";
-
     /// <summary>The invitation a token stands for, used or not; null for a malformed or unknown (forged) token.</summary>
     public static async Task<ColleagueInvitation?> FindAsync(this UpwardDbContext db, string? token, CancellationToken ct)
     {

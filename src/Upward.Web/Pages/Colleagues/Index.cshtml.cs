@@ -21,7 +21,7 @@ namespace Upward.Web.Pages.Colleagues;
 /// signed-in mentee's own.
 /// </summary>
 [Requires(ProgrammeCapability.ReadOwnBrief)]
-public sealed class IndexModel(UpwardDbContext db, Mailer mailer, PublicLinks links, TimeProvider clock) : ProgrammePageModel
+public sealed class IndexModel(UpwardDbContext db, Mailer mailer, PublicLinks links, TimeProvider clock, Upward.Web.Programmes.PageLinks pages) : ProgrammePageModel
 {
     [BindProperty] public string? Email { get; set; }
     [FromQuery] public bool Sent { get; set; }
@@ -114,7 +114,7 @@ public sealed class IndexModel(UpwardDbContext db, Mailer mailer, PublicLinks li
         var menteeName = await db.Users.Where(u => u.Id == User.UserId()).Select(u => u.DisplayName).SingleAsync(ct);
         var organisation = await db.Organisations.Where(o => o.Id == Programme.OrganisationId).Select(o => o.Name).SingleAsync(ct);
         await mailer.SendAsync(Programme.OrganisationId, Messages.ColleagueFeedbackRequest(invitation.Email, menteeName, organisation, Programme.Name,
-            Programme.AnonymityThreshold, ColleagueInvitation.Lifetime.Days, links.To(ColleagueLinks.PathFor(token))), ct);
+            Programme.AnonymityThreshold, ColleagueInvitation.Lifetime.Days, links.To(pages.Page("/Colleagues/Respond", new { token }))), ct);
         return RedirectToPage("/Colleagues/Index", new { programmeId = ProgrammeId, sent = "true" });
     }
 

@@ -75,9 +75,8 @@ public sealed partial class RefusalAdvice(UpwardDbContext db, PageLinks pages)
                 "/", "Go to your programmes");
     }
 
-    private static Advice SignIn(string? path) =>
-        new(["You need to sign in to open this page."],
-            path is null ? "/account/sign-in" : $"/account/sign-in?ReturnUrl={Uri.EscapeDataString(path)}", "Sign in");
+    private Advice SignIn(string? path) =>
+        new(["You need to sign in to open this page."], pages.Page("/Account/SignIn", new { ReturnUrl = path }), "Sign in");
 
     private sealed record SeenProgramme(Guid Id, string Name, IReadOnlyList<ProgrammeRole> Roles, IReadOnlyList<string> Coordinators, bool IsCoordinator);
 

@@ -14,7 +14,7 @@ namespace Upward.Web.Pages.Notifications;
 /// outcome. A refusal by the mail server leaves it queued for a later try, backing off each time.
 /// </summary>
 public sealed class NotificationSender(UpwardDbContext db, Mailer mailer, PublicLinks links, UnsubscribeTokens tokens, StillDue stillDue,
-    TimeProvider clock, IOptions<NotificationOptions> options, ILogger<NotificationSender> log)
+    TimeProvider clock, IOptions<NotificationOptions> options, ILogger<NotificationSender> log, Upward.Web.Programmes.PageLinks pages)
 {
     public enum Outcome { NotMine, Sent, TurnedOff, NoLongerNeeded, WillRetry, Failed }
 
@@ -49,8 +49,8 @@ public sealed class NotificationSender(UpwardDbContext db, Mailer mailer, Public
 
     private async Task<Outcome> SendAsync(Notification n, string address, string name, CancellationToken ct)
     {
-        var unsubscribe = links.To($"/unsubscribe?t={tokens.For(n.UserId, n.Kind)}");
-        var preferences = links.To("/notifications/preferences");
+        var unsubscribe = links.To(pages.Page("/Notifications/Unsubscribe", new { t = tokens.For(n.UserId, n.Kind) }));
+        var preferences = links.To(pages.Page("/Notifications/Preferences"));
         var link = links.To(n.Link);
         var text = $"Dear {name},\n\n{n.Body}\n\n{link}\n\n-- \n{NotificationTexts.Footer(n.Kind, unsubscribe, preferences)}\n";
         var html = $"""

@@ -14,7 +14,7 @@ namespace Upward.Web.Pages.People;
 /// <summary>The coordinator opens recruitment until a date and approves (inviting) or declines applications.</summary>
 [Requires(ProgrammeCapability.Manage)]
 public sealed class ApplicationsModel(
-    UpwardDbContext db, ProgrammeInvitations invitations, Mailer mailer, PublicLinks links, TimeProvider clock)
+    UpwardDbContext db, ProgrammeInvitations invitations, Mailer mailer, PublicLinks links, TimeProvider clock, Upward.Web.Programmes.PageLinks pages)
     : ProgrammePageModel
 {
     [BindProperty] public DateInput Input { get; set; } = new();
@@ -95,7 +95,7 @@ public sealed class ApplicationsModel(
         var all = await db.Applications.Where(a => a.ProgrammeId == Programme.Id).ToListAsync(ct);
         Pending = all.Where(a => a.Status == ApplicationStatus.Pending).OrderBy(a => a.SubmittedAtUtc).ToList();
         DecidedCount = all.Count - Pending.Count;
-        ApplyLink = links.To($"/apply/{Programme.Id}");
+        ApplyLink = links.To(pages.Page("/People/Apply", new { programmeId = Programme.Id }));
         if (Programme.ApplicationsCloseAtUtc is { } closes && closes > clock.GetUtcNow().UtcDateTime)
         {
             var zone = TimeZoneInfo.FindSystemTimeZoneById(Programme.TimeZone);

@@ -8,7 +8,7 @@ using Upward.Web.Email;
 namespace Upward.Web.Pages.People;
 
 /// <summary>Creates invitations, emails their single-use links and finds an invitation from a link.</summary>
-public sealed class ProgrammeInvitations(UpwardDbContext db, Mailer mailer, PublicLinks links, TimeProvider clock)
+public sealed class ProgrammeInvitations(UpwardDbContext db, Mailer mailer, PublicLinks links, TimeProvider clock, Upward.Web.Programmes.PageLinks pages)
 {
     public sealed record Invitee(string Email, string Name, ProgrammeRole Role, DemographicBands Demographics);
 
@@ -129,7 +129,7 @@ public sealed class ProgrammeInvitations(UpwardDbContext db, Mailer mailer, Publ
     private async Task<OutgoingEmail> InvitationEmailAsync(Programme programme, Invitation invitation, string token, CancellationToken ct)
     {
         var role = invitation.Role.ToString().ToLowerInvariant();
-        var link = links.To($"/invitations/{token}");
+        var link = links.To(pages.Page("/People/Accept", new { token }));
         var organisation = await db.Organisations.Where(o => o.Id == programme.OrganisationId).Select(o => o.Name).SingleAsync(ct);
         return Messages.Invitation(invitation.Email, invitation.Name, organisation, programme.Name, role, Invitation.Lifetime.Days, link);
     }

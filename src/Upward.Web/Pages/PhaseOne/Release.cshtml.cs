@@ -13,7 +13,7 @@ namespace Upward.Web.Pages.PhaseOne;
 
 /// <summary>The facilitator reads the brief as it will be read, marks it reviewed and releases it; Core's rule says when.</summary>
 [Requires(ProgrammeCapability.FacilitatePhaseOne)]
-public sealed class ReleaseModel(UpwardDbContext db, NotificationQueue queue, TimeProvider clock) : MenteePageModel(db)
+public sealed class ReleaseModel(UpwardDbContext db, NotificationQueue queue, TimeProvider clock, Upward.Web.Programmes.PageLinks pages) : MenteePageModel(db)
 {
 
     public PhaseOneSettings Settings { get; private set; } = null!;
@@ -110,7 +110,7 @@ public sealed class ReleaseModel(UpwardDbContext db, NotificationQueue queue, Ti
             .Join(Db.Users, e => e.UserId, u => u.Id, (e, u) => new Recipient(u.Id, u.DisplayName)).SingleOrDefaultAsync(ct);
         if (mentee is null) return;
         await queue.AddAsync([queue.Make(Programme, mentee, NotificationKind.BriefReleased, $"{NotificationKind.BriefReleased}:{Brief!.Id:N}", Brief.Id,
-            $"/programmes/{ProgrammeId}/feedback", new NotificationTexts.Facts(mentee.Name, Programme.Name))], ct);
+            pages.Programme(ProgrammeId, "/PhaseOne/MyFeedback"), new NotificationTexts.Facts(mentee.Name, Programme.Name))], ct);
     }
 
     private string BriefPage => Url.Page("/PhaseOne/Brief", new { programmeId = ProgrammeId, menteeId = MenteeId })!;

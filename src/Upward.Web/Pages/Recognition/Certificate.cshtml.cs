@@ -18,12 +18,12 @@ namespace Upward.Web.Pages.Recognition;
 /// with a code anyone can check), and their participation record for a portfolio at any time.
 /// </summary>
 [Requires(ProgrammeCapability.RecordOwnParticipation)]
-public sealed class CertificateModel(UpwardDbContext db, PreparationQueries preparation, ParticipationQuery participation, PublicLinks links, TimeProvider clock) : ProgrammePageModel
+public sealed class CertificateModel(UpwardDbContext db, PreparationQueries preparation, ParticipationQuery participation, PublicLinks links, TimeProvider clock, Upward.Web.Programmes.PageLinks pages) : ProgrammePageModel
 {
     public ParticipationQuery.MentorParticipation Record { get; private set; } = null!;
     public IReadOnlyList<string> Missing { get; private set; } = [];
     public PreparationSettings Settings { get; private set; } = null!;
-    public string? CheckLink => Record.Certificate is { } c ? links.To($"/certificates/{c.Code}") : null;
+    public string? CheckLink => Record.Certificate is { } c ? links.To(pages.Page("/Recognition/Check", new { code = c.Code })) : null;
     private Enrolment _enrolment = null!;
 
     public IActionResult OnGet() => Page();
@@ -51,7 +51,7 @@ public sealed class CertificateModel(UpwardDbContext db, PreparationQueries prep
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
         if (Record.Certificate is not { } certificate) return RedirectToPage("/Recognition/Certificate", new { programmeId = ProgrammeId });
-        var pdf = ParticipationPdf.Certificate(certificate, Programme.Name, links.To($"/certificates/{certificate.Code}"));
+        var pdf = ParticipationPdf.Certificate(certificate, Programme.Name, links.To(pages.Page("/Recognition/Check", new { code = certificate.Code })));
         db.Audit(AuditAction.AppraisalEvidenceDownloaded, User.UserId(), Programme.OrganisationId, ProgrammeId, "certificate.pdf");
         await db.SaveChangesAsync(ct);
         return File(pdf, "application/pdf", "certificate.pdf");

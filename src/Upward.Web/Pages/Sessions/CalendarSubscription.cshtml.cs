@@ -15,7 +15,7 @@ namespace Upward.Web.Pages.Sessions;
 /// replaced or revoked here. Each change is audited (never the address itself).
 /// </summary>
 [Authorize]
-public sealed class CalendarSubscriptionModel(UpwardDbContext db, PublicLinks links, TimeProvider clock) : PageModel
+public sealed class CalendarSubscriptionModel(UpwardDbContext db, PublicLinks links, TimeProvider clock, Upward.Web.Programmes.PageLinks pages) : PageModel
 {
     public CalendarFeed? Active { get; private set; }
 
@@ -38,7 +38,7 @@ public sealed class CalendarSubscriptionModel(UpwardDbContext db, PublicLinks li
         db.CalendarFeeds.Add(new CalendarFeed { UserId = userId, TokenHash = hash, CreatedAtUtc = now });
         db.Audit(AuditAction.CalendarFeedCreated, userId, subject: $"user:{userId}");
         await db.SaveChangesAsync(ct);
-        NewAddress = links.To($"/calendar/{token}");
+        NewAddress = links.To(pages.Page("/Sessions/CalendarFeedFile", new { token }));
         await LoadAsync(ct);
         return Page();
     }

@@ -37,7 +37,7 @@ public sealed class CompleteModel(OrganisationProviders providers, OrganisationA
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 
-    private RedirectResult Problem(OrganisationSignInProblem problem) =>
-        Redirect($"/account/sign-in/organisation?problem={problem}&organisation={OrganisationId}"
-            + (Url.IsLocalUrl(ReturnUrl) ? "&returnUrl=" + Uri.EscapeDataString(ReturnUrl) : ""));
+    private RedirectToPageResult Problem(OrganisationSignInProblem problem) =>
+        RedirectToPage("/Account/Organisation/ChooseOrganisation",
+            new { problem, organisation = OrganisationId, returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
 }

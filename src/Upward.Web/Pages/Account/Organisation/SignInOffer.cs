@@ -8,7 +8,7 @@ namespace Upward.Web.Pages.Account.Organisation;
 /// provider (the usual case: one trust) offers it by name, one click; with several, the person gives
 /// their work email first and is sent to the provider of its domain.
 /// </summary>
-public sealed class SignInOffer(OrganisationProviders providers) : ViewComponent
+public sealed class SignInOffer(OrganisationProviders providers, Upward.Web.Programmes.PageLinks pages) : ViewComponent
 {
     public sealed record Offer(string Label, string Href);
 
@@ -24,8 +24,8 @@ public sealed class SignInOffer(OrganisationProviders providers) : ViewComponent
         {
             0 => null,
             1 => new Offer($"Sign in with {enabled[0].ProviderName}", OrganisationProviderOptions.StartPath(enabled[0].OrganisationId) + query),
-            _ => new Offer("Sign in with your organisation account", "/account/sign-in/organisation" + query),
+            _ => new Offer("Sign in with your organisation account", pages.Page("/Account/Organisation/ChooseOrganisation", new { returnUrl = back })),
         };
-        return View("~/Pages/Account/Organisation/_SignInOffer.cshtml", new Offers(offer, "/account/sign-in/passkey" + query));
+        return View("~/Pages/Account/Organisation/_SignInOffer.cshtml", new Offers(offer, pages.Page("/Account/PasskeySignIn", new { returnUrl = back })));
     }
 }
