@@ -86,7 +86,9 @@ internal static class ServiceRegistration
         // Reset and confirmation links expire; a reset link also dies when used (it changes the security stamp).
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = Upward.Web.Pages.Account.AccountLinks.ResetLifetime);
 
-        services.AddRouting(o => o.LowercaseUrls = true);
+        // Generated addresses keep their values' case: the routes are written in lower case already,
+        // and a token in a path (an invitation, a colleague's or a calendar link) is case-sensitive.
+        services.AddRouting(o => o.LowercaseUrls = false);
         // Razor Pages check the antiforgery token on every POST by default; only the error pages opt out.
         // Every programme page is entered through the gate with the capability it declares.
         services.AddScoped<ProgrammeEntryFilter>();

@@ -39,6 +39,22 @@ public sealed partial class TypedLinksTests(DemoFactory factory) : IClassFixture
         Assert.True(read > 3, $"{who} could read only {read} pages");
     }
 
+    [Theory]
+    [InlineData("admin")]
+    [InlineData("coordinator")]
+    [InlineData("mentor1")]
+    public async Task No_page_outside_a_programme_has_a_link_or_form_without_an_address(string who)
+    {
+        var client = await factory.AsAsync(who);
+        foreach (var path in new[] { "/", "/notifications", "/notifications/preferences", "/calendar-subscription", "/account/security", "/about", "/privacy", "/accessibility", "/admin", "/admin/audit", "/admin/outbox", "/admin/organisation-sign-in" })
+        {
+            var response = await client.GetAsync(path);
+            if (response.StatusCode != HttpStatusCode.OK) continue;
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.False(EmptyAddress().IsMatch(html), $"{who} {path}: a link or form has no address: {EmptyAddress().Match(html).Value}");
+        }
+    }
+
     [Fact]
     public void Code_without_a_page_gets_addresses_from_the_router_and_a_wrong_page_name_fails_loudly()
     {

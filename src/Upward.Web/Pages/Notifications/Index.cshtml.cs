@@ -14,7 +14,7 @@ public sealed class IndexModel(UpwardDbContext db, TimeProvider clock) : PageMod
 {
     public const int PageSize = 25;
 
-    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "pageNumber")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Notification> Shown { get; private set; } = [];
     public bool HasOlder { get; private set; }
