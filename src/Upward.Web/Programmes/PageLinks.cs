@@ -9,12 +9,12 @@ namespace Upward.Web.Programmes;
 /// </summary>
 public sealed class PageLinks(LinkGenerator links)
 {
-    /// <summary>A page of one programme, like <c>Programme(id, "/Sessions/Pairing")</c>, with any further route values.</summary>
     /// <summary>Any page, like <c>Page("/People/Accept", new { token })</c>; values the route does not take go in the query.</summary>
     public string Page(string page, object? values = null) =>
         links.GetPathByPage(page, handler: null, values)
             ?? throw new InvalidOperationException($"The page {page} has no address for the values given");
 
+    /// <summary>A page of one programme, like <c>Programme(id, "/Sessions/Pairing")</c>, with any further route values.</summary>
     public string Programme(Guid programmeId, string page, object? values = null)
     {
         var route = new RouteValueDictionary(values) { ["programmeId"] = programmeId };
