@@ -172,7 +172,7 @@ public sealed class PairSessionsModel(UpwardDbContext db, SessionInvitations inv
 
     protected override async Task<IActionResult?> OnPairLoadedAsync(CancellationToken ct)
     {
-        Sessions = await Db.MentoringSessions.Where(s => s.PairingId == Pair.Pairing.Id).OrderBy(s => s.Number).ToListAsync(ct);
+        Sessions = await Db.SessionsOfAsync(Pair.Pairing.Id, ct);
         return null;
     }
 

@@ -54,8 +54,7 @@ public sealed class PairingModel(UpwardDbContext db, Upward.Web.Pages.Preparatio
     protected override async Task<IActionResult?> OnNoPairAsync(CancellationToken ct)
     {
         var userId = User.UserId();
-        var mine = await Db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId && e.UserId == userId && e.Status != EnrolmentStatus.Withdrawn
-            && (e.Role == ProgrammeRole.Mentor || e.Role == ProgrammeRole.Mentee)).Select(e => e.Id).ToListAsync(ct);
+        var mine = await Db.MyPairingEnrolmentsAsync(ProgrammeId, userId, ct);
         var pairings = await Db.Pairings.Where(p => p.ProgrammeId == ProgrammeId && p.Status == PairingStatus.Active
             && (mine.Contains(p.MentorEnrolmentId) || mine.Contains(p.MenteeEnrolmentId))).ToListAsync(ct);
         var partnerIds = pairings.Select(p => mine.Contains(p.MentorEnrolmentId) ? p.MenteeEnrolmentId : p.MentorEnrolmentId).ToList();
@@ -72,7 +71,7 @@ public sealed class PairingModel(UpwardDbContext db, Upward.Web.Pages.Preparatio
         {
             Safeguarding = await preparation.SettingsAsync(ProgrammeId, ct);
         }
-        Sessions = await Db.MentoringSessions.Where(s => s.PairingId == pairingId).OrderBy(s => s.Number).ToListAsync(ct);
+        Sessions = await Db.SessionsOfAsync(pairingId, ct);
         NoteCount = await Db.PrivateNotes.CountAsync(n => n.PairingId == pairingId && n.AuthorEnrolmentId == Pair.MyEnrolmentId, ct);
         ActionCount = await Db.ActionPlanItems.CountAsync(a => a.PairingId == pairingId, ct);
         ActionsDone = await Db.ActionPlanItems.CountAsync(a => a.PairingId == pairingId && a.Status == ActionStatus.Done, ct);

@@ -87,7 +87,7 @@ public sealed class RecordSessionModel(UpwardDbContext db, TimeProvider clock) :
 
     protected override async Task<IActionResult?> OnPairLoadedAsync(CancellationToken ct)
     {
-        Sessions = await Db.MentoringSessions.Where(s => s.PairingId == Pair.Pairing.Id).ToListAsync(ct);
+        Sessions = await Db.SessionsOfAsync(Pair.Pairing.Id, ct);
         return null;
     }
 }
