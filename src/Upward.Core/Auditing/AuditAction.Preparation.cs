@@ -23,8 +23,16 @@ public static partial class AuditAction
     public const string ExpenseStatusChanged = "expenses.status-changed";
     /// <summary>A mentor who met the criteria was given their certificate; the subject is the certificate.</summary>
     public const string CertificateIssued = "certificate.issued";
-    /// <summary>A mentee invited a colleague by email to give anonymous 360° feedback; the subject is the invitation. Nothing the colleague does is audited.</summary>
+    /// <summary>A mentee asked for a colleague to be invited to give anonymous 360° feedback; the subject is the invitation. Nothing the colleague does is audited.</summary>
     public const string ColleagueInvited = "colleagues.invited";
+    /// <summary>A coordinator approved a mentee's request and the colleague's link was emailed; the subject is the invitation.</summary>
+    public const string ColleagueInvitationApproved = "colleagues.approved";
+    /// <summary>A coordinator declined a mentee's request to invite a colleague; no email was sent. The subject is the invitation.</summary>
+    public const string ColleagueInvitationDeclined = "colleagues.declined";
+    /// <summary>A facilitator removed a colleague's comment before the mentee saw it; the subject is the mentee's enrolment (never the words).</summary>
+    public const string ColleagueCommentRemoved = "colleagues.comment-removed";
+    /// <summary>A facilitator let the mentee see the colleagues' comments they had read; the subject is the mentee's enrolment.</summary>
+    public const string ColleagueFeedbackShown = "colleagues.feedback-shown";
     /// <summary>A mentee saved their reflective summary for appraisal.</summary>
     public const string ReflectionSaved = "appraisal.reflection-saved";
     /// <summary>A participant downloaded their own appraisal evidence or participation record; the subject is which.</summary>

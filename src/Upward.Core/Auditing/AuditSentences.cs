@@ -110,7 +110,11 @@ public static class AuditSentences
         [AuditAction.ExpenseClaimed] = w => $"{w.By} claimed expenses{w.In}",
         [AuditAction.ExpenseStatusChanged] = w => $"{w.By} moved an expenses claim on{w.In}",
         [AuditAction.CertificateIssued] = w => $"{w.By} was given their certificate of participation{w.In}",
-        [AuditAction.ColleagueInvited] = w => $"{w.By} invited a colleague to give anonymous feedback{w.In}",
+        [AuditAction.ColleagueInvited] = w => $"{w.By} asked for a colleague to be invited to give anonymous feedback{w.In}",
+        [AuditAction.ColleagueInvitationApproved] = w => $"{w.By} approved a colleague's invitation to give anonymous feedback, and it was sent{w.In}",
+        [AuditAction.ColleagueInvitationDeclined] = w => $"{w.By} declined a request to invite a colleague to give anonymous feedback{w.In}",
+        [AuditAction.ColleagueCommentRemoved] = w => $"{w.By} removed a colleague's comment before the mentee saw it{w.In}",
+        [AuditAction.ColleagueFeedbackShown] = w => $"{w.By} let a mentee see their colleagues' feedback{w.In}",
         [AuditAction.ReflectionSaved] = w => $"{w.By} saved their reflective summary for appraisal{w.In}",
         [AuditAction.AppraisalEvidenceDownloaded] = w => $"{w.By} downloaded {w.Thing ?? "their appraisal evidence"}{w.In}",
     };

@@ -13,7 +13,9 @@ public sealed record ColleagueCounts(int Invited, int? Answered, int Threshold)
         new(invited, answered >= threshold ? answered : null, threshold);
 
     /// <summary>The sentence the mentee reads.</summary>
-    public string Sentence => Answered is { } n
+    public string Sentence => Invited == 0
+        ? "No invitations have been sent yet."
+        : Answered is { } n
         ? $"You have invited {Invited} {Colleagues(Invited)}. {n} {Have(n)} answered."
         : $"You have invited {Invited} {Colleagues(Invited)}. Fewer than {Threshold} have answered so far: "
           + $"to protect their anonymity, Upward says how many only once at least {Threshold} have.";

@@ -53,7 +53,7 @@ public static class AnonymousBallot
             await db.LockAsync<Enrolment>(mentee, ct);
             // Spending the link is one conditional UPDATE: of two sends at once, exactly one changes the row.
             var spent = await db.ColleagueInvitations
-                .Where(i => i.Id == invitationId && !i.Answered && i.ExpiresAtUtc > nowUtc)
+                .Where(i => i.Id == invitationId && i.Status == ColleagueInvitationStatus.Sent && !i.Answered && i.ExpiresAtUtc > nowUtc)
                 .ExecuteUpdateAsync(set => set.SetProperty(i => i.Answered, true), ct);
             if (spent != 1)
             {

@@ -66,15 +66,20 @@ public sealed class ColleagueInputTests(DemoFactory factory) : IClassFixture<Dem
         Assert.Equal(2, await factory.WithDbAsync(db => db.PendingContributions.CountAsync(p => p.MenteeEnrolmentId == menteeId && p.Source == ContributionSource.Colleague)));
         Assert.False(await factory.WithDbAsync(db => db.AnonymousContributions.AnyAsync(c => c.MenteeEnrolmentId == menteeId)));
 
-        // The third reaches k: all three open together, and the mentee reads them with the count.
+        // The third reaches k: all three open together. The facilitator reads them first; then the mentee reads them with the count.
         Assert.Equal(HttpStatusCode.Redirect, (await AnswerAsync(factory, links[colleagues[2]], "Colleague comment number 2 about listening")).StatusCode);
+        html = await mentee.GetStringAsync(page);
+        Assert.Contains("You have invited 3 colleagues. 3 have answered.", html);
+        Assert.DoesNotContain("Colleague comment number", html);
+        // Answering is never audited: an entry's time would pair a colleague with a ballot.
+        Assert.Equal(audits, await factory.WithDbAsync(db => db.AuditEntries.CountAsync()));
+        Assert.Contains("Colleague comment number 0 about listening", await (await factory.AsAsync("facilitator")).GetStringAsync(await ReviewPageAsync(factory)));
+        await ShowToMenteeAsync(factory, "mentee1");
         html = await mentee.GetStringAsync(page);
         Assert.Contains("You have invited 3 colleagues. 3 have answered.", html);
         for (var i = 0; i < 3; i++) Assert.Contains($"Colleague comment number {i} about listening", html);
         Assert.Equal(0, await factory.WithDbAsync(db => db.PendingContributions.CountAsync(p => p.MenteeEnrolmentId == menteeId)));
         Assert.Equal(3, await factory.WithDbAsync(db => db.AnonymousContributions.CountAsync(c => c.MenteeEnrolmentId == menteeId && c.Source == ContributionSource.Colleague)));
-        // Answering is never audited: an entry's time would pair a colleague with a ballot.
-        Assert.Equal(audits, await factory.WithDbAsync(db => db.AuditEntries.CountAsync()));
 
         // Each link worked once.
         foreach (var link in links.Values)
@@ -142,13 +147,28 @@ public sealed class ColleagueInputTests(DemoFactory factory) : IClassFixture<Dem
         {
             ("", "Enter your colleague&#x27;s email address"),
             ("not an email", "Enter an email address in the correct format"),
-            ("already@demo.example", "You have already invited already@demo.example"),
-            (" ALREADY@demo.example ", "You have already invited already@demo.example"),
+            ("already@demo.example", "You have already asked for already@demo.example"),
+            (" ALREADY@demo.example ", "You have already asked for already@demo.example"),
             (DemoProgrammeEmail("mentee4"), "not your own"),
             (new string('a', 250) + "@x.example", "Enter an email address in the correct format"),
         })
         {
             var response = await InviteAsync(factory, mentee, email);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Contains("There is a problem", html);
+            Assert.Contains(message, html);
+        }
+        // The colleague's name and how they work with the mentee are what the coordinator checks: both are needed.
+        foreach (var (name, relationship, message) in new[]
+        {
+            ("", "Ward sister", "Enter your colleague&#x27;s name"),
+            ("Sam Jones", " ", "Enter how your colleague works with you"),
+            (new string('n', ColleagueInvitation.NameMaxLength + 1), "Ward sister", "name must be 100 characters or fewer"),
+            ("Sam Jones", new string('r', ColleagueInvitation.WorkingRelationshipMaxLength + 1), "must be 200 characters or fewer"),
+        })
+        {
+            var response = await AskAsync(factory, mentee, "new.person@demo.example", name, relationship);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var html = await response.Content.ReadAsStringAsync();
             Assert.Contains("There is a problem", html);
@@ -177,6 +197,7 @@ public sealed class ColleagueInputTests(DemoFactory factory) : IClassFixture<Dem
         var emails = new[] { "a.five@demo.example", "b.five@demo.example", "c.five@demo.example" };
         foreach (var email in emails) await InviteAsync(factory, owner, email);
         foreach (var email in emails) await AnswerAsync(factory, LinkFor(factory, email), $"Private to mentee five from {email[0]}");
+        await ShowToMenteeAsync(factory, "mentee5");
         var page = await PageAsync(factory);
         Assert.Contains("Private to mentee five from a", await owner.GetStringAsync(page));
 

@@ -68,7 +68,7 @@ public sealed class ColleagueSnapshotAttackTests(DemoFactory factory) : IClassFi
         {
             Assert.DoesNotContain(invitation.Id.ToString(), rows, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(invitation.Email, rows, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain(invitation.TokenHash, rows, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(invitation.TokenHash!, rows, StringComparison.OrdinalIgnoreCase);
         }
         // And no column of theirs could: no key to the invitations, no time.
         await factory.WithDbAsync(db =>
@@ -85,11 +85,14 @@ public sealed class ColleagueSnapshotAttackTests(DemoFactory factory) : IClassFi
         await factory.WithDbAsync(db =>
         {
             var entity = db.Model.FindEntityType(typeof(Upward.Core.Colleagues.ColleagueInvitation))!;
-            Assert.Equal(["ExpiresAtUtc", "InvitedAtUtc"], entity.GetProperties().Where(p => p.ClrType == typeof(DateTime)).Select(p => p.Name).Order());
+            // Asked, decided (approved and sent) and expiring: all set before the colleague could answer.
+            Assert.Equal(["DecidedAtUtc", "ExpiresAtUtc", "InvitedAtUtc"],
+                entity.GetProperties().Where(p => p.ClrType == typeof(DateTime) || p.ClrType == typeof(DateTime?)).Select(p => p.Name).Order());
             return Task.CompletedTask;
         });
-        // Nothing was audited while colleagues answered: only the invitations were.
-        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Subject != null && invitations.Select(i => "colleague-invitation:" + i.Id).Contains(a.Subject) && a.Action != Upward.Core.Auditing.AuditAction.ColleagueInvited)));
+        // Nothing was audited while colleagues answered: only the requests and their approvals were.
+        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Subject != null && invitations.Select(i => "colleague-invitation:" + i.Id).Contains(a.Subject)
+            && a.Action != Upward.Core.Auditing.AuditAction.ColleagueInvited && a.Action != Upward.Core.Auditing.AuditAction.ColleagueInvitationApproved)));
     }
 
     /// <summary>Everything an attacker with read access to the database's storage could copy right now.</summary>

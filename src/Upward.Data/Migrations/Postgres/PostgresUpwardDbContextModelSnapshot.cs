@@ -269,12 +269,20 @@ namespace Upward.Data.Migrations.Postgres
                     b.Property<bool>("Answered")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ColleagueName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
-                    b.Property<DateTime>("ExpiresAtUtc")
+                    b.Property<DateTime?>("ExpiresAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("InvitedAtUtc")
@@ -286,20 +294,27 @@ namespace Upward.Data.Migrations.Postgres
                     b.Property<Guid>("ProgrammeId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
                     b.Property<string>("TokenHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.HasKey("Id");
+                    b.Property<string>("WorkingRelationship")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
-                    b.HasIndex("ProgrammeId");
+                    b.HasKey("Id");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.HasIndex("MenteeEnrolmentId", "Email")
                         .IsUnique();
+
+                    b.HasIndex("ProgrammeId", "Status");
 
                     b.ToTable("ColleagueInvitations");
                 });
@@ -686,6 +701,9 @@ namespace Upward.Data.Migrations.Postgres
 
                     b.Property<int?>("Rating")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("ShownToMentee")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Source")
                         .HasColumnType("integer");

@@ -255,12 +255,20 @@ namespace Upward.Data.Migrations.Sqlite
                     b.Property<bool>("Answered")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ColleagueName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("ExpiresAtUtc")
+                    b.Property<DateTime?>("ExpiresAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("InvitedAtUtc")
@@ -272,20 +280,27 @@ namespace Upward.Data.Migrations.Sqlite
                     b.Property<Guid>("ProgrammeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TokenHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.Property<string>("WorkingRelationship")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
-                    b.HasIndex("ProgrammeId");
+                    b.HasKey("Id");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.HasIndex("MenteeEnrolmentId", "Email")
                         .IsUnique();
+
+                    b.HasIndex("ProgrammeId", "Status");
 
                     b.ToTable("ColleagueInvitations");
                 });
@@ -671,6 +686,9 @@ namespace Upward.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShownToMentee")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Source")

@@ -15,21 +15,28 @@ using Upward.Web.Programmes;
 namespace Upward.Web.Pages.Colleagues;
 
 /// <summary>
-/// A mentee invites colleagues by email to add anonymous 360° feedback beside their brief, and reads
-/// what colleagues said once at least k have answered: no author, no order of arrival, and counts
-/// only as <see cref="ColleagueCounts"/> allows. The page takes no mentee id: it only ever shows the
-/// signed-in mentee's own.
+/// A mentee asks for colleagues to be invited by email to add anonymous 360° feedback beside their
+/// brief, and reads what colleagues said once at least k have answered: no author, no order of
+/// arrival, and counts only as <see cref="ColleagueCounts"/> allows. Nothing is emailed until a
+/// coordinator approves the request (<see cref="ApproveModel"/>): the mentee chooses whom to ask, and
+/// unchecked they could make up k − 1 of the answers themselves. The page takes no mentee id: it only
+/// ever shows the signed-in mentee's own.
 /// </summary>
 [Requires(ProgrammeCapability.ReadOwnBrief)]
-public sealed class IndexModel(UpwardDbContext db, Mailer mailer, PublicLinks links, TimeProvider clock, Upward.Web.Programmes.PageLinks pages) : ProgrammePageModel
+public sealed class IndexModel(UpwardDbContext db, TimeProvider clock) : ProgrammePageModel
 {
     [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? ColleagueName { get; set; }
+    [BindProperty] public string? WorkingRelationship { get; set; }
     [FromQuery] public bool Sent { get; set; }
 
     public bool Enabled { get; private set; }
     public ColleagueCounts Counts { get; private set; } = ColleagueCounts.For(0, 0, 1);
-    public IReadOnlyList<string> Invited { get; private set; } = [];
+    public IReadOnlyList<AskedColleague> Asked { get; private set; } = [];
     public IReadOnlyList<AnonymousContribution> Comments { get; private set; } = [];
+
+    /// <summary>A colleague the mentee asked for, and where the request stands (never whether they answered).</summary>
+    public sealed record AskedColleague(string Name, string Email, ColleagueInvitationStatus Status);
 
     private Guid _me;
 
@@ -54,7 +61,25 @@ public sealed class IndexModel(UpwardDbContext db, Mailer mailer, PublicLinks li
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        var name = ColleagueName?.Trim() ?? "";
+        var relationship = WorkingRelationship?.Trim() ?? "";
         var email = Email?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            ModelState.AddModelError(nameof(ColleagueName), "Enter your colleague's name");
+        }
+        else if (name.Length > ColleagueInvitation.NameMaxLength)
+        {
+            ModelState.AddModelError(nameof(ColleagueName), $"Your colleague's name must be {ColleagueInvitation.NameMaxLength} characters or fewer");
+        }
+        if (relationship.Length == 0)
+        {
+            ModelState.AddModelError(nameof(WorkingRelationship), "Enter how your colleague works with you");
+        }
+        else if (relationship.Length > ColleagueInvitation.WorkingRelationshipMaxLength)
+        {
+            ModelState.AddModelError(nameof(WorkingRelationship), $"How your colleague works with you must be {ColleagueInvitation.WorkingRelationshipMaxLength} characters or fewer");
+        }
         if (email.Length == 0)
         {
             ModelState.AddModelError(nameof(Email), "Enter your colleague's email address");
@@ -73,12 +98,12 @@ public sealed class IndexModel(UpwardDbContext db, Mailer mailer, PublicLinks li
             }
             else if (await db.ColleagueInvitations.AnyAsync(i => i.MenteeEnrolmentId == _me && i.Email == normalised, ct))
             {
-                // Once per address: one colleague must never count twice towards the threshold.
-                ModelState.AddModelError(nameof(Email), $"You have already invited {normalised}");
+                // Once per address, declined ones included: one colleague must never count twice towards the threshold.
+                ModelState.AddModelError(nameof(Email), $"You have already asked for {normalised}");
             }
             else if (await db.ColleagueInvitations.CountAsync(i => i.MenteeEnrolmentId == _me, ct) >= ColleagueInvitation.MostPerMentee)
             {
-                ModelState.AddModelError(nameof(Email), $"You can invite at most {ColleagueInvitation.MostPerMentee} colleagues");
+                ModelState.AddModelError(nameof(Email), $"You can ask for at most {ColleagueInvitation.MostPerMentee} colleagues");
             }
         }
         if (!ModelState.IsValid)
@@ -87,15 +112,13 @@ public sealed class IndexModel(UpwardDbContext db, Mailer mailer, PublicLinks li
             return Page();
         }
 
-        var token = InvitationTokens.New();
-        var now = clock.GetUtcNow().UtcDateTime;
         var invitation = new ColleagueInvitation
         {
             ProgrammeId = ProgrammeId, MenteeEnrolmentId = _me, Email = EmailAddress.Normalise(email),
-            TokenHash = InvitationTokens.Hash(token), InvitedAtUtc = now, ExpiresAtUtc = now + ColleagueInvitation.Lifetime,
+            ColleagueName = name, WorkingRelationship = relationship, InvitedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.ColleagueInvitations.Add(invitation);
-        // The invitation is audited (who asked whom to answer); nothing that follows from the link is.
+        // The request is audited (who asked for whom); nothing that follows from the colleague's link is.
         db.Audit(AuditAction.ColleagueInvited, User.UserId(), Programme.OrganisationId, ProgrammeId, $"colleague-invitation:{invitation.Id}");
         try
         {
@@ -105,29 +128,27 @@ public sealed class IndexModel(UpwardDbContext db, Mailer mailer, PublicLinks li
         {
             // The same address sent twice at once: the unique index keeps one, and the first one stands.
             db.ChangeTracker.Clear();
-            if (await db.ColleagueInvitations.AnyAsync(i => i.MenteeEnrolmentId == _me && i.Email == invitation.Email, ct))
+            if (!await db.ColleagueInvitations.AnyAsync(i => i.MenteeEnrolmentId == _me && i.Email == invitation.Email, ct))
             {
-                return RedirectToPage("/Colleagues/Index", new { programmeId = ProgrammeId, sent = "true" });
+                throw;
             }
-            throw;
         }
-        var menteeName = await db.Users.Where(u => u.Id == User.UserId()).Select(u => u.DisplayName).SingleAsync(ct);
-        var organisation = await db.Organisations.Where(o => o.Id == Programme.OrganisationId).Select(o => o.Name).SingleAsync(ct);
-        await mailer.SendAsync(Programme.OrganisationId, Messages.ColleagueFeedbackRequest(invitation.Email, menteeName, organisation, Programme.Name,
-            Programme.AnonymityThreshold, ColleagueInvitation.Lifetime.Days, links.To(pages.Page("/Colleagues/Respond", new { token }))), ct);
         return RedirectToPage("/Colleagues/Index", new { programmeId = ProgrammeId, sent = "true" });
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
         var invitations = await db.ColleagueInvitations.AsNoTracking().Where(i => i.MenteeEnrolmentId == _me)
-            .Select(i => new { i.Email, i.Answered }).ToListAsync(ct);
-        Invited = invitations.Select(i => i.Email).Order(StringComparer.Ordinal).ToList();
-        Counts = ColleagueCounts.For(invitations.Count, invitations.Count(i => i.Answered), Programme.AnonymityThreshold);
-        // Only released comments are in the pool, and a colleagues' batch is released only at k or more.
+            .Select(i => new { i.ColleagueName, i.Email, i.Status, i.Answered }).ToListAsync(ct);
+        // By name: neither the order of asking nor of answering is shown back.
+        Asked = invitations.Select(i => new AskedColleague(i.ColleagueName, i.Email, i.Status))
+            .OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ThenBy(a => a.Email, StringComparer.Ordinal).ToList();
+        Counts = ColleagueCounts.For(invitations.Count(i => i.Status == ColleagueInvitationStatus.Sent), invitations.Count(i => i.Answered), Programme.AnonymityThreshold);
+        // Only released comments are in the pool, a colleagues' batch is released only at k or more, and
+        // the mentee sees it once a facilitator has read it (ReviewModel).
         // Shown by domain, then by text: the pool's own order is random, but sorting leaves nothing to read into it.
         Comments = await db.AnonymousContributions.AsNoTracking()
-            .Where(c => c.MenteeEnrolmentId == _me && c.Source == ContributionSource.Colleague)
+            .Where(c => c.MenteeEnrolmentId == _me && c.Source == ContributionSource.Colleague && c.ShownToMentee)
             .ToListAsync(ct);
         Comments = Comments.OrderBy(c => c.Text, StringComparer.Ordinal).ToList();
     }
@@ -135,4 +156,12 @@ public sealed class IndexModel(UpwardDbContext db, Mailer mailer, PublicLinks li
     public IEnumerable<(ProgrammeDomain Domain, IReadOnlyList<AnonymousContribution> Comments)> ByDomain() =>
         Programme.Domains.Select(d => (d, (IReadOnlyList<AnonymousContribution>)Comments.Where(c => c.DomainId == d.Id).ToList()))
             .Where(x => x.Item2.Count > 0);
+
+    /// <summary>What the mentee is told of one request.</summary>
+    public static string StatusText(ColleagueInvitationStatus status) => status switch
+    {
+        ColleagueInvitationStatus.AwaitingApproval => "Waiting for the coordinator to approve",
+        ColleagueInvitationStatus.Sent => "Invitation sent",
+        _ => "Not approved: ask your coordinator why",
+    };
 }

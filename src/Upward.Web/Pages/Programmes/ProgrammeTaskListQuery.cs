@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Upward.Core.Colleagues;
 using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
 using Upward.Core.Questionnaires;
 using Upward.Core.Sessions;
 using Upward.Core.Timeline;
 using Upward.Data;
+using Upward.Web.Pages.Colleagues;
 using Upward.Web.Pages.PhaseOne;
 using Upward.Web.Pages.Questionnaires;
 using Upward.Web.Pages.Sessions;
@@ -67,6 +69,14 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
         }
 
         links.AddRange(Links(programme, roles, facts, twoPhases, May));
+        if ((May(ProgrammeCapability.Manage) || May(ProgrammeCapability.FacilitatePhaseOne)) && await db.ColleagueInputEnabledAsync(id, ct))
+        {
+            if (May(ProgrammeCapability.Manage)) running.Add(await ColleagueRequestsStepAsync(id, ct));
+            if (May(ProgrammeCapability.FacilitatePhaseOne) && await ColleagueFeedbackToReadStepAsync(id, ct) is { } read)
+            {
+                (May(ProgrammeCapability.Manage) ? running : mine).Add(read);
+            }
+        }
         var next = ProgrammeTaskList.NextOf(mine, running);
         if (next is null && May(ProgrammeCapability.Manage) && ProgrammeAccess.NextStatus(programme.Status) is { } nextStatus)
         {
@@ -85,6 +95,28 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             ? new TaskStep(Concerns, "Concerns sent to you", StepStatus.Completed, pages.Programme(id, "/Sessions/Concerns"), "None open")
             : new TaskStep(Concerns, "Concerns sent to you", StepStatus.InProgress, pages.Programme(id, "/Sessions/Concerns"), open == 1 ? "1 open" : $"{open} open",
                 open == 1 ? "Read and answer the open concern" : $"Read and answer the {open} open concerns");
+    }
+
+    /// <summary>Mentees' requests to invite colleagues for 360° feedback: nobody is emailed until a coordinator approves.</summary>
+    private async Task<TaskStep> ColleagueRequestsStepAsync(Guid id, CancellationToken ct)
+    {
+        var waiting = await db.ColleagueInvitations.CountAsync(i => i.ProgrammeId == id && i.Status == ColleagueInvitationStatus.AwaitingApproval, ct);
+        var href = pages.Programme(id, "/Colleagues/Requests");
+        return waiting == 0
+            ? new TaskStep(GroupFeedback, "Colleagues to approve for 360° feedback", StepStatus.Completed, href, "None waiting")
+            : new TaskStep(GroupFeedback, "Colleagues to approve for 360° feedback", StepStatus.InProgress, href, waiting == 1 ? "1 waiting" : $"{waiting} waiting",
+                waiting == 1 ? "Approve or decline the mentee's request to invite a colleague" : $"Approve or decline the {waiting} requests to invite colleagues");
+    }
+
+    /// <summary>Colleagues' comments released at k that a facilitator must read before the mentee sees them; null when there are none.</summary>
+    private async Task<TaskStep?> ColleagueFeedbackToReadStepAsync(Guid id, CancellationToken ct)
+    {
+        var mentees = await db.AnonymousContributions
+            .Where(c => c.ProgrammeId == id && c.Source == ContributionSource.Colleague && !c.ShownToMentee)
+            .Select(c => c.MenteeEnrolmentId).Distinct().CountAsync(ct);
+        return mentees == 0 ? null
+            : new TaskStep(GroupFeedback, "Colleagues' feedback to read", StepStatus.InProgress, pages.Programme(id, "/Colleagues/Review"),
+                mentees == 1 ? "For 1 mentee" : $"For {mentees} mentees", "Read colleagues' feedback before the mentee sees it");
     }
 
     private IEnumerable<TaskStep> ParticipantSteps(Programme programme, Facts facts, MyEnrolment me, bool twoPhases)

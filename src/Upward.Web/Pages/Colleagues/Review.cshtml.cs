@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Upward.Core.Auditing;
+using Upward.Core.PhaseOne;
+using Upward.Core.Programmes;
+using Upward.Data;
+using Upward.Web.Identity;
+using Upward.Web.Programmes;
+
+namespace Upward.Web.Pages.Colleagues;
+
+/// <summary>
+/// A facilitator reads colleagues' comments before the mentee does. Mentors' words reach a mentee
+/// through a brief that a facilitator writes and reviews; colleagues' words would otherwise reach
+/// them as written, so here each comment can be removed (abusive, or naming its writer or a
+/// patient) but not reworded, and the rest are then shown to the mentee. Comments arrive here only
+/// once k colleagues have answered, in the pool's unlinkable form: the facilitator learns nothing
+/// about who wrote what either. Both actions are audited against the mentee, never the words.
+/// </summary>
+[Requires(ProgrammeCapability.FacilitatePhaseOne)]
+public sealed class ReviewModel(UpwardDbContext db) : ProgrammePageModel
+{
+    /// <summary>One mentee's comments that no one has yet let them see.</summary>
+    public sealed record MenteeComments(Guid MenteeEnrolmentId, string MenteeName, IReadOnlyList<AnonymousContribution> Comments);
+
+    public IReadOnlyList<MenteeComments> Mentees { get; private set; } = [];
+
+    [FromQuery] public string? Done { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid commentId, CancellationToken ct)
+    {
+        var mentee = await Unshown().Where(c => c.Id == commentId).Select(c => (Guid?)c.MenteeEnrolmentId).SingleOrDefaultAsync(ct);
+        if (mentee is null)
+        {
+            // Already removed or shown (two facilitators at once), or not this programme's: nothing to do.
+            return RedirectToPage("/Colleagues/Review", new { programmeId = ProgrammeId });
+        }
+        await db.WriteAtomicallyAsync(async ct =>
+        {
+            var removed = await Unshown().Where(c => c.Id == commentId).ExecuteDeleteAsync(ct);
+            if (removed == 1)
+            {
+                db.Audit(AuditAction.ColleagueCommentRemoved, User.UserId(), Programme.OrganisationId, ProgrammeId, $"enrolment:{mentee}");
+                await db.SaveChangesAsync(ct);
+            }
+            return removed;
+        }, ct);
+        return RedirectToPage("/Colleagues/Review", new { programmeId = ProgrammeId, done = "removed" });
+    }
+
+    public async Task<IActionResult> OnPostShowAsync(Guid menteeEnrolmentId, CancellationToken ct)
+    {
+        await db.WriteAtomicallyAsync(async ct =>
+        {
+            var shown = await Unshown().Where(c => c.MenteeEnrolmentId == menteeEnrolmentId)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.ShownToMentee, true), ct);
+            if (shown > 0)
+            {
+                db.Audit(AuditAction.ColleagueFeedbackShown, User.UserId(), Programme.OrganisationId, ProgrammeId, $"enrolment:{menteeEnrolmentId}");
+                await db.SaveChangesAsync(ct);
+            }
+            return shown;
+        }, ct);
+        return RedirectToPage("/Colleagues/Review", new { programmeId = ProgrammeId, done = "shown" });
+    }
+
+    /// <summary>This programme's colleagues' comments that the mentee cannot see yet.</summary>
+    private IQueryable<AnonymousContribution> Unshown() =>
+        db.AnonymousContributions.Where(c => c.ProgrammeId == ProgrammeId && c.Source == ContributionSource.Colleague && !c.ShownToMentee);
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var comments = await Unshown().AsNoTracking().ToListAsync(ct);
+        var ids = comments.Select(c => c.MenteeEnrolmentId).Distinct().ToList();
+        var names = await db.Enrolments.Where(e => ids.Contains(e.Id))
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, u.DisplayName })
+            .ToDictionaryAsync(m => m.Id, m => m.DisplayName, ct);
+        var position = Programme.Domains.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        // By domain, then by text: the pool's order is random, and sorting leaves nothing to read into it.
+        Mentees = comments.GroupBy(c => c.MenteeEnrolmentId)
+            .Select(g => new MenteeComments(g.Key, names[g.Key],
+                g.OrderBy(c => position.GetValueOrDefault(c.DomainId, int.MaxValue)).ThenBy(c => c.Text, StringComparer.Ordinal).ToList()))
+            .OrderBy(m => m.MenteeName, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
+    public string DomainName(Guid domainId) => Programme.Domains.SingleOrDefault(d => d.Id == domainId)?.Name ?? "Other";
+}
