@@ -126,6 +126,7 @@ internal static class ServiceRegistration
         services.AddScoped<BundleImport>();
         services.AddScoped<Upward.Web.Pages.FreeText.FreeTextAnswers>();
         services.AddScoped<Upward.Web.Pages.FreeText.ThemesTable>();
+        services.AddScoped<Pages.Evaluation.Checklists.ChecklistSource>();
         services.AddSingleton(TimeProvider.System);
         builder.AddUpwardScheduling();
         builder.AddUpwardTelemetry();

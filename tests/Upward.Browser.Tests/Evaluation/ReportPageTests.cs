@@ -27,6 +27,15 @@ public sealed class ReportPageTests(LiveUpward upward, Chromium chromium) : ICla
         Assert.Contains("+6 (95% CI +3 to +9)", main);
         await page.AssertNoViolationsAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ArtifactsFolder, "evaluation.png"), FullPage = false });
+
+        // The write-up's reporting checklist, drafted from the same records, on a desktop and a phone.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reporting checklists drafted from the programme" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "SQUIRE 2.0 checklist" }).WaitForAsync();
+        Assert.Contains("+6 (95% CI +3 to +9)", await page.Locator("[data-item='squire-13']").InnerTextAsync());
+        await page.AssertNoViolationsAsync();
+        await page.SetViewportSizeAsync(375, 812);
+        await page.AssertNoViolationsAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ArtifactsFolder, "squire-checklist-phone.png"), FullPage = true });
     }
 
     [Fact]
