@@ -8,12 +8,7 @@ namespace Upward.Core.Tests.Evaluation;
 /// <summary>The board report says what the page says: the same summary first, the same suppression, Table 1, the methods with k.</summary>
 public sealed class BoardReportComposerTests
 {
-    private static EvaluationReport Pilot(int k)
-    {
-        var bundle = PilotBundle.Read();
-        var report = EvaluationReport.Build(bundle with { Programme = bundle.Programme with { AnonymityThreshold = k } });
-        return report with { Outcomes = Outcome.Defaults(report.Comparisons.Select(c => c.From).Concat(report.Comparisons.Select(c => c.To)).ToHashSet()) };
-    }
+    private static EvaluationReport Pilot(int k) => PilotReport.At(k);
 
     [Fact]
     public void It_opens_with_the_headline_sentences_and_the_primary_outcomes_chart()

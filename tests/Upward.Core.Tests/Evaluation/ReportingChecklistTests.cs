@@ -11,12 +11,7 @@ namespace Upward.Core.Tests.Evaluation;
 /// </summary>
 public sealed class ReportingChecklistTests
 {
-    private static EvaluationReport Pilot(int k)
-    {
-        var bundle = PilotBundle.Read();
-        var report = EvaluationReport.Build(bundle with { Programme = bundle.Programme with { AnonymityThreshold = k } });
-        return report with { Outcomes = Outcome.Defaults(report.Comparisons.Select(c => c.From).Concat(report.Comparisons.Select(c => c.To)).ToHashSet()) };
-    }
+    private static EvaluationReport Pilot(int k) => PilotReport.At(k);
 
     private static ChecklistFacts Facts(ProgrammeType type = ProgrammeType.ClinicalFeedback, int patientMentors = 0, bool safeguarding = false, int paid = 0) =>
         new("Example NHS Foundation Trust", type, "3 March 2025", "from 4 March 2025 to 30 June 2025", AnalysisPlan.SingleGroupBeforeAfter, 0.05,
