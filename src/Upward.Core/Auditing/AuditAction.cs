@@ -10,6 +10,8 @@ public static partial class AuditAction
     public const string PasswordResetRequested = "password.reset-requested";
     /// <summary>A password was changed with a reset link; the subject is the user.</summary>
     public const string PasswordReset = "password.reset";
+    /// <summary>A signed-in person changed their own password, proving the current one.</summary>
+    public const string PasswordChanged = "password.changed";
     public const string EmailConfirmationSent = "email.confirmation-sent";
     public const string EmailConfirmed = "email.confirmed";
     /// <summary>An administrator listed the Outbox (email kept in the pickup folder when no SMTP server is set).</summary>

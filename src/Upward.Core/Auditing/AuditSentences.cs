@@ -26,6 +26,7 @@ public static class AuditSentences
         [AuditAction.SignInThrottled] = w => $"Upward slowed down sign-in for {w.Thing ?? "an account"} after too many wrong passwords",
         [AuditAction.PasswordResetRequested] = w => $"{w.Someone} asked for a link to reset the password of {w.Thing ?? "an account"}",
         [AuditAction.PasswordReset] = w => $"{w.Thing ?? w.Someone} set a new password with a reset link",
+        [AuditAction.PasswordChanged] = w => $"{w.By} changed their password",
         [AuditAction.EmailConfirmationSent] = w => $"Upward sent {w.Thing ?? "an account"} a link to confirm their email address",
         [AuditAction.EmailConfirmed] = w => $"{w.Thing ?? w.Someone} confirmed their email address",
         [AuditAction.OutboxViewed] = w => $"{w.By} looked at the Outbox",

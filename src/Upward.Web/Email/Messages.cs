@@ -89,6 +89,18 @@ public static partial class Messages
             If it was not you, you can ignore this email: your password has not changed.
             """);
 
+    /// <summary>Tells the person their password changed, so a change they did not make does not go unnoticed.</summary>
+    public static OutgoingEmail PasswordChanged(string toAddress, string toName) =>
+        new(toAddress, toName, "Your Upward password has been changed", $"""
+            Dear {toName},
+
+            The password of your Upward account has just been changed. Any other browser signed
+            in to your account will be signed out within a minute.
+
+            If you did not change it, reset your password now from the sign-in page ("Forgotten
+            your password?") and tell your programme's coordinator.
+            """);
+
     /// <summary>A link that proves the person's email address (accounts not made from an invitation link).</summary>
     public static OutgoingEmail ConfirmEmail(string toAddress, string toName, string link) =>
         new(toAddress, toName, "Confirm your email address for Upward", $"""

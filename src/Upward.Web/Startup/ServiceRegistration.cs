@@ -63,6 +63,14 @@ internal static class ServiceRegistration
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
+        // A changed password, a removed passkey or a withdrawal renews the account's security stamp;
+        // every other browser's cookie is checked against it at least this often (Identity's default
+        // is 30 minutes), on the app's own clock so tests can move it.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((options, clock) =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(1);
+            options.TimeProvider = clock;
+        });
         services.AddOrganisationSignIn();
         services.AddSecondFactor();
 
