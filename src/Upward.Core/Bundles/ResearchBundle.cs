@@ -98,7 +98,8 @@ public sealed record BundleSession(string Mentor, string Mentee, int Number, dou
 public enum BundleRole { Mentor, Mentee }
 
 /// <summary>When a questionnaire is answered, in programme order (<see cref="BundleNames.StageOrder"/>).</summary>
-public enum BundleStage { BeforePhase1, AfterPhase1, BeforePhase2, AfterPhase2, Before, After }
+/// <remarks><see cref="BundleStage.BeforeAgain"/> is the waiting list's second before-questionnaire (waitlist control programmes only).</remarks>
+public enum BundleStage { BeforePhase1, AfterPhase1, BeforePhase2, AfterPhase2, Before, After, BeforeAgain }
 
 /// <summary>How a question is answered.</summary>
 public enum BundleItemType { Scale, DomainGrid, YesNo, SingleChoice, Minutes, FreeText }
