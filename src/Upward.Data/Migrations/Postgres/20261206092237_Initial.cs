@@ -713,6 +713,27 @@ namespace Upward.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "WaitlistAllocations",
+                columns: table => new
+                {
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Seed = table.Column<long>(type: "bigint", nullable: false),
+                    AllocatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReleasedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LaterArmStartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WaitlistAllocations", x => x.ProgrammeId);
+                    table.ForeignKey(
+                        name: "FK_WaitlistAllocations_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AnonymousContributors",
                 columns: table => new
                 {
@@ -1372,6 +1393,31 @@ namespace Upward.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArmAssignments",
+                columns: table => new
+                {
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Arm = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArmAssignments", x => x.EnrolmentId);
+                    table.ForeignKey(
+                        name: "FK_ArmAssignments_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ArmAssignments_WaitlistAllocations_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "WaitlistAllocations",
+                        principalColumn: "ProgrammeId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BriefNameConfirmations",
                 columns: table => new
                 {
@@ -1776,6 +1822,11 @@ namespace Upward.Data.Migrations.Postgres
                 name: "IX_Applications_ProgrammeId_Status",
                 table: "Applications",
                 columns: new[] { "ProgrammeId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArmAssignments_ProgrammeId",
+                table: "ArmAssignments",
+                column: "ProgrammeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -2285,6 +2336,9 @@ namespace Upward.Data.Migrations.Postgres
                 name: "Applications");
 
             migrationBuilder.DropTable(
+                name: "ArmAssignments");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -2412,6 +2466,9 @@ namespace Upward.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Willingness");
+
+            migrationBuilder.DropTable(
+                name: "WaitlistAllocations");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

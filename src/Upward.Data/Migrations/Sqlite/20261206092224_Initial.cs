@@ -710,6 +710,27 @@ namespace Upward.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "WaitlistAllocations",
+                columns: table => new
+                {
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Seed = table.Column<long>(type: "INTEGER", nullable: false),
+                    AllocatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReleasedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LaterArmStartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WaitlistAllocations", x => x.ProgrammeId);
+                    table.ForeignKey(
+                        name: "FK_WaitlistAllocations_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.Sql(@"CREATE TABLE ""AnonymousContributors"" (""Id"" TEXT NOT NULL CONSTRAINT ""PK_AnonymousContributors"" PRIMARY KEY, ""ProgrammeId"" TEXT NOT NULL, ""MentorEnrolmentId"" TEXT NOT NULL, ""MenteeEnrolmentId"" TEXT NOT NULL, CONSTRAINT ""FK_AnonymousContributors_Enrolments_MenteeEnrolmentId"" FOREIGN KEY (""MenteeEnrolmentId"") REFERENCES ""Enrolments"" (""Id"") ON DELETE RESTRICT, CONSTRAINT ""FK_AnonymousContributors_Enrolments_MentorEnrolmentId"" FOREIGN KEY (""MentorEnrolmentId"") REFERENCES ""Enrolments"" (""Id"") ON DELETE RESTRICT, CONSTRAINT ""FK_AnonymousContributors_Programmes_ProgrammeId"" FOREIGN KEY (""ProgrammeId"") REFERENCES ""Programmes"" (""Id"") ON DELETE CASCADE) WITHOUT ROWID;");
 
             migrationBuilder.CreateTable(
@@ -1282,6 +1303,31 @@ namespace Upward.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArmAssignments",
+                columns: table => new
+                {
+                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Arm = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArmAssignments", x => x.EnrolmentId);
+                    table.ForeignKey(
+                        name: "FK_ArmAssignments_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ArmAssignments_WaitlistAllocations_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "WaitlistAllocations",
+                        principalColumn: "ProgrammeId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BriefNameConfirmations",
                 columns: table => new
                 {
@@ -1686,6 +1732,11 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "IX_Applications_ProgrammeId_Status",
                 table: "Applications",
                 columns: new[] { "ProgrammeId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArmAssignments_ProgrammeId",
+                table: "ArmAssignments",
+                column: "ProgrammeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -2195,6 +2246,9 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Applications");
 
             migrationBuilder.DropTable(
+                name: "ArmAssignments");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -2322,6 +2376,9 @@ namespace Upward.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Willingness");
+
+            migrationBuilder.DropTable(
+                name: "WaitlistAllocations");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
