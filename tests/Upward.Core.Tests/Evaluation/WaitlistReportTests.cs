@@ -8,10 +8,10 @@ namespace Upward.Core.Tests.Evaluation;
 /// <summary>A waitlist control's report leads with the two arms' change compared, each arm's own result beside it.</summary>
 public sealed class WaitlistReportTests
 {
-    // Start now: before → after changes of +3, +4, +5, +5, +6. Start later: before → before again of −1, 0, 0, +1, +1.
+    // Start now: before → after changes of +2, +3, +3, +4, +2. Start later: before → before again of −1, 0, 0, +1, +1.
     private static readonly (string Code, Arm Arm, double Before, double Second)[] People =
     [
-        ("N1", Arm.StartNow, 2, 5), ("N2", Arm.StartNow, 1, 5), ("N3", Arm.StartNow, 2, 7), ("N4", Arm.StartNow, 3, 8), ("N5", Arm.StartNow, 1, 7),
+        ("N1", Arm.StartNow, 1, 3), ("N2", Arm.StartNow, 1, 4), ("N3", Arm.StartNow, 2, 5), ("N4", Arm.StartNow, 1, 5), ("N5", Arm.StartNow, 2, 4),
         ("L1", Arm.StartLater, 3, 2), ("L2", Arm.StartLater, 2, 2), ("L3", Arm.StartLater, 4, 4), ("L4", Arm.StartLater, 1, 2), ("L5", Arm.StartLater, 2, 3),
     ];
 
@@ -45,25 +45,30 @@ public sealed class WaitlistReportTests
         var between = Assert.IsType<TwoSampleComparison>(w.Between);
         Assert.Equal(5, w.Now.Pairs);
         Assert.Equal(5, w.Later.Pairs);
-        Assert.Equal(5, between.A.Median);
+        Assert.Equal(3, between.A.Median);
         Assert.Equal(0, between.B.Median);
         // Every change of the mentored arm exceeds every change of the waiting arm: U = 25 of 25, and the
         // exact p is the two most extreme of C(10, 5) = 252 equally likely rankings.
         Assert.Equal(25, between.Test!.UA);
         Assert.Equal(2.0 / 252, between.Test.PExact!.Value, 1e-12);
         // The Hodges–Lehmann shift is the median of the 25 differences (start now − start later).
-        double[] differences = [.. from a in new double[] { 3, 4, 5, 5, 6 } from b in new double[] { -1, 0, 0, 1, 1 } select a - b];
+        double[] differences = [.. from a in new double[] { 2, 3, 3, 4, 2 } from b in new double[] { -1, 0, 0, 1, 1 } select a - b];
         Array.Sort(differences);
         Assert.Equal(differences[12], between.Shift!.Estimate);
 
         var primary = Headline.Findings(report)[0];
-        Assert.StartsWith("Mentees’ awareness, change from before to after compared between the arms (waitlist control): those who started now changed by a median of 5 (IQR ", primary.Sentence, StringComparison.Ordinal);
+        Assert.StartsWith("Mentees’ awareness, change from before to after compared between the arms (waitlist control): those who started now changed by a median of 3 (IQR ", primary.Sentence, StringComparison.Ordinal);
         Assert.Contains($"difference between arms +{differences[12]} (", primary.Sentence, StringComparison.Ordinal);
         Assert.Contains("exact p = 0.0079", primary.Sentence, StringComparison.Ordinal);
         Assert.Equal(2, primary.WithinArms.Count);
-        Assert.StartsWith("Start now, mentored (before to after): median 2 (IQR", primary.WithinArms[0], StringComparison.Ordinal);
+        Assert.StartsWith("Start now, mentored (before to after): median 1 (IQR", primary.WithinArms[0], StringComparison.Ordinal);
         Assert.StartsWith("Start later, while waiting (before to before again): median 2 (IQR", primary.WithinArms[1], StringComparison.Ordinal);
         Assert.Contains("Within each arm:", ReportHtml.Render(report), StringComparison.Ordinal);
+
+        // The board report's methods say what was done.
+        var methods = Upward.Core.Evaluation.BoardReport.MethodsText.Paragraphs(report, null);
+        Assert.StartsWith("A waitlist control: the mentees were randomised", methods[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Mann–Whitney U test", methods.Single(m => m.Heading == "Tests").Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,6 +90,7 @@ public sealed class WaitlistReportTests
         Assert.Null(report.Waitlist);
         var old = EvaluationReport.Build(Bundle(k: 3)) with { Outcomes = single.Outcomes };
         Assert.Equal(Headline.Findings(old).Select(f => f.Sentence), Headline.Findings(report).Select(f => f.Sentence));
+        Assert.Equal(Upward.Core.Evaluation.BoardReport.MethodsText.Paragraphs(old, null), Upward.Core.Evaluation.BoardReport.MethodsText.Paragraphs(report, null));
     }
 
     [Fact]

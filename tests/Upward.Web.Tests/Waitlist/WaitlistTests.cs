@@ -54,6 +54,11 @@ public sealed class WaitlistTests(DemoFactory factory) : IClassFixture<DemoFacto
         Assert.Contains("is not a waitlist control", await early.Content.ReadAsStringAsync());
 
         await ChooseWaitlistAsync(factory, id);
+        // Nothing to tell, and no later arm to start, before the draw.
+        var release = await coordinator.SubmitAsync($"/programmes/{id}/waitlist", new Dictionary<string, string>(), $"/programmes/{id}/waitlist?handler=Release");
+        Assert.Contains("Randomise the mentees before telling them their arms", await release.Content.ReadAsStringAsync());
+        var start = await coordinator.SubmitAsync($"/programmes/{id}/waitlist", new Dictionary<string, string>(), $"/programmes/{id}/waitlist?handler=StartLater");
+        Assert.Contains("Tell the mentees their arms before the later arm starts", await start.Content.ReadAsStringAsync());
         var stored = AnalysisPlan.Parse(await factory.WithDbAsync(db => db.AnalysisPlans.Where(p => p.ProgrammeId == id).Select(p => p.Json).SingleAsync()))!;
         Assert.Equal(AnalysisPlan.WaitlistControl, stored.Design);
         Assert.Contains("mann_whitney_change_between_arms_two_sided", stored.CanonicalJson());

@@ -84,36 +84,42 @@ public sealed class IndexModel(UpwardDbContext db, TimeProvider clock) : Program
         return RedirectToPage("/Waitlist/Index", new { programmeId = ProgrammeId });
     }
 
-    public async Task<IActionResult> OnPostReleaseAsync(CancellationToken ct)
-    {
-        var allocation = await db.WaitlistAllocations.SingleOrDefaultAsync(a => a.ProgrammeId == ProgrammeId, ct);
-        if (allocation is null)
-        {
-            ModelState.AddModelError(nameof(Seed), "Randomise the mentees before telling them their arms");
-            return Page();
-        }
-        if (allocation.ReleasedAtUtc is null)
-        {
-            allocation.ReleasedAtUtc = clock.GetUtcNow().UtcDateTime;
-            db.Audit(AuditAction.WaitlistReleased, User.UserId(), Programme.OrganisationId, ProgrammeId, "waitlist");
-            await db.SaveChangesAsync(ct);
-        }
-        return RedirectToPage("/Waitlist/Index", new { programmeId = ProgrammeId });
-    }
+    public Task<IActionResult> OnPostReleaseAsync(CancellationToken ct) => StepAsync(
+        allocation => allocation is null ? "Randomise the mentees before telling them their arms" : null,
+        allocation => allocation.ReleasedAtUtc is null,
+        (allocation, now) => allocation.ReleasedAtUtc = now,
+        AuditAction.WaitlistReleased, ct);
 
-    public async Task<IActionResult> OnPostStartLaterAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostStartLaterAsync(CancellationToken ct) => StepAsync(
+        allocation => allocation?.ReleasedAtUtc is null ? "Tell the mentees their arms before the later arm starts" : null,
+        allocation => allocation.LaterArmStartedAtUtc is null,
+        (allocation, now) => allocation.LaterArmStartedAtUtc = now,
+        AuditAction.WaitlistLaterArmStarted, ct);
+
+    /// <summary>
+    /// One step of the waitlist, taken once: in the programme's turn, so two presses at once record it
+    /// (and audit it) once; pressing again later changes nothing.
+    /// </summary>
+    private async Task<IActionResult> StepAsync(Func<WaitlistAllocation?, string?> whyNot, Func<WaitlistAllocation, bool> notYetTaken,
+        Action<WaitlistAllocation, DateTime> take, string auditAction, CancellationToken ct)
     {
-        var allocation = await db.WaitlistAllocations.SingleOrDefaultAsync(a => a.ProgrammeId == ProgrammeId, ct);
-        if (allocation?.ReleasedAtUtc is null)
+        var problem = await db.WriteAtomicallyAsync(async ct =>
         {
-            ModelState.AddModelError(nameof(Seed), "Tell the mentees their arms before the later arm starts");
+            await db.LockAsync<Programme>(ProgrammeId, ct);
+            var allocation = await db.WaitlistAllocations.SingleOrDefaultAsync(a => a.ProgrammeId == ProgrammeId, ct);
+            if (whyNot(allocation) is { } why) return why;
+            if (notYetTaken(allocation!))
+            {
+                take(allocation!, clock.GetUtcNow().UtcDateTime);
+                db.Audit(auditAction, User.UserId(), Programme.OrganisationId, ProgrammeId, "waitlist");
+                await db.SaveChangesAsync(ct);
+            }
+            return null;
+        }, ct);
+        if (problem is not null)
+        {
+            ModelState.AddModelError(nameof(Seed), problem);
             return Page();
-        }
-        if (allocation.LaterArmStartedAtUtc is null)
-        {
-            allocation.LaterArmStartedAtUtc = clock.GetUtcNow().UtcDateTime;
-            db.Audit(AuditAction.WaitlistLaterArmStarted, User.UserId(), Programme.OrganisationId, ProgrammeId, "waitlist");
-            await db.SaveChangesAsync(ct);
         }
         return RedirectToPage("/Waitlist/Index", new { programmeId = ProgrammeId });
     }
