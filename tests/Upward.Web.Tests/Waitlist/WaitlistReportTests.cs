@@ -80,6 +80,23 @@ public sealed class WaitlistReportTests(DemoFactory factory) : IClassFixture<Dem
         Assert.Contains($"<li>Start later, while waiting (before to before again): median {3 * d} (IQR ", section);
         // The plan is fixed by the first answer after the intervention, and its hash is on the report.
         Assert.Contains("fixed on 6 December 2026", report);
+
+        // The research bundle carries the plan, the seed and the arms, and imports as a programme with them.
+        var bundle = await (await factory.AsAsync("researcher")).GetByteArrayAsync($"/programmes/{id}/evaluation/export/bundle.json");
+        var text = System.Text.Encoding.UTF8.GetString(bundle);
+        Assert.Contains("\"version\": 3", text);
+        Assert.Contains("\"design\": \"waitlist_control\"", text);
+        Assert.Contains("\"seed\": 314159", text);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(text, "\"arm\": \"start_later\""));
+        var imported = await (await factory.AsAsync("admin")).UploadAsync("/programmes/import-bundle", "Upload", "waitlist.json", bundle);
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        var copy = await factory.WithDbAsync(db => db.Programmes.Where(p => p.Name == "Waitlist: report" && p.Id != id).Select(p => p.Id).SingleAsync());
+        Assert.Equal(314159, await factory.WithDbAsync(db => db.WaitlistAllocations.Where(a => a.ProgrammeId == copy).Select(a => a.Seed).SingleAsync()));
+        var armsByCode = await factory.WithDbAsync(db => db.ArmAssignments.Where(a => a.ProgrammeId == id).Join(db.Enrolments, a => a.EnrolmentId, e => e.Id, (a, e) => new { e.ParticipantCode, a.Arm }).OrderBy(x => x.ParticipantCode).ToListAsync());
+        var copiedArms = await factory.WithDbAsync(db => db.ArmAssignments.Where(a => a.ProgrammeId == copy).Join(db.Enrolments, a => a.EnrolmentId, e => e.Id, (a, e) => new { e.ParticipantCode, a.Arm }).OrderBy(x => x.ParticipantCode).ToListAsync());
+        Assert.Equal(armsByCode, copiedArms);
+        var again = await (await factory.AsAsync("admin")).GetByteArrayAsync($"/programmes/{copy}/evaluation/export/bundle.json");
+        Assert.Equal(text, System.Text.Encoding.UTF8.GetString(again));
     }
 
     [Fact]
