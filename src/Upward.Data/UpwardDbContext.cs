@@ -38,6 +38,8 @@ public abstract class UpwardDbContext(DbContextOptions options)
     public DbSet<ActionPlanItem> ActionPlanItems => Set<ActionPlanItem>();
     public DbSet<Concern> Concerns => Set<Concern>();
     public DbSet<Core.Evaluation.StoredAnalysisPlan> AnalysisPlans => Set<Core.Evaluation.StoredAnalysisPlan>();
+    public DbSet<Core.Designs.WaitlistAllocation> WaitlistAllocations => Set<Core.Designs.WaitlistAllocation>();
+    public DbSet<Core.Designs.ArmAssignment> ArmAssignments => Set<Core.Designs.ArmAssignment>();
     public DbSet<GroundRulesVersion> GroundRulesVersions => Set<GroundRulesVersion>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<PhaseOneSettings> PhaseOneSettings => Set<PhaseOneSettings>();

@@ -24,7 +24,9 @@ public static class AnalyseCommand
 
     private static int Run(CliConsole console, string bundlePath, string outDirectory)
     {
-        var report = EvaluationReport.Build(Read(bundlePath));
+        var bundle = Read(bundlePath);
+        // A version 3 bundle carries the programme's own plan (its design and outcomes) and the arms.
+        var report = bundle.Plan is { } plan ? EvaluationReport.Build(bundle, plan, bundle.Arms) : EvaluationReport.Build(bundle);
         byte[] json = ReportJson.Write(report);
         byte[] html = Encoding.UTF8.GetBytes(ReportHtml.Render(report));
         try

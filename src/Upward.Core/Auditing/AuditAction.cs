@@ -40,6 +40,12 @@ public static partial class AuditAction
     public const string EvaluationExported = "evaluation.exported";
     /// <summary>The coordinator saved the analysis plan (the detail is its SHA-256).</summary>
     public const string AnalysisPlanSaved = "analysis-plan.saved";
+    /// <summary>The coordinator randomised a waitlist programme's mentees to start now or later (the detail has the seed and the counts).</summary>
+    public const string WaitlistRandomised = "waitlist.randomised";
+    /// <summary>The coordinator told the mentees their arms.</summary>
+    public const string WaitlistReleased = "waitlist.released";
+    /// <summary>The coordinator ended the later arm's waiting: it may now be paired.</summary>
+    public const string WaitlistLaterArmStarted = "waitlist.later-arm-started";
     public const string BundleImported = "bundle.imported";
     public const string InvitationSent = "invitation.sent";
     public const string ConsentRecorded = "consent.recorded";

@@ -4,9 +4,16 @@ namespace Upward.Core.Bundles;
 public static class BundleNames
 {
     private static readonly string[] Roles = ["mentor", "mentee"];
-    private static readonly string[] Stages = ["before_phase_1", "after_phase_1", "before_phase_2", "after_phase_2", "before", "after"];
+    private static readonly string[] Stages = ["before_phase_1", "after_phase_1", "before_phase_2", "after_phase_2", "before", "after", "before_again"];
     private static readonly string[] ItemTypes = ["scale", "domain_grid", "yes_no", "single_choice", "minutes", "free_text"];
     private static readonly string[] TimesFelt = ["too_short", "about_right", "too_long"];
+    private static readonly string[] Arms = ["start_now", "start_later"];
+
+    /// <summary>The bundle name of a waitlist arm.</summary>
+    public static string Of(Designs.Arm arm) => Arms[(int)arm];
+
+    internal static bool TryArm(string name, out Designs.Arm arm) => TryParse(Arms, name, out arm);
+    internal static string ArmChoices => Choices(Arms);
 
     /// <summary>The bundle name of a role.</summary>
     public static string Of(BundleRole role) => Roles[(int)role];
@@ -27,8 +34,10 @@ public static class BundleNames
         BundleStage.BeforePhase1 => 1,
         BundleStage.AfterPhase1 => 2,
         BundleStage.BeforePhase2 => 3,
-        BundleStage.AfterPhase2 => 4,
-        BundleStage.After => 5,
+        // The waiting list answers "before" again just before the others answer "after".
+        BundleStage.BeforeAgain => 4,
+        BundleStage.AfterPhase2 => 5,
+        BundleStage.After => 6,
         _ => throw new ArgumentOutOfRangeException(nameof(stage)),
     };
 

@@ -29,7 +29,7 @@ public static class BundleReader
     private static ResearchBundle Read(JsonCursor root)
     {
         string[] fields = ["format", "version", "programme", "instruments", "participants", "answers", "willingness", "pairs", "sessions"];
-        root.Object([.. fields, "themes", "codings", "quotes"]);
+        root.Object([.. fields, "themes", "codings", "quotes", "analysis_plan", "randomisation"]);
         // Format and version first: a different file should be named as such, not as a list of missing fields.
         var format = root.Required("format");
         if (format.String() != ResearchBundle.Format)
@@ -43,14 +43,20 @@ public static class BundleReader
         }
         // Version 1 has no content analysis: its fields are unknown there, as they were to a version 1 reader.
         bool analysed = version.Int() >= 2;
+        // Version 3 adds the analysis plan and the randomisation: unknown to versions 1 and 2.
+        bool designed = version.Int() >= 3;
         if (!analysed)
         {
             root.Object(fields);
         }
+        else if (!designed)
+        {
+            root.Object([.. fields, "themes", "codings", "quotes"]);
+        }
 
         var programme = ReadProgramme(root.Required("programme"));
         var instruments = ReadInstruments(root.Required("instruments"));
-        var participants = ReadParticipants(root.Required("participants"), analysed);
+        var participants = ReadParticipants(root.Required("participants"), analysed, designed);
         var references = new BundleReferences(programme, instruments, participants);
         var answers = root.Required("answers").Items().Select(references.Answer).ToList();
         references.RejectDuplicateAnswers(answers);
@@ -58,6 +64,14 @@ public static class BundleReader
         var pairs = root.Required("pairs").Items().Select(references.Pair).ToList();
         var sessions = root.Required("sessions").Items().Select(references.Session).ToList();
         var bundle = new ResearchBundle(programme, instruments, participants, answers, willingness, pairs, sessions);
+        if (designed)
+        {
+            bundle = bundle with { Plan = ReadPlan(root.Optional("analysis_plan")), RandomisationSeed = ReadSeed(root.Optional("randomisation")) };
+            if (bundle.RandomisationSeed is null && participants.Any(p => p.Arm is not null))
+            {
+                throw root.Required("participants").Fail("participants have arms but the bundle has no randomisation");
+            }
+        }
         return analysed ? BundleContentAnalysis.Read(root, bundle) : bundle;
     }
 
@@ -173,13 +187,31 @@ public static class BundleReader
         return new BundleItem(key, type, node.Required("text").String(), choices, score?.String());
     }
 
-    private static List<BundleParticipant> ReadParticipants(JsonCursor node, bool analysed)
+    private static Evaluation.AnalysisPlan? ReadPlan(JsonCursor? node)
+    {
+        if (node is not { } plan) return null;
+        return Evaluation.AnalysisPlan.Parse(plan.Element.GetRawText())
+            ?? throw plan.Fail("not an analysis plan: a design from the list, one primary outcome, outcomes of known roles and stages, and α of 0.05 or 0.01");
+    }
+
+    private static long? ReadSeed(JsonCursor? node)
+    {
+        if (node is not { } randomisation) return null;
+        randomisation.Object("seed");
+        var seed = randomisation.Required("seed");
+        return seed.Element.ValueKind == JsonValueKind.Number && seed.Element.TryGetInt64(out var value) && value >= 0 && value < (1L << 53)
+            ? value
+            : throw seed.Fail("must be a whole number from 0 to 2^53 − 1");
+    }
+
+    private static List<BundleParticipant> ReadParticipants(JsonCursor node, bool analysed, bool designed)
     {
         var participants = new List<BundleParticipant>();
         var codes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in node.Items())
         {
-            item.Object(analysed ? ["code", "role", "withdrawn_at_stage", "demographics", "may_be_quoted"] : ["code", "role", "withdrawn_at_stage", "demographics"]);
+            item.Object(designed ? ["code", "role", "withdrawn_at_stage", "demographics", "may_be_quoted", "arm"]
+                : analysed ? ["code", "role", "withdrawn_at_stage", "demographics", "may_be_quoted"] : ["code", "role", "withdrawn_at_stage", "demographics"]);
             var code = item.Required("code");
             if (!codes.Add(code.String()))
             {
@@ -191,9 +223,17 @@ public static class BundleReader
                 throw roleNode.Fail($"expected one of {BundleNames.RoleChoices}");
             }
             BundleStage? withdrawn = item.Optional("withdrawn_at_stage") is { } w ? ReadStage(w) : null;
+            Designs.Arm? arm = null;
+            if (item.Optional("arm") is { } armNode)
+            {
+                if (!BundleNames.TryArm(armNode.String(), out var a)) throw armNode.Fail($"expected one of {BundleNames.ArmChoices}");
+                if (role != BundleRole.Mentee) throw armNode.Fail("only mentees are randomised to an arm");
+                arm = a;
+            }
             participants.Add(new BundleParticipant(code.String(), role, withdrawn, ReadDemographics(item.Required("demographics")))
             {
                 MayBeQuoted = item.Optional("may_be_quoted")?.Bool() ?? false,
+                Arm = arm,
             });
         }
         return participants;

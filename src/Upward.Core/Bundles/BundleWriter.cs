@@ -52,6 +52,19 @@ public static class BundleWriter
             });
             var itemPosition = ItemPositions(bundle);
             BundleContentAnalysis.Write(json, bundle, a => itemPosition.GetValueOrDefault((a.Instrument, a.InstrumentVersion, a.Item), int.MaxValue));
+            if (bundle.Plan is { } plan)
+            {
+                // The plan's canonical JSON, field for field, so its SHA-256 can be checked from the bundle.
+                json.WritePropertyName("analysis_plan");
+                using var canonical = JsonDocument.Parse(plan.CanonicalJson());
+                canonical.RootElement.WriteTo(json);
+            }
+            if (bundle.RandomisationSeed is long seed)
+            {
+                json.WriteStartObject("randomisation");
+                json.WriteNumber("seed", seed);
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
         }
         stream.WriteByte((byte)'\n');
@@ -130,6 +143,10 @@ public static class BundleWriter
             if (p.MayBeQuoted)
             {
                 j.WriteBoolean("may_be_quoted", true);
+            }
+            if (p.Arm is Designs.Arm arm)
+            {
+                j.WriteString("arm", BundleNames.Of(arm));
             }
             j.WriteStartObject("demographics");
             WriteOptional(j, "gender", p.Demographics.Gender);

@@ -1,10 +1,12 @@
 namespace Upward.Core.Bundles;
 
 /// <summary>
-/// A research bundle (format "upward-research-bundle", version 2): everything needed to re-run a
+/// A research bundle (format "upward-research-bundle", version 3): everything needed to re-run a
 /// programme's evaluation offline, with participants known only by their pseudonymous codes.
 /// Version 2 adds the content analysis (codebook, codings, chosen quotes) so Table 1 can be
-/// recomputed; version 1 bundles are still read, as bundles with an empty codebook.
+/// recomputed; version 3 adds the programme's own analysis plan and a waitlist control's
+/// randomisation (its seed, and each mentee's arm), so the designed report is reproduced. Versions 1
+/// and 2 are still read, as bundles with an empty codebook and no plan or arms.
 /// </summary>
 /// <remarks>The format is documented in docs/formats/bundle.md and bundle.schema.json.</remarks>
 public sealed record ResearchBundle(
@@ -20,7 +22,7 @@ public sealed record ResearchBundle(
     public const string Format = "upward-research-bundle";
 
     /// <summary>The version this build writes; it also reads <see cref="OldestReadable"/> onwards.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>The oldest version this build reads (version 1 has no codebook, codings or quotes).</summary>
     public const int OldestReadable = 1;
@@ -33,6 +35,16 @@ public sealed record ResearchBundle(
 
     /// <summary>The answer chosen to stand for each theme in Table 1, only ever from someone who agreed to be quoted.</summary>
     public IReadOnlyList<BundleQuote> Quotes { get; init; } = [];
+
+    /// <summary>The programme's own analysis plan; null when it kept the template's (and in versions 1 and 2).</summary>
+    public Evaluation.AnalysisPlan? Plan { get; init; }
+
+    /// <summary>A waitlist control's randomisation seed; null for any other design (and in versions 1 and 2).</summary>
+    public long? RandomisationSeed { get; init; }
+
+    /// <summary>Each randomised mentee's arm by participant code (from <see cref="BundleParticipant.Arm"/>).</summary>
+    public IReadOnlyDictionary<string, Designs.Arm> Arms =>
+        Participants.Where(p => p.Arm is not null).ToDictionary(p => p.Code, p => p.Arm!.Value, StringComparer.Ordinal);
 }
 
 /// <summary>The programme's settings that the evaluation depends on.</summary>
@@ -60,6 +72,9 @@ public sealed record BundleParticipant(string Code, BundleRole Role, BundleStage
 {
     /// <summary>Whether they agreed to be quoted anonymously; quotes from anyone else are refused.</summary>
     public bool MayBeQuoted { get; init; }
+
+    /// <summary>A mentee's arm in a waitlist control (version 3); null otherwise.</summary>
+    public Designs.Arm? Arm { get; init; }
 }
 
 /// <summary>Optional demographic bands (the values of <see cref="People.Demographics"/>).</summary>
@@ -98,7 +113,8 @@ public sealed record BundleSession(string Mentor, string Mentee, int Number, dou
 public enum BundleRole { Mentor, Mentee }
 
 /// <summary>When a questionnaire is answered, in programme order (<see cref="BundleNames.StageOrder"/>).</summary>
-public enum BundleStage { BeforePhase1, AfterPhase1, BeforePhase2, AfterPhase2, Before, After }
+/// <remarks><see cref="BundleStage.BeforeAgain"/> is the waiting list's second before-questionnaire (waitlist control programmes only).</remarks>
+public enum BundleStage { BeforePhase1, AfterPhase1, BeforePhase2, AfterPhase2, Before, After, BeforeAgain }
 
 /// <summary>How a question is answered.</summary>
 public enum BundleItemType { Scale, DomainGrid, YesNo, SingleChoice, Minutes, FreeText }

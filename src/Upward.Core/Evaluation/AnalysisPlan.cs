@@ -14,8 +14,20 @@ namespace Upward.Core.Evaluation;
 /// </summary>
 public sealed record AnalysisPlan(string Design, double Alpha, IReadOnlyList<Outcome> Outcomes)
 {
-    /// <summary>Today's only design: one group, before and after.</summary>
+    /// <summary>One group, before and after: the published method's design.</summary>
     public const string SingleGroupBeforeAfter = "single_group_before_after";
+
+    /// <summary>
+    /// Mentees randomised to start now or later; the later arm answers the before-questionnaire again
+    /// at the end of its waiting, and the headline compares the two arms' change (Mann–Whitney on
+    /// change scores with the Hodges–Lehmann shift).
+    /// </summary>
+    public const string WaitlistControl = "waitlist_control";
+
+    /// <summary>The designs a programme may choose, in the order offered.</summary>
+    public static readonly string[] Designs = [SingleGroupBeforeAfter, WaitlistControl];
+
+    public bool IsWaitlist => Design == WaitlistControl;
 
     public static readonly double[] Alphas = [0.05, 0.01];
 
@@ -54,9 +66,20 @@ public sealed record AnalysisPlan(string Design, double Alpha, IReadOnlyList<Out
     }
 
     /// <summary>Why these choices cannot be a plan, or null: exactly one primary, no outcome twice, α from the list.</summary>
-    public static string? Check(IReadOnlyList<Outcome> outcomes, double alpha)
+    public static string? Check(IReadOnlyList<Outcome> outcomes, double alpha) => Check(SingleGroupBeforeAfter, outcomes, alpha);
+
+    /// <summary>
+    /// As above, for a design: a known one, and for a waitlist control a primary outcome of mentees,
+    /// because mentees are the people randomised to the arms.
+    /// </summary>
+    public static string? Check(string design, IReadOnlyList<Outcome> outcomes, double alpha)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
+        if (!Designs.Contains(design)) return "Choose a design from the list";
+        if (design == WaitlistControl && outcomes.Count(o => o.Primary) == 1 && outcomes.Single(o => o.Primary).Audience != BundleRole.Mentee)
+        {
+            return "In a waitlist control the primary outcome must be a mentees’ score, because mentees are the people allocated to start now or later";
+        }
         if (outcomes.Count(o => o.Primary) != 1) return "Choose one primary outcome";
         if (outcomes.Select(o => o with { Primary = false }).Distinct().Count() != outcomes.Count) return "An outcome cannot be both primary and secondary";
         if (!Alphas.Contains(alpha)) return "Choose a significance level from the list";
@@ -81,7 +104,8 @@ public sealed record AnalysisPlan(string Design, double Alpha, IReadOnlyList<Out
                 json.WriteString("score", o.Score);
                 json.WriteString("from", BundleNames.Of(o.From));
                 json.WriteString("to", BundleNames.Of(o.To));
-                json.WriteString("test", "wilcoxon_signed_rank_two_sided");
+                // A waitlist's primary outcome is the two arms' change compared; everything else stays paired.
+                json.WriteString("test", o.Primary && IsWaitlist ? "mann_whitney_change_between_arms_two_sided" : "wilcoxon_signed_rank_two_sided");
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -109,7 +133,7 @@ public sealed record AnalysisPlan(string Design, double Alpha, IReadOnlyList<Out
                 outcomes.Add(new Outcome(role, o.GetProperty("score").GetString()!, from, to, o.GetProperty("primary").GetBoolean()));
             }
             var plan = new AnalysisPlan(root.GetProperty("design").GetString()!, root.GetProperty("alpha").GetDouble(), outcomes);
-            return Check(plan.Outcomes, plan.Alpha) is null ? plan : null;
+            return Check(plan.Design, plan.Outcomes, plan.Alpha) is null ? plan : null;
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {

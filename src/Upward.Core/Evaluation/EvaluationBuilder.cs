@@ -49,6 +49,31 @@ internal sealed class EvaluationBuilder
         Outcomes = Outcome.Defaults(_bundle.Instruments.Select(i => i.Stage).Distinct().ToList()),
     };
 
+    /// <summary>A waitlist control's comparison between arms of <paramref name="outcome"/>, from the participants' arms by code.</summary>
+    public WaitlistFigures? Waitlist(Outcome outcome, IReadOnlyDictionary<string, Designs.Arm> arms) =>
+        WaitlistComparison.Compute(outcome, _bundle.Participants, arms, stage => Totals(outcome.Audience, outcome.Score, stage), _k);
+
+    /// <summary>
+    /// Each participant's score of an audience at a stage (the total of a grid, NaN when a domain is
+    /// missing; NaN when not answered), or null when no questionnaire at that stage measures it.
+    /// </summary>
+    private double[]? Totals(BundleRole audience, string score, BundleStage stage)
+    {
+        var items = _bundle.Instruments
+            .SelectMany((instrument, i) => instrument.Items.Select((item, j) => (instrument, item, i, j)))
+            .Where(x => x.instrument.Audience == audience && x.instrument.Stage == stage && x.item.Score == score)
+            .ToList();
+        if (items.Count == 0) return null;
+        var values = Merge([.. items.Select(x => _answers.Column(x.i, x.j))]);
+        if (items[0].item.Type != BundleItemType.DomainGrid) return values;
+        var totals = new double[ParticipantCount];
+        for (int p = 0; p < ParticipantCount; p++)
+        {
+            totals[p] = Total(values, p);
+        }
+        return totals;
+    }
+
     private CohortFigures Cohort(BundleRole role)
     {
         var people = _bundle.Participants.Where(p => p.Role == role).ToList();

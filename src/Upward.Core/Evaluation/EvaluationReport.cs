@@ -28,6 +28,25 @@ public sealed record EvaluationReport(
     /// <summary>The programme's analysis plan behind the outcomes, when the report comes from a programme; null from a bundle alone.</summary>
     public AnalysisPlanStamp? Plan { get; init; }
 
+    /// <summary>The design the report answers for: <see cref="AnalysisPlan.SingleGroupBeforeAfter"/> unless the plan says otherwise.</summary>
+    public string Design { get; init; } = AnalysisPlan.SingleGroupBeforeAfter;
+
+    /// <summary>For a waitlist control, the primary outcome's change compared between arms; otherwise null.</summary>
+    public WaitlistFigures? Waitlist { get; init; }
+
     /// <summary>Builds the report from a bundle, in memory, grouping the answers once.</summary>
     public static EvaluationReport Build(ResearchBundle bundle) => new EvaluationBuilder(bundle).Build();
+
+    /// <summary>
+    /// Builds the report for a programme's analysis plan: its outcomes lead the summary and, for a
+    /// waitlist control, the primary outcome is compared between the arms given by participant code.
+    /// </summary>
+    public static EvaluationReport Build(ResearchBundle bundle, AnalysisPlan plan, IReadOnlyDictionary<string, Designs.Arm> arms)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(arms);
+        var builder = new EvaluationBuilder(bundle);
+        var report = builder.Build() with { Outcomes = plan.Outcomes, Design = plan.Design };
+        return plan.IsWaitlist ? report with { Waitlist = builder.Waitlist(plan.Primary, arms) } : report;
+    }
 }

@@ -9,7 +9,11 @@ namespace Upward.Core.Evaluation;
 /// </summary>
 public static class Headline
 {
-    public sealed record Finding(Outcome Outcome, string Sentence, ScoreComparison? Comparison);
+    /// <param name="WithinArms">For a waitlist control's primary outcome, each arm's own paired result, shown beside the comparison between arms.</param>
+    public sealed record Finding(Outcome Outcome, string Sentence, ScoreComparison? Comparison)
+    {
+        public IReadOnlyList<string> WithinArms { get; init; } = [];
+    }
 
     public static IReadOnlyList<Finding> Findings(EvaluationReport report)
     {
@@ -21,6 +25,10 @@ public static class Headline
 
     private static Finding Find(EvaluationReport report, Outcome outcome)
     {
+        if (outcome.Primary && report.Waitlist is { } waitlist && waitlist.Outcome == outcome)
+        {
+            return WaitlistFinding.Find(report, waitlist);
+        }
         var comparison = report.Comparisons.FirstOrDefault(outcome.Matches);
         string what = $"{ReportText.PluralTitle(outcome.Audience)}’ {outcome.Score}";
         string span = $"from {BundleNames.Describe(outcome.From)} to {BundleNames.Describe(outcome.To)}";

@@ -74,6 +74,12 @@ public static class ReportHtml
             foreach (var finding in group)
             {
                 html.Append($"<p>{HtmlEncode(finding.Sentence)}</p>\n");
+                if (finding.WithinArms.Count > 0)
+                {
+                    html.Append("<p>Within each arm:</p>\n<ul>\n");
+                    foreach (var line in finding.WithinArms) html.Append($"<li>{HtmlEncode(line)}</li>\n");
+                    html.Append("</ul>\n");
+                }
                 if (finding.Outcome.Primary && finding.Comparison is { } comparison
                     && BeforeAfterChart.Render(comparison, $"{ReportText.PluralTitle(comparison.Audience)}’ {comparison.Score}, median by domain, {BundleNames.Describe(comparison.From)} and {BundleNames.Describe(comparison.To)}", $"summary-chart-{++chart}") is { } svg)
                 {

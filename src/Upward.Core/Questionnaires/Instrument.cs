@@ -25,4 +25,16 @@ public sealed class Instrument
         next.Items.AddRange(Items.OrderBy(i => i.Position).Select(i => i.CopyFor(next.Id)));
         return next;
     }
+
+    /// <summary>
+    /// A new questionnaire (version 1, a key of its own) with the same questions and item keys, for
+    /// asking the same thing again at another stage — the waiting list's second before-questionnaire —
+    /// so that answers at both stages compare item by item.
+    /// </summary>
+    public Instrument CopyAs(string key, string title)
+    {
+        var copy = new Instrument { ProgrammeId = ProgrammeId, Key = key, Title = title, Introduction = Introduction };
+        copy.Items.AddRange(Items.OrderBy(i => i.Position).Select(i => i.CopyFor(copy.Id)));
+        return copy;
+    }
 }

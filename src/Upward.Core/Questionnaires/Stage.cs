@@ -13,6 +13,12 @@ public enum Stage
 
     /// <summary>After the only phase of a one-phase programme.</summary>
     After = 5,
+
+    /// <summary>
+    /// In a waitlist control programme, the before-questionnaire answered again by the "start later"
+    /// arm at the end of its waiting, when the "start now" arm answers after: the change while waiting.
+    /// </summary>
+    BeforeAgain = 6,
 }
 
 /// <summary>Words for stages, shared by every page.</summary>
@@ -26,6 +32,7 @@ public static class StageNames
         Stage.AfterPhase2 => "After phase 2",
         Stage.Before => "Before the programme",
         Stage.After => "After the programme",
+        Stage.BeforeAgain => "Before, again (end of waiting)",
         _ => stage.ToString(),
     };
 }

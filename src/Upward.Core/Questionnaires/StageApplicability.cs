@@ -13,5 +13,14 @@ public static class StageApplicability
 
     public static bool IsAboutTheOneToOne(Stage stage) => AboutTheOneToOne.Contains(stage);
 
-    public static bool AppliesTo(Stage stage, bool everPaired) => everPaired || !IsAboutTheOneToOne(stage);
+    public static bool AppliesTo(Stage stage, bool everPaired) => AppliesTo(stage, everPaired, toldTheyWait: false);
+
+    /// <summary>
+    /// As above, and the waiting list's second before-questionnaire only for someone told they are in
+    /// the "start later" arm of a waitlist control (asking anyone else, or asking before the arms are
+    /// released, would give the allocation away).
+    /// </summary>
+    public static bool AppliesTo(Stage stage, bool everPaired, bool toldTheyWait) => stage == Stage.BeforeAgain
+        ? toldTheyWait
+        : everPaired || !IsAboutTheOneToOne(stage);
 }

@@ -78,11 +78,13 @@ public sealed class BundleExport(UpwardDbContext db)
 
         var bundleAnswers = await ReadAnswersAsync(programme.Id, readWholeTables, included, responses, instrumentById, bundleKeys, domainPosition, ct);
 
+        var arms = await db.ArmAssignments.Where(a => a.ProgrammeId == programme.Id).ToDictionaryAsync(a => a.EnrolmentId, a => a.Arm, ct);
         var submittedStages = responses.Where(r => included.ContainsKey(r.EnrolmentId))
             .GroupBy(r => r.EnrolmentId).ToDictionary(g => g.Key, g => g.Select(r => waveById[r.WaveId].Stage).ToHashSet());
         var participants = included.Values.Select(e => new BundleParticipant(
             e.ParticipantCode, ToBundle(e.Role), WithdrawnAt(e, waves, submittedStages.GetValueOrDefault(e.Id) ?? []),
-            new BundleDemographics(e.Demographics.Gender, e.Demographics.AgeBand, e.Demographics.StaffGroup, e.Demographics.Grade, e.Demographics.YearsInRole, e.Demographics.PriorMentoring)))
+            new BundleDemographics(e.Demographics.Gender, e.Demographics.AgeBand, e.Demographics.StaffGroup, e.Demographics.Grade, e.Demographics.YearsInRole, e.Demographics.PriorMentoring))
+            { Arm = arms.TryGetValue(e.Id, out var arm) ? arm : null })
             .ToList();
 
         string? Code(Guid id) => included.TryGetValue(id, out var e) ? e.ParticipantCode : null;
@@ -107,6 +109,10 @@ public sealed class BundleExport(UpwardDbContext db)
             latestPairs.Select(p => new BundlePair(Code(p.MentorEnrolmentId)!, Code(p.MenteeEnrolmentId)!, p.Status == PairingStatus.Ended)).ToList(),
             sessions.Select(s => new BundleSession(Code(pairingById[s.PairingId].MentorEnrolmentId)!, Code(pairingById[s.PairingId].MenteeEnrolmentId)!, s.Number,
                 s.MinutesTaken, s.TimeFelt is { } felt ? (Upward.Core.Bundles.TimeFelt)(int)felt : null, s.Status == SessionStatus.Held)).ToList());
+        // The programme's own analysis plan (none: the template's) and a waitlist's seed, so `upward analyse` reports as designed.
+        var stored = await db.AnalysisPlans.AsNoTracking().Where(p => p.ProgrammeId == programme.Id).Select(p => p.Json).SingleOrDefaultAsync(ct);
+        var seed = await db.WaitlistAllocations.Where(a => a.ProgrammeId == programme.Id).Select(a => (long?)a.Seed).SingleOrDefaultAsync(ct);
+        bundle = bundle with { Plan = stored is null ? null : Core.Evaluation.AnalysisPlan.Parse(stored), RandomisationSeed = seed };
         return await BundleContentExport.AddAsync(db, programme, bundle, ct);
     }
 

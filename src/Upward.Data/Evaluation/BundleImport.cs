@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Upward.Core.Auditing;
 using Upward.Core.Bundles;
+using Upward.Core.Designs;
+using Upward.Core.Evaluation;
 using Upward.Core.People;
 using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
@@ -97,6 +99,21 @@ public sealed class BundleImport(UpwardDbContext db, UserManager<UpwardUser> use
                 db.ConsentDecisions.Add(new ConsentDecision { EnrolmentId = enrolment.Id, Purpose = purpose, Given = true, TextVersion = ConsentText.For(purpose).Version, DecidedAtUtc = now });
             }
             enrolments[p.Code] = enrolment;
+        }
+
+        // Version 3: the programme's own plan and a waitlist's randomisation come with it. The draw is
+        // history by now, so it is taken as told and the later arm as started.
+        if (bundle.Plan is { } plan)
+        {
+            db.AnalysisPlans.Add(new StoredAnalysisPlan { ProgrammeId = programme.Id, Json = plan.CanonicalJson(), SavedAtUtc = now });
+        }
+        if (bundle.RandomisationSeed is long seed)
+        {
+            db.WaitlistAllocations.Add(new WaitlistAllocation { ProgrammeId = programme.Id, Seed = seed, AllocatedAtUtc = now, ReleasedAtUtc = now, LaterArmStartedAtUtc = now });
+            foreach (var p in bundle.Participants.Where(p => p.Arm is not null))
+            {
+                db.ArmAssignments.Add(new ArmAssignment { ProgrammeId = programme.Id, EnrolmentId = enrolments[p.Code].Id, Arm = p.Arm!.Value });
+            }
         }
 
         var domainIds = programme.Domains.ToDictionary(d => d.Position, d => d.Id);

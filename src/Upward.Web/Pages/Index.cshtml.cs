@@ -57,11 +57,14 @@ public sealed class IndexModel(UpwardDbContext db) : PageModel
     private async Task<IReadOnlyList<DueQuestionnaire>> DueAsync(Guid userId, CancellationToken ct)
     {
         var everPaired = db.EverPaired();
+        var toldTheyWait = db.ToldTheyWait();
         var rows = await db.Enrolments
             .Where(e => e.UserId == userId && e.Status == EnrolmentStatus.Consented)
             .Join(db.Waves.Where(w => w.IsOpen), e => new { e.ProgrammeId, Role = e.Role }, w => new { w.ProgrammeId, Role = w.Audience }, (e, w) => new { Enrolment = e.Id, Wave = w })
             // Not the questionnaire about the one-to-one for someone never paired (StageApplicability).
             .Where(x => !StageApplicability.AboutTheOneToOne.Contains(x.Wave.Stage) || everPaired.Contains(x.Enrolment))
+            // The waiting list's second before-questionnaire only for those told they wait.
+            .Where(x => x.Wave.Stage != Stage.BeforeAgain || toldTheyWait.Contains(x.Enrolment))
             .Join(db.Instruments, x => x.Wave.InstrumentId, i => i.Id, (x, i) => new { x.Enrolment, x.Wave.Id, x.Wave.ProgrammeId, i.Title })
             .Join(db.Programmes, x => x.ProgrammeId, p => p.Id, (x, p) => new { x.Enrolment, x.Id, x.ProgrammeId, x.Title, ProgrammeName = p.Name })
             .Select(x => new

@@ -74,7 +74,7 @@ public sealed class BundleReaderTests
         switch (broken)
         {
             case "format": tree["format"] = "something-else"; break;
-            case "version": tree["version"] = 3; break;
+            case "version": tree["version"] = 4; break;
             case "unknown top-level field": tree["extra"] = 1; break;
             case "missing programme name": tree["programme"]!.AsObject().Remove("name"); break;
             case "threshold zero": tree["programme"]!["anonymity_threshold"] = 0; break;

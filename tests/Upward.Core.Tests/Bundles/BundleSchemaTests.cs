@@ -30,6 +30,14 @@ public sealed class BundleSchemaTests
     }
 
     [Fact]
+    public void A_version_3_bundle_with_a_plan_and_a_randomisation_as_written_is_valid()
+    {
+        var results = Evaluate(BundleWriter.Write(DesignedBundleTests.Designed()));
+
+        Assert.True(results.IsValid, Errors(results));
+    }
+
+    [Fact]
     public void A_version_2_bundle_with_a_content_analysis_as_written_is_valid()
     {
         var results = Evaluate(BundleWriter.Write(PilotBundle.WithThemes()));

@@ -15,7 +15,7 @@ public sealed class ContentAnalysisBundleTests
         Assert.Empty(v1.Themes);
         Assert.Empty(v1.Codings);
         Assert.All(v1.Participants, p => Assert.False(p.MayBeQuoted));
-        Assert.Contains("\"version\": 2", BundleWriter.WriteString(v1));
+        Assert.Contains("\"version\": 3", BundleWriter.WriteString(v1));
     }
 
     [Fact]

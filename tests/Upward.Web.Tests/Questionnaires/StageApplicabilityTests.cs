@@ -63,10 +63,14 @@ public sealed class StageApplicabilityTests(DemoFactory factory) : IClassFixture
     [Fact]
     public void Only_the_stages_after_the_one_to_one_depend_on_being_paired()
     {
-        foreach (var stage in Enum.GetValues<Stage>())
+        foreach (var stage in Enum.GetValues<Stage>().Where(s => s != Stage.BeforeAgain))
         {
             Assert.True(StageApplicability.AppliesTo(stage, everPaired: true));
         }
+        // The waiting list's second before-questionnaire depends on being told one waits, not on pairing.
+        Assert.False(StageApplicability.AppliesTo(Stage.BeforeAgain, everPaired: true));
+        Assert.False(StageApplicability.AppliesTo(Stage.BeforeAgain, everPaired: false, toldTheyWait: false));
+        Assert.True(StageApplicability.AppliesTo(Stage.BeforeAgain, everPaired: false, toldTheyWait: true));
         Assert.False(StageApplicability.AppliesTo(Stage.AfterPhase2, everPaired: false));
         Assert.False(StageApplicability.AppliesTo(Stage.After, everPaired: false));
         // Before phase 2 comes before allocation, so it is put to everyone.

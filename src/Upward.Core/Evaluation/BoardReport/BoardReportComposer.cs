@@ -57,6 +57,7 @@ public static class BoardReportComposer
             foreach (var finding in group)
             {
                 blocks.Add(new ReportParagraph(finding.Sentence));
+                foreach (var line in finding.WithinArms) blocks.Add(new ReportParagraph(line));
                 if (finding.Outcome.Primary && finding.Comparison is { } comparison
                     && Chart(comparison, $"{ReportText.PluralTitle(comparison.Audience)}’ {comparison.Score}, median by domain, {BundleNames.Describe(comparison.From)} and {BundleNames.Describe(comparison.To)}") is { } chart)
                 {

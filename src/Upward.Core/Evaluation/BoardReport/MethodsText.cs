@@ -15,7 +15,9 @@ public static class MethodsText
         int k = report.AnonymityThreshold;
         var paragraphs = new List<(string, string)>
         {
-            ("Design and consent", "One group of participants answered the same questionnaires before and after the programme. "
+            ("Design and consent", (report.Design == AnalysisPlan.WaitlistControl
+                ? "A waitlist control: the mentees were randomised from a stored seed to start now or later (half each). Everyone answered before; when those who started now answered after, those who started later answered the before questionnaire again, so their change while waiting is the comparison; then they were mentored in the same way. "
+                : "One group of participants answered the same questionnaires before and after the programme. ")
             + "Each participant decided separately whether to take part, whether their answers may be used, de-identified, in the programme's evaluation, and whether they may be quoted anonymously; "
             + "the latest decision on each counts. This report uses only the answers of participants who agreed to their use, under participant codes: no names leave Upward."),
 
@@ -26,7 +28,10 @@ public static class MethodsText
             + "z uses the variance corrected for ties and no continuity correction, and p is its two-sided normal p: the p that SPSS reports. "
             + $"The exact p counts every arrangement of signs of the ranks (up to {ExactSignedRankTest.MaxNonZero.ToString("#,0", CultureInfo.InvariantCulture)} changed pairs). "
             + "The effect size r is z divided by the square root of the number of changed pairs. "
-            + "The change is the Hodges–Lehmann estimate (the median of the averages of every two pairs’ changes) with its distribution-free 95% confidence interval; with very few pairs no interval reaches 95%, and the level it does reach is given instead, as R gives it."),
+            + "The change is the Hodges–Lehmann estimate (the median of the averages of every two pairs’ changes) with its distribution-free 95% confidence interval; with very few pairs no interval reaches 95%, and the level it does reach is given instead, as R gives it."
+            + (report.Design == AnalysisPlan.WaitlistControl
+                ? " The primary outcome’s change is compared between the arms with the two-sided Mann–Whitney U test (z with the variance corrected for ties, no continuity correction, as SPSS reports it; the exact p over every assignment of the pooled mid-ranks for up to 200 people), with the Hodges–Lehmann shift (the median of every difference between a change of the first arm and one of the second) and its distribution-free interval."
+                : "")),
 
             ("Small numbers", $"To protect participants, no figure from fewer than {k} respondents or pairs is shown, and no group of fewer than {k} people in a breakdown; "
             + $"when only one group would be hidden, the next smallest is hidden too, so the total cannot give it away. k = {k} is the programme's setting."),

@@ -319,6 +319,46 @@ namespace Upward.Data.Migrations.Postgres
                     b.ToTable("ColleagueInvitations");
                 });
 
+            modelBuilder.Entity("Upward.Core.Designs.ArmAssignment", b =>
+                {
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Arm")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("EnrolmentId");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.ToTable("ArmAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Upward.Core.Designs.WaitlistAllocation", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AllocatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LaterArmStartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ReleasedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ProgrammeId");
+
+                    b.ToTable("WaitlistAllocations", (string)null);
+                });
+
             modelBuilder.Entity("Upward.Core.Evaluation.StoredAnalysisPlan", b =>
                 {
                     b.Property<Guid>("ProgrammeId")
@@ -2368,6 +2408,30 @@ namespace Upward.Data.Migrations.Postgres
                     b.HasOne("Upward.Core.Programmes.Programme", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upward.Core.Designs.ArmAssignment", b =>
+                {
+                    b.HasOne("Upward.Core.Programmes.Enrolment", null)
+                        .WithOne()
+                        .HasForeignKey("Upward.Core.Designs.ArmAssignment", "EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upward.Core.Designs.WaitlistAllocation", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upward.Core.Designs.WaitlistAllocation", b =>
+                {
+                    b.HasOne("Upward.Core.Programmes.Programme", null)
+                        .WithOne()
+                        .HasForeignKey("Upward.Core.Designs.WaitlistAllocation", "ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

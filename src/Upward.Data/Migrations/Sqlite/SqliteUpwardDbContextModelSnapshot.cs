@@ -305,6 +305,46 @@ namespace Upward.Data.Migrations.Sqlite
                     b.ToTable("ColleagueInvitations");
                 });
 
+            modelBuilder.Entity("Upward.Core.Designs.ArmAssignment", b =>
+                {
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Arm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EnrolmentId");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.ToTable("ArmAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Upward.Core.Designs.WaitlistAllocation", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AllocatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LaterArmStartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReleasedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProgrammeId");
+
+                    b.ToTable("WaitlistAllocations", (string)null);
+                });
+
             modelBuilder.Entity("Upward.Core.Evaluation.StoredAnalysisPlan", b =>
                 {
                     b.Property<Guid>("ProgrammeId")
@@ -2354,6 +2394,30 @@ namespace Upward.Data.Migrations.Sqlite
                     b.HasOne("Upward.Core.Programmes.Programme", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upward.Core.Designs.ArmAssignment", b =>
+                {
+                    b.HasOne("Upward.Core.Programmes.Enrolment", null)
+                        .WithOne()
+                        .HasForeignKey("Upward.Core.Designs.ArmAssignment", "EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upward.Core.Designs.WaitlistAllocation", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upward.Core.Designs.WaitlistAllocation", b =>
+                {
+                    b.HasOne("Upward.Core.Programmes.Programme", null)
+                        .WithOne()
+                        .HasForeignKey("Upward.Core.Designs.WaitlistAllocation", "ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Upward.Core.Allocation;
+using Upward.Core.Designs;
 using Upward.Core.People;
 using Upward.Core.Programmes;
 using Upward.Core.Sessions;
 using Upward.Data;
+using Upward.Data.Evaluation;
 
 namespace Upward.Web.Pages.Allocation;
 
@@ -16,9 +18,14 @@ public sealed class AllocationFactsQuery(UpwardDbContext db, Preparation.Prepara
     {
         /// <summary>Mentors left out because the programme waits for readiness, each with why they are not ready.</summary>
         public IReadOnlyList<NotReadyMentor> NotReady { get; init; } = [];
+
+        /// <summary>In a waitlist control, mentees not yet to be paired (no arm yet, or the later arm still waiting), each with why.</summary>
+        public IReadOnlyList<WaitingMentee> Waiting { get; init; } = [];
     }
 
     public sealed record NotReadyMentor(Person Person, IReadOnlyList<string> Reasons);
+
+    public sealed record WaitingMentee(Person Person, string Reason);
 
     public async Task<Result> LoadAsync(Programme programme, CancellationToken ct)
     {
@@ -41,10 +48,22 @@ public sealed class AllocationFactsQuery(UpwardDbContext db, Preparation.Prepara
             }
         }
 
+        // In a waitlist control a mentee is paired only in their arm's turn (WaitlistPairing).
+        var waiting = new Dictionary<Guid, string>();
+        if ((await db.CurrentAsync(programme, ct)).Plan.IsWaitlist)
+        {
+            var allocation = await db.WaitlistAllocations.AsNoTracking().SingleOrDefaultAsync(a => a.ProgrammeId == programme.Id, ct);
+            var arms = await db.ArmAssignments.Where(a => a.ProgrammeId == programme.Id).ToDictionaryAsync(a => a.EnrolmentId, a => a.Arm, ct);
+            foreach (var mentee in people.Where(p => p.Role == ProgrammeRole.Mentee && !pairedMentees.Contains(p.Id)))
+            {
+                if (WaitlistPairing.WhyNotYet(allocation, arms.TryGetValue(mentee.Id, out var arm) ? arm : null) is { } why) waiting[mentee.Id] = why;
+            }
+        }
+
         // Mentors already at capacity and mentees already paired take no part in a new round.
         var mentors = people.Where(p => p.Role == ProgrammeRole.Mentor && load.GetValueOrDefault(p.Id) < programme.MenteesPerMentor && !notReady.ContainsKey(p.Id))
             .OrderBy(p => p.ParticipantCode, StringComparer.Ordinal).Select(p => p.Id).ToList();
-        var mentees = people.Where(p => p.Role == ProgrammeRole.Mentee && !pairedMentees.Contains(p.Id))
+        var mentees = people.Where(p => p.Role == ProgrammeRole.Mentee && !pairedMentees.Contains(p.Id) && !waiting.ContainsKey(p.Id))
             .OrderBy(p => p.ParticipantCode, StringComparer.Ordinal).Select(p => p.Id).ToList();
 
         var willing = (await db.Willingness.Where(w => w.ProgrammeId == programme.Id && w.Willing)
@@ -78,6 +97,7 @@ public sealed class AllocationFactsQuery(UpwardDbContext db, Preparation.Prepara
         var persons = people.ToDictionary(p => p.Id, p => new Person(p.Id, p.ParticipantCode, p.DisplayName, p.Email));
         return new Result(facts, persons, active)
         {
+            Waiting = [.. waiting.Select(w => new WaitingMentee(persons[w.Key], w.Value)).OrderBy(w => w.Person.Code, StringComparer.Ordinal)],
             NotReady = [.. notReady.Where(n => persons.ContainsKey(n.Key)).Select(n => new NotReadyMentor(persons[n.Key], n.Value)).OrderBy(n => n.Person.Code, StringComparer.Ordinal)],
         };
     }

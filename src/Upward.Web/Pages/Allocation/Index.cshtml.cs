@@ -53,6 +53,7 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
     public IReadOnlyDictionary<Guid, AllocationFactsQuery.Person> People { get; private set; } = new Dictionary<Guid, AllocationFactsQuery.Person>();
     public IReadOnlyList<Pairing> Active { get; private set; } = [];
     public IReadOnlyList<AllocationFactsQuery.NotReadyMentor> NotReady { get; private set; } = [];
+    public IReadOnlyList<AllocationFactsQuery.WaitingMentee> Waiting { get; private set; } = [];
     public AllocationPlan? Plan { get; private set; }
 
     public static readonly IReadOnlyList<RadioOption> ModeOptions =
@@ -127,6 +128,10 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
             {
                 ModelState.AddModelError("Hand.Mentor", $"This mentor is not ready yet: {string.Join("; ", waiting.Reasons).ToLowerInvariant()}");
             }
+            else if (Hand.Mentee is { } early && Waiting.FirstOrDefault(w => w.Person.EnrolmentId == early) is { } wait)
+            {
+                ModelState.AddModelError("Hand.Mentee", $"This mentee cannot be paired yet: {wait.Reason.ToLowerInvariant()}");
+            }
             else if (Hand.Mentee is { } mentee && Hand.Mentor is { } mentor && AllocationPlanner.WhyNot(Facts, mentor, mentee) is { } why)
             {
                 // Even by hand, nobody is pushed onto a mentee they did not agree to mentor.
@@ -168,6 +173,7 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
         People = result.People;
         Active = result.ActivePairings;
         NotReady = result.NotReady;
+        Waiting = result.Waiting;
     }
 
     /// <summary>A tampered or stale tick gets our words, not the framework's, and no plan is made from it.</summary>

@@ -32,8 +32,20 @@ public sealed class AnalysisPlanModel(UpwardDbContext db, TimeProvider clock) : 
         new("0.01", "0.01", "Stricter: fewer false findings, but more people needed"),
     ];
 
+    public static readonly IReadOnlyList<RadioOption> DesignOptions =
+    [
+        new(AnalysisPlan.SingleGroupBeforeAfter, DesignName(AnalysisPlan.SingleGroupBeforeAfter), "Everyone answers before and after; the published method. It cannot tell the programme's effect from what changes anyway over time."),
+        new(AnalysisPlan.WaitlistControl, DesignName(AnalysisPlan.WaitlistControl), "Mentees are randomised to start now or later. The later group answers the before questionnaire twice, and its change while waiting is the comparison. Everyone is mentored, some later."),
+    ];
+
+    /// <summary>A design as the page and the report name it.</summary>
+    public static string DesignName(string design) => design == AnalysisPlan.WaitlistControl
+        ? "Waitlist control: start now or later, by randomisation"
+        : "One group, before and after";
+
     public sealed class PlanInput
     {
+        public string? Design { get; set; }
         public string? Primary { get; set; }
         public List<string> Secondary { get; set; } = [];
         public string? Alpha { get; set; }
@@ -44,6 +56,7 @@ public sealed class AnalysisPlanModel(UpwardDbContext db, TimeProvider clock) : 
         Saved = saved;
         Input = new PlanInput
         {
+            Design = Current.Plan.Design,
             Primary = Key(Current.Plan.Primary),
             Secondary = [.. Current.Plan.Outcomes.Where(o => !o.Primary).Select(Key)],
             Alpha = Current.Plan.Alpha.ToString(CultureInfo.InvariantCulture),
@@ -66,10 +79,24 @@ public sealed class AnalysisPlanModel(UpwardDbContext db, TimeProvider clock) : 
         Input.Secondary = [.. Input.Secondary.Where(s => s != Input.Primary).Distinct()];
         double? alpha = double.TryParse(Input.Alpha, NumberStyles.Float, CultureInfo.InvariantCulture, out var a) && AnalysisPlan.Alphas.Contains(a) ? a : null;
         if (alpha is null) ModelState.AddModelError("Input.Alpha", "Select the significance level");
+        // A form without the design (an older page, a script) keeps the plan's.
+        string? design = Input.Design is null ? Current.Plan.Design : AnalysisPlan.Designs.FirstOrDefault(d => d == Input.Design);
+        if (design is null) ModelState.AddModelError("Input.Design", "Select the design");
         if (!ModelState.IsValid) return Page();
 
-        var plan = new AnalysisPlan(AnalysisPlan.SingleGroupBeforeAfter, alpha!.Value,
+        var plan = new AnalysisPlan(design!, alpha!.Value,
             [primary!, .. Input.Secondary.Select(s => candidates[s])]);
+        if (AnalysisPlan.Check(plan.Design, plan.Outcomes, plan.Alpha) is { } problem)
+        {
+            ModelState.AddModelError(problem.Contains("primary", StringComparison.Ordinal) ? "Input.Primary" : "Input.Design", problem);
+            return Page();
+        }
+        if (!plan.IsWaitlist && await db.WaitlistAllocations.AnyAsync(a => a.ProgrammeId == ProgrammeId, ct))
+        {
+            // The arms are drawn and stored: a single-group plan would leave them unexplained.
+            ModelState.AddModelError("Input.Design", "Mentees have already been randomised to start now or later, so the design stays a waitlist control");
+            return Page();
+        }
         var saved = await db.WriteAtomicallyAsync(async ct =>
         {
             // In the programme's turn, and checked again inside it: an answer after the intervention

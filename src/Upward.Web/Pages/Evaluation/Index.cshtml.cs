@@ -18,7 +18,7 @@ public sealed class IndexModel(BundleExport export, Upward.Web.Pages.FreeText.Th
     {
         var plan = await db.CurrentAsync(Programme, ct);
         // The programme's own plan decides the outcomes the summary leads with.
-        var report = EvaluationReport.Build(await export.BuildAsync(Programme, ct)) with { Outcomes = plan.Plan.Outcomes, Plan = plan.Stamp };
+        var report = EvaluationReport.Build(await export.BuildAsync(Programme, ct), plan.Plan, await db.ByCodeAsync(Programme.Id, ct)) with { Plan = plan.Stamp };
         // The sections are Core's HTML (encoded there); the page adds the NHS frame around them:
         // the summary and who took part first, the rest behind details components a reader opens.
         var html = new StringBuilder();

@@ -36,11 +36,12 @@ public sealed class PeopleModel(UpwardDbContext db, ProgrammeInvitations invitat
         // Completion only (how many sent of those opened), never the answers themselves.
         var waves = await db.Waves.Where(w => w.ProgrammeId == ProgrammeId && w.OpenedAtUtc != null).Select(w => new { w.Id, w.Audience, w.Stage }).ToListAsync(ct);
         var paired = await db.PairedEnrolmentsAsync(ProgrammeId, ct);
+        var toldTheyWait = await db.ToldTheyWaitAsync(ProgrammeId, ct);
         var sent = await db.Responses.Where(r => r.Status == ResponseStatus.Submitted && db.Waves.Any(w => w.Id == r.WaveId && w.ProgrammeId == ProgrammeId))
             .Select(r => r.EnrolmentId).ToListAsync(ct);
         string Completion(Guid enrolmentId, ProgrammeRole role)
         {
-            var due = waves.Count(w => w.Audience == role && StageApplicability.AppliesTo(w.Stage, paired.Contains(enrolmentId)));
+            var due = waves.Count(w => w.Audience == role && StageApplicability.AppliesTo(w.Stage, paired.Contains(enrolmentId), toldTheyWait.Contains(enrolmentId)));
             return due == 0 ? "None yet" : $"{sent.Count(id => id == enrolmentId)} of {due} sent";
         }
 

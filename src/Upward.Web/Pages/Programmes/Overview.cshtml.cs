@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Upward.Core.Designs;
 using Upward.Core.Programmes;
 using Upward.Data;
+using Upward.Data.Evaluation;
 using Upward.Web.Identity;
 using Upward.Web.Programmes;
 
@@ -12,9 +15,26 @@ public sealed class OverviewModel(UpwardDbContext db, TimeProvider clock, PageLi
 {
     public ProgrammeTaskList Tasks { get; private set; } = new([], [], null, []);
 
+    /// <summary>A mentee's arm in a waitlist control, once the coordinator has told them; null before, and for everyone else.</summary>
+    public Arm? MyArm { get; private set; }
+
+    /// <summary>Whether the programme is a waitlist control, for those who manage it (its randomisation page).</summary>
+    public bool ManagesWaitlist { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Tasks = await new ProgrammeTaskListQuery(db, clock, pages).ForAsync(Programme, MyRoles, IsOrganisationAdmin, User.UserId(), ct);
+        if (May(ProgrammeCapability.Manage)) ManagesWaitlist = (await db.CurrentAsync(Programme, ct)).Plan.IsWaitlist;
+        if (MyRoles.Contains(ProgrammeRole.Mentee))
+        {
+            var userId = User.UserId();
+            // Only a released allocation is read at all: before release nothing of the arm reaches the page.
+            MyArm = await (from a in db.ArmAssignments
+                           join e in db.Enrolments on a.EnrolmentId equals e.Id
+                           join w in db.WaitlistAllocations on a.ProgrammeId equals w.ProgrammeId
+                           where a.ProgrammeId == ProgrammeId && e.UserId == userId && w.ReleasedAtUtc != null
+                           select (Arm?)a.Arm).FirstOrDefaultAsync(ct);
+        }
         return Page();
     }
 }

@@ -32,6 +32,8 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
         Stage.BeforePhase1 or Stage.Before => 20,
         Stage.AfterPhase1 => 40,
         Stage.BeforePhase2 => 60,
+        // The waiting list answers before again as the others answer after, just ahead of its own after.
+        Stage.BeforeAgain => 75,
         _ => 80,
     };
 
@@ -130,7 +132,7 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             _ => new TaskStep(Recruitment, "Agree to take part", StepStatus.NotStarted, pages.Programme(id, "/People/Consent"), null, "Say whether you will take part"),
         };
 
-        foreach (var wave in facts.Waves.Where(w => w.Audience == me.Role && StageApplicability.AppliesTo(w.Stage, facts.MyEverPaired.Contains(me.Id))).OrderBy(w => w.Stage))
+        foreach (var wave in facts.Waves.Where(w => w.Audience == me.Role && StageApplicability.AppliesTo(w.Stage, facts.MyEverPaired.Contains(me.Id), facts.MyToldTheyWait.Contains(me.Id))).OrderBy(w => OrderOf(w.Stage)).ThenBy(w => w.Stage))
         {
             ResponseStatus? response = facts.MyResponses.TryGetValue((wave.Id, me.Id), out var found) ? found : null;
             var name = $"{StageNames.Of(wave.Stage)} questionnaire";
@@ -381,6 +383,7 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             putTo[wave.Id] = await db.PutTo(id, wave.Audience, wave.Stage).CountAsync(ct);
         }
         var myEverPaired = await db.EverPairedOfAsync(mineIds, ct);
+        var myToldTheyWait = (await db.ToldTheyWait().Where(e => mineIds.Contains(e)).ToListAsync(ct)).ToHashSet();
         var mentorsWithWillingness = await db.Willingness.Where(w => w.ProgrammeId == id).Select(w => w.MentorEnrolmentId).Distinct().CountAsync(ct);
         var myWillingness = await db.Willingness.CountAsync(w => w.ProgrammeId == id && mineIds.Contains(w.MentorEnrolmentId), ct);
         var myContributions = await db.AnonymousContributors.CountAsync(c => c.ProgrammeId == id && mineIds.Contains(c.MentorEnrolmentId), ct);
@@ -410,6 +413,7 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             await ClosingTimesAsync(programme, ct))
         {
             IAmPatientMentor = iAmPatientMentor,
+            MyToldTheyWait = myToldTheyWait,
         };
     }
 
@@ -447,6 +451,9 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
         IReadOnlyDictionary<Stage, DateTime> ClosesAt)
     {
         public bool IAmPatientMentor { get; init; }
+
+        /// <summary>My enrolments told they are in a waitlist control's "start later" arm.</summary>
+        public IReadOnlySet<Guid> MyToldTheyWait { get; init; } = new HashSet<Guid>();
         public HashSet<Guid> ConsentedMentees { get; } = Enrolled.Where(e => e.Role == ProgrammeRole.Mentee && e.Status == EnrolmentStatus.Consented).Select(e => e.Id).ToHashSet();
     }
 }

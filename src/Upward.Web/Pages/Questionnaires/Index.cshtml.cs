@@ -44,8 +44,9 @@ public sealed class IndexModel(UpwardDbContext db, QuestionnaireNotices notices,
             var enrolmentIds = enrolments.Select(e => e.Id).ToList();
             var responses = await db.Responses.Where(r => enrolmentIds.Contains(r.EnrolmentId)).ToListAsync(ct);
             var paired = (await db.PairedEnrolmentsAsync(ProgrammeId, ct)).ToHashSet();
+            var waiting = await db.ToldTheyWaitAsync(ProgrammeId, ct);
             Mine = waves.Where(w => w.Wave.OpenedAtUtc is not null
-                    && enrolments.Any(e => e.Role == w.Wave.Audience && StageApplicability.AppliesTo(w.Wave.Stage, paired.Contains(e.Id))))
+                    && enrolments.Any(e => e.Role == w.Wave.Audience && StageApplicability.AppliesTo(w.Wave.Stage, paired.Contains(e.Id), waiting.Contains(e.Id))))
                 .Select(w => new MyWave(w.Wave.Id, w.Title, StageNames.Of(w.Wave.Stage), w.Wave.IsOpen,
                     responses.FirstOrDefault(r => r.WaveId == w.Wave.Id)?.Status))
                 .ToList();
@@ -57,8 +58,9 @@ public sealed class IndexModel(UpwardDbContext db, QuestionnaireNotices notices,
             var consented = await db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId && e.Status == EnrolmentStatus.Consented)
                 .Select(e => new { e.Id, e.Role }).ToListAsync(ct);
             var everPaired = (await db.PairedEnrolmentsAsync(ProgrammeId, ct)).ToHashSet();
+            var toldTheyWait = await db.ToldTheyWaitAsync(ProgrammeId, ct);
             // A one-to-one stage is put only to people who were paired: the others are not applicable, not missing.
-            int Audience(Wave w) => consented.Count(e => e.Role == w.Audience && StageApplicability.AppliesTo(w.Stage, everPaired.Contains(e.Id)));
+            int Audience(Wave w) => consented.Count(e => e.Role == w.Audience && StageApplicability.AppliesTo(w.Stage, everPaired.Contains(e.Id), toldTheyWait.Contains(e.Id)));
             int NotApplicable(Wave w) => consented.Count(e => e.Role == w.Audience) - Audience(w);
             Waves = waves.Select(w => new WaveRow(w.Wave.Id, w.Wave.InstrumentId, w.Title, w.Version, Plural(w.Wave.Audience), StageNames.Of(w.Wave.Stage), w.Wave.IsOpen,
                 counts.Where(c => c.WaveId == w.Wave.Id && c.Status == ResponseStatus.Submitted).Sum(c => c.Count),

@@ -56,9 +56,10 @@ public sealed class Questionnaire
         {
             return (null, QuestionnaireRefusal.NotYours);
         }
-        if (!StageApplicability.AppliesTo(wave.Stage, await db.EverPairedAsync(enrolment.Id, ct)))
+        bool toldTheyWait = wave.Stage == Stage.BeforeAgain && await db.ToldTheyWait().ContainsAsync(enrolment.Id, ct);
+        if (!StageApplicability.AppliesTo(wave.Stage, await db.EverPairedAsync(enrolment.Id, ct), toldTheyWait))
         {
-            // About a one-to-one they never had: not theirs to answer.
+            // About a one-to-one they never had, or the waiting list's questionnaire for someone not told they wait: not theirs to answer.
             return (null, QuestionnaireRefusal.NotYours);
         }
         var response = await db.Responses.SingleOrDefaultAsync(r => r.WaveId == wave.Id && r.EnrolmentId == enrolment.Id, ct);

@@ -18,8 +18,27 @@ public static class WaveAudiences
     {
         var consented = db.Enrolments.Where(e => e.ProgrammeId == programmeId && e.Role == audience && e.Status == EnrolmentStatus.Consented);
         var everPaired = db.EverPaired();
+        if (stage == Stage.BeforeAgain)
+        {
+            var told = db.ToldTheyWait();
+            return consented.Where(e => told.Contains(e.Id));
+        }
         return StageApplicability.IsAboutTheOneToOne(stage) ? consented.Where(e => everPaired.Contains(e.Id)) : consented;
     }
+
+    /// <summary>
+    /// The mentees told they are in the "start later" arm of a waitlist control: the only people the
+    /// waiting list's second before-questionnaire is put to (never before the arms are released).
+    /// </summary>
+    public static IQueryable<Guid> ToldTheyWait(this UpwardDbContext db) =>
+        from a in db.ArmAssignments
+        join w in db.WaitlistAllocations on a.ProgrammeId equals w.ProgrammeId
+        where a.Arm == Upward.Core.Designs.Arm.StartLater && w.ReleasedAtUtc != null
+        select a.EnrolmentId;
+
+    /// <summary>Those of a programme told they wait, as a set for in-memory checks.</summary>
+    public static async Task<HashSet<Guid>> ToldTheyWaitAsync(this UpwardDbContext db, Guid programmeId, CancellationToken ct) =>
+        (await db.ToldTheyWait().Where(id => db.Enrolments.Any(e => e.Id == id && e.ProgrammeId == programmeId)).ToListAsync(ct)).ToHashSet();
 
     /// <summary>
     /// The enrolments that have been in a pairing, still going or since ended: the one meaning of

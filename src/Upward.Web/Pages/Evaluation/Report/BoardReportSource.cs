@@ -20,7 +20,7 @@ public sealed class BoardReportSource(BundleExport export, ThemesTable themes, U
     public async Task<byte[]> PdfAsync(Programme programme, CancellationToken ct)
     {
         var plan = await db.CurrentAsync(programme, ct);
-        var report = EvaluationReport.Build(await export.BuildAsync(programme, ct)) with { Outcomes = plan.Plan.Outcomes, Plan = plan.Stamp };
+        var report = EvaluationReport.Build(await export.BuildAsync(programme, ct), plan.Plan, await db.ByCodeAsync(programme.Id, ct)) with { Plan = plan.Stamp };
         var table1 = Figures(await themes.BuildAsync(programme.Id, ct));
         return BoardReportPdf.Write(await TitleAsync(programme, ct), BoardReportComposer.Compose(report, table1));
     }

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Upward.Core.People;
+using Upward.Core.Programmes;
+using Upward.Web.Demo;
+using Upward.Web.Pages.Questionnaires;
+using Upward.Web.Tests.Infrastructure;
+
+namespace Upward.Web.Tests.Waitlist;
+
+/// <summary>
+/// A fresh one-phase programme in the demo organisation, before anyone has answered: the demo's
+/// coordinator, researcher and facilitator; mentor1–3 as mentors; mentee1–5 and mentor4 as its six
+/// mentees, every one agreeing to take part and to the use of their answers; the built-in questionnaires.
+/// </summary>
+internal static class WaitlistProgramme
+{
+    public static readonly string[] Mentees = ["mentee1", "mentee2", "mentee3", "mentee4", "mentee5", "mentor4"];
+
+    public static async Task<Guid> CreateAsync(UpwardFactory factory, string name)
+    {
+        var demoId = await factory.ProgrammeIdAsync();
+        return await factory.WithDbAsync(async db =>
+        {
+            var demo = await db.Programmes.SingleAsync(p => p.Id == demoId);
+            var programme = Programme.FromTemplate(ProgrammeTemplate.For(ProgrammeType.DigitalSkills), demo.OrganisationId, name);
+            db.Programmes.Add(programme);
+            int n = 0;
+            async Task EnrolAsync(string who, ProgrammeRole role, string prefix)
+            {
+                var user = await db.Users.Where(u => u.Email == DemoProgramme.EmailOf(who)).Select(u => u.Id).SingleAsync();
+                var enrolment = new Enrolment { ProgrammeId = programme.Id, UserId = user, Role = role, Status = EnrolmentStatus.Consented, ParticipantCode = $"{prefix}-{++n:00}" };
+                db.Enrolments.Add(enrolment);
+                foreach (var purpose in new[] { ConsentPurpose.TakePart, ConsentPurpose.UseAnswersInEvaluation })
+                {
+                    db.ConsentDecisions.Add(new ConsentDecision { EnrolmentId = enrolment.Id, Purpose = purpose, Given = true, TextVersion = 1, DecidedAtUtc = DateTime.UtcNow });
+                }
+            }
+            await EnrolAsync("coordinator", ProgrammeRole.Coordinator, "CO");
+            await EnrolAsync("researcher", ProgrammeRole.Researcher, "RE");
+            await EnrolAsync("facilitator", ProgrammeRole.Facilitator, "FA");
+            foreach (var mentor in new[] { "mentor1", "mentor2", "mentor3" }) await EnrolAsync(mentor, ProgrammeRole.Mentor, "MR");
+            foreach (var mentee in Mentees) await EnrolAsync(mentee, ProgrammeRole.Mentee, "ME");
+            await BuiltInWaves.AddAsync(db, programme, CancellationToken.None);
+            await db.SaveChangesAsync();
+            return programme.Id;
+        });
+    }
+
+    /// <summary>The enrolment of a demo person in the programme.</summary>
+    public static Task<Enrolment> EnrolmentAsync(UpwardFactory factory, Guid programmeId, string who) =>
+        factory.WithDbAsync(db => db.Enrolments
+            .Where(e => e.ProgrammeId == programmeId && db.Users.Any(u => u.Id == e.UserId && u.Email == DemoProgramme.EmailOf(who)))
+            .SingleAsync());
+}
