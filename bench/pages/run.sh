@@ -35,7 +35,7 @@ domain=$(sed -nE 's/^ +admin@(\S+)$/\1/p' "$work/seed.txt")
 Upward__Database__Provider="$provider" Upward__Database__ConnectionString="$connection" \
 Upward__SealingKeys__Directory="$work/sealing-keys" Upward__Scheduler__Enabled=false \
 Upward__SignInLimits__PostsPerAddress=100000 Upward__Email__PickupFolder="$work/mail" \
-  dotnet src/Upward.Web/bin/Release/net10.0/Upward.Web.dll --urls "http://127.0.0.1:$port" --contentRoot src/Upward.Web >"$work/app.log" 2>&1 &
+  dotnet src/Upward.Web/bin/Release/net10.0/Upward.Web.dll --urls "http://127.0.0.1:$port" --contentRoot "$PWD/src/Upward.Web" >"$work/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; $provider; $mentors mentors, $mentees mentees"

@@ -111,7 +111,7 @@ public sealed class PairLifeJourneyTests(LiveUpward upward, Chromium chromium) :
         await coordinator.GotoAsync($"/programmes/{programmeId}/allocation");
         await coordinator.Locator("#waiting").WaitForAsync();
         await coordinator.AssertNoViolationsAsync();
-        var waiting = coordinator.Locator("#waiting + table");
+        var waiting = coordinator.Locator("#waiting-table");
         Assert.Contains("An earlier pairing ended", await waiting.InnerTextAsync());
         await waiting.GetByRole(AriaRole.Button).First.ClickAsync();
         await coordinator.GetByRole(AriaRole.Heading, new() { Name = "Pairs" }).WaitForAsync();

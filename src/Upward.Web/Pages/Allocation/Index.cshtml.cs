@@ -10,6 +10,7 @@ using Upward.Core.Sessions;
 using Upward.Data;
 using Upward.Web.Email;
 using Upward.Web.Identity;
+using Upward.Web.Paging;
 using Upward.Web.Pages.Notifications;
 using Upward.Web.Programmes;
 using Upward.Web.TagHelpers;
@@ -55,6 +56,17 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
     public IReadOnlyList<AllocationFactsQuery.NotReadyMentor> NotReady { get; private set; } = [];
     public IReadOnlyList<AllocationFactsQuery.WaitingMentee> Waiting { get; private set; } = [];
     public AllocationPlan? Plan { get; private set; }
+
+    /// <summary>Mentees in one page of the waiting table; each row can list a dozen mentors with a button each.</summary>
+    public const int WaitingPageSize = 25;
+
+    [FromQuery(Name = "waitingPage")] public int WaitingPageNumber { get; set; } = 1;
+
+    /// <summary>A mentee's name or participant code, or part of one, to find them in the waiting table.</summary>
+    [FromQuery(Name = "waitingSearch")] public string? WaitingSearch { get; set; }
+
+    public IReadOnlyList<Guid> WaitingShown { get; private set; } = [];
+    public ListPage WaitingPaging { get; private set; } = ListPage.Of(1, WaitingPageSize, 0);
 
     public static readonly IReadOnlyList<RadioOption> ModeOptions =
     [
@@ -174,6 +186,21 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
         Active = result.ActivePairings;
         NotReady = result.NotReady;
         Waiting = result.Waiting;
+        PageWaiting();
+    }
+
+    /// <summary>
+    /// One page of the mentees waiting for a mentor. The allocation needs every fact of the programme
+    /// in memory anyway (the solver weighs them all), so this pages what is drawn, not what is read.
+    /// </summary>
+    private void PageWaiting()
+    {
+        var term = ListSearch.Term(WaitingSearch);
+        var waiting = Facts.Mentees.Where(m => term is null || (People.TryGetValue(m, out var p)
+            && (p.Name.Contains(term, StringComparison.OrdinalIgnoreCase) || p.Code.Contains(term, StringComparison.OrdinalIgnoreCase)))).ToList();
+        WaitingPaging = ListPage.Of(WaitingPageNumber, WaitingPageSize, waiting.Count);
+        WaitingPageNumber = WaitingPaging.Number;
+        WaitingShown = waiting.Skip(WaitingPaging.Skip).Take(WaitingPaging.Size).ToList();
     }
 
     /// <summary>A tampered or stale tick gets our words, not the framework's, and no plan is made from it.</summary>

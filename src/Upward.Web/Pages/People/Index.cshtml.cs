@@ -7,53 +7,101 @@ using Upward.Data;
 using Upward.Web.Pages.Questionnaires;
 using Upward.Web.Pages.Sessions;
 using Upward.Web.Identity;
+using Upward.Web.Paging;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.People;
 
-/// <summary>The coordinator's board: one row per participant (or open invitation) with where they are.</summary>
+/// <summary>The coordinator's board: one row per participant (or open invitation) with where they are, a page at a time, searchable by name or code.</summary>
 [Requires(ProgrammeCapability.ViewProgress)]
 public sealed class PeopleModel(UpwardDbContext db, ProgrammeInvitations invitations, TimeProvider clock) : ProgrammePageModel
 {
+    /// <summary>Rows on one page of the board; enough to find someone by scrolling, few enough to stay quick at 10,000 people.</summary>
+    public const int PageSize = 50;
+
+    [FromQuery(Name = "pageNumber")] public int PageNumber { get; set; } = 1;
+
+    /// <summary>A name or participant code, or part of one.</summary>
+    [FromQuery(Name = "search")] public string? Search { get; set; }
+
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public ListPage Paging { get; private set; } = ListPage.Of(1, PageSize, 0);
     public string Summary { get; private set; } = "";
     public int Invited { get; private set; }
 
     public sealed record Row(string? Code, string Name, ProgrammeRole Role, string Stage, Guid? InvitationId, string Questionnaires = "");
+
+    /// <summary>One line of the board before its details are read: what it is sorted and paged by.</summary>
+    private sealed class Entry
+    {
+        public bool IsInvitation { get; init; }
+        public Guid Id { get; init; }
+        public ProgrammeRole Role { get; init; }
+        public string SortCode { get; init; } = "";
+        public string Name { get; init; } = "";
+    }
 
     public async Task<IActionResult> OnGetAsync(int invited, CancellationToken ct)
     {
         Invited = invited;
         var now = clock.GetUtcNow().UtcDateTime;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Programme.TimeZone);
-        var enrolled = await db.Enrolments
-            .Where(e => e.ProgrammeId == ProgrammeId)
-            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, e.ParticipantCode, e.Role, e.Status, u.DisplayName })
-            .ToListAsync(ct);
-        var pairs = await PairStagesAsync(ct);
-        var open = await db.Invitations.Where(i => i.ProgrammeId == ProgrammeId && i.AcceptedAtUtc == null).ToListAsync(ct);
+
+        // Participants and open invitations in one ordered list (by role, then code, invitations after
+        // the codes, then name), counted and paged in the database: only this page's rows are read.
+        var term = ListSearch.Term(Search);
+        var enrolled = db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId)
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, e.Role, e.ParticipantCode, u.DisplayName });
+        var invitationsOpen = db.Invitations.Where(i => i.ProgrammeId == ProgrammeId && i.AcceptedAtUtc == null);
+        if (term is not null)
+        {
+            enrolled = enrolled.Where(e => e.DisplayName.ToLower().Contains(term) || e.ParticipantCode.ToLower().Contains(term));
+            invitationsOpen = invitationsOpen.Where(i => i.Name.ToLower().Contains(term));
+        }
+        var entries = enrolled.Select(e => new Entry { IsInvitation = false, Id = e.Id, Role = e.Role, SortCode = e.ParticipantCode, Name = e.DisplayName })
+            .Concat(invitationsOpen.Select(i => new Entry { IsInvitation = true, Id = i.Id, Role = i.Role, SortCode = "~", Name = i.Name }));
+        Paging = ListPage.Of(PageNumber, PageSize, await entries.CountAsync(ct));
+        PageNumber = Paging.Number;
+        var shown = await entries.OrderBy(e => e.Role).ThenBy(e => e.SortCode).ThenBy(e => e.Name).ThenBy(e => e.Id)
+            .Skip(Paging.Skip).Take(Paging.Size).ToListAsync(ct);
+
+        var enrolmentIds = shown.Where(e => !e.IsInvitation).Select(e => e.Id).ToList();
+        var invitationIds = shown.Where(e => e.IsInvitation).Select(e => e.Id).ToList();
+        var people = await db.Enrolments.Where(e => enrolmentIds.Contains(e.Id)).Select(e => new { e.Id, e.ParticipantCode, e.Status }).ToDictionaryAsync(e => e.Id, ct);
+        var open = await db.Invitations.Where(i => invitationIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var pairs = await PairStagesAsync(enrolmentIds, ct);
 
         // Completion only (how many sent of those opened), never the answers themselves.
         var waves = await db.Waves.Where(w => w.ProgrammeId == ProgrammeId && w.OpenedAtUtc != null).Select(w => new { w.Id, w.Audience, w.Stage }).ToListAsync(ct);
-        var paired = await db.PairedEnrolmentsAsync(ProgrammeId, ct);
+        var paired = await db.EverPairedOfAsync(enrolmentIds, ct);
         var toldTheyWait = await db.ToldTheyWaitAsync(ProgrammeId, ct);
-        var sent = await db.Responses.Where(r => r.Status == ResponseStatus.Submitted && db.Waves.Any(w => w.Id == r.WaveId && w.ProgrammeId == ProgrammeId))
-            .Select(r => r.EnrolmentId).ToListAsync(ct);
+        var sent = await db.Responses
+            .Where(r => enrolmentIds.Contains(r.EnrolmentId) && r.Status == ResponseStatus.Submitted && db.Waves.Any(w => w.Id == r.WaveId && w.ProgrammeId == ProgrammeId))
+            .GroupBy(r => r.EnrolmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         string Completion(Guid enrolmentId, ProgrammeRole role)
         {
             var due = waves.Count(w => w.Audience == role && StageApplicability.AppliesTo(w.Stage, paired.Contains(enrolmentId), toldTheyWait.Contains(enrolmentId)));
-            return due == 0 ? "None yet" : $"{sent.Count(id => id == enrolmentId)} of {due} sent";
+            return due == 0 ? "None yet" : $"{sent.GetValueOrDefault(enrolmentId)} of {due} sent";
         }
 
-        Rows = enrolled.Select(r => new Row(r.ParticipantCode, r.DisplayName, r.Role,
-                pairs.TryGetValue(r.Id, out var pair) && r.Status == EnrolmentStatus.Consented ? pair : Stage(r.Status), null, Completion(r.Id, r.Role)))
-            .Concat(open.Select(i => new Row(null, i.Name, i.Role,
-                i.IsOpen(now) ? $"Invited on {TimeZoneInfo.ConvertTimeFromUtc(i.CreatedAtUtc, zone):d MMM yyyy}" : "Invitation expired", i.Id)))
-            .OrderBy(r => r.Role).ThenBy(r => r.Code ?? "~", StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)
-            .ToList();
-        var mentors = enrolled.Count(r => r.Role == ProgrammeRole.Mentor && r.Status == EnrolmentStatus.Consented);
-        var mentees = enrolled.Count(r => r.Role == ProgrammeRole.Mentee && r.Status == EnrolmentStatus.Consented);
-        Summary = $"{mentors} {(mentors == 1 ? "mentor" : "mentors")} and {mentees} {(mentees == 1 ? "mentee" : "mentees")} have agreed to take part; {open.Count} {(open.Count == 1 ? "invitation is" : "invitations are")} not yet accepted.";
+        Rows = shown.Select(e =>
+        {
+            if (e.IsInvitation && open.TryGetValue(e.Id, out var i))
+            {
+                return new Row(null, i.Name, i.Role,
+                    i.IsOpen(now) ? $"Invited on {TimeZoneInfo.ConvertTimeFromUtc(i.CreatedAtUtc, zone):d MMM yyyy}" : "Invitation expired", i.Id);
+            }
+            var person = people[e.Id];
+            var stage = pairs.TryGetValue(e.Id, out var pair) && person.Status == EnrolmentStatus.Consented ? pair : Stage(person.Status);
+            return new Row(person.ParticipantCode, e.Name, e.Role, stage, null, Completion(e.Id, e.Role));
+        }).ToList();
+
+        // The summary is of the whole programme, whatever the search.
+        var consented = db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId && e.Status == EnrolmentStatus.Consented);
+        var mentors = await consented.CountAsync(e => e.Role == ProgrammeRole.Mentor, ct);
+        var mentees = await consented.CountAsync(e => e.Role == ProgrammeRole.Mentee, ct);
+        var invitations = await db.Invitations.CountAsync(i => i.ProgrammeId == ProgrammeId && i.AcceptedAtUtc == null, ct);
+        Summary = $"{mentors} {(mentors == 1 ? "mentor" : "mentors")} and {mentees} {(mentees == 1 ? "mentee" : "mentees")} have agreed to take part; {invitations} {(invitations == 1 ? "invitation is" : "invitations are")} not yet accepted.";
         return Page();
     }
 
@@ -69,10 +117,11 @@ public sealed class PeopleModel(UpwardDbContext db, ProgrammeInvitations invitat
         return RedirectToPage("/People/Index", new { programmeId = Programme.Id, invited = "1" });
     }
 
-    /// <summary>Where each paired person's sessions stand, for the board (never what was said).</summary>
-    private async Task<Dictionary<Guid, string>> PairStagesAsync(CancellationToken ct)
+    /// <summary>Where the sessions of each paired person shown stand, for the board (never what was said).</summary>
+    private async Task<Dictionary<Guid, string>> PairStagesAsync(IReadOnlyCollection<Guid> enrolmentIds, CancellationToken ct)
     {
-        var pairings = await db.Pairings.Where(p => p.ProgrammeId == ProgrammeId && p.Status == PairingStatus.Active).ToListAsync(ct);
+        var pairings = await db.Pairings.Where(p => p.ProgrammeId == ProgrammeId && p.Status == PairingStatus.Active
+            && (enrolmentIds.Contains(p.MentorEnrolmentId) || enrolmentIds.Contains(p.MenteeEnrolmentId))).ToListAsync(ct);
         var ids = pairings.Select(p => p.Id).ToList();
         var sessions = await db.MentoringSessions.Where(s => ids.Contains(s.PairingId)).ToListAsync(ct);
         var stages = new Dictionary<Guid, string>();
