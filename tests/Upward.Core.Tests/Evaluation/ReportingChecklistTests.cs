@@ -89,4 +89,13 @@ public sealed class ReportingChecklistTests
         Assert.All(checklist.Items, i => Assert.Contains($"### {i.Number}. {i.Name}", markdown, StringComparison.Ordinal));
         Assert.Equal(checklist.Items.Count(i => i.Draft is null), markdown.Split(ReportingChecklist.ForTheAuthor).Length - 1);
     }
+
+    [Fact]
+    public void A_waitlist_design_is_described_as_randomised_with_its_control()
+    {
+        var facts = Facts() with { Design = AnalysisPlan.WaitlistControl };
+        var study = SquireChecklist.Draft(Pilot(3), null, facts).Items.Single(i => i.Number == "9").Draft!;
+        Assert.Contains("randomised from a stored seed", study, StringComparison.Ordinal);
+        Assert.DoesNotContain("no control group", study, StringComparison.Ordinal);
+    }
 }

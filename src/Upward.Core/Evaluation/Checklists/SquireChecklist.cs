@@ -77,10 +77,17 @@ public static class SquireChecklist
         return text + " Add who ran it (coordinator, facilitators) and how much of their time it took.";
     }
 
-    private static string Study(ChecklistFacts facts) => facts.Design == AnalysisPlan.SingleGroupBeforeAfter
-        ? "One group answered the same questionnaires before and after the programme, and each person's answers were compared across time. "
-          + "With no control group, this design cannot separate the programme's effect from the passing of time or from other changes at the same time."
-        : $"Design of the analysis plan: {facts.Design.Replace('_', ' ')}. Describe how the comparison group separates the programme's effect from the passing of time.";
+    private static string Study(ChecklistFacts facts) => facts.Design switch
+    {
+        AnalysisPlan.SingleGroupBeforeAfter =>
+            "One group answered the same questionnaires before and after the programme, and each person's answers were compared across time. "
+            + "With no control group, this design cannot separate the programme's effect from the passing of time or from other changes at the same time.",
+        AnalysisPlan.WaitlistControl =>
+            "A waitlist control: mentees were randomised from a stored seed to start now or later. While the first arm was mentored, the later arm "
+            + "answered the before questionnaire a second time, so its change while waiting is the control for the passing of time. "
+            + "The primary outcome's change is compared between the arms (Mann–Whitney, with the Hodges–Lehmann shift and its interval); the later arm was mentored afterwards.",
+        _ => $"Design of the analysis plan: {facts.Design.Replace('_', ' ')}. Describe how the comparison separates the programme's effect from the passing of time.",
+    };
 
     private static string Measures(EvaluationReport report)
     {
@@ -114,7 +121,9 @@ public static class SquireChecklist
     {
         var text = facts.Design == AnalysisPlan.SingleGroupBeforeAfter
             ? "A single group before and after: no control for time or other changes. "
-            : "";
+            : facts.Design == AnalysisPlan.WaitlistControl
+                ? "Participants and those running the programme knew each mentee's arm once it was released. "
+                : "";
         var smallest = report.Comparisons.Select(c => c.Total.Pairs).DefaultIfEmpty(0).Min();
         text += $"Participants volunteered at one organisation. Answers are self-reported. The smallest comparison rests on {smallest} {(smallest == 1 ? "pair" : "pairs")}.";
         return text + " Add other threats to validity and what was done about them.";

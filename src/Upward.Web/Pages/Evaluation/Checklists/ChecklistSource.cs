@@ -25,7 +25,8 @@ public sealed class ChecklistSource(BundleExport export, ThemesTable themes, Pre
     public async Task<Drafts> DraftAsync(Programme programme, CancellationToken ct)
     {
         var plan = await db.CurrentAsync(programme, ct);
-        var report = EvaluationReport.Build(await export.BuildAsync(programme, ct)) with { Outcomes = plan.Plan.Outcomes, Plan = plan.Stamp };
+        // Built as the evaluation page builds it: the plan's outcomes and design, and a waitlist's arms.
+        var report = EvaluationReport.Build(await export.BuildAsync(programme, ct), plan.Plan, await db.ByCodeAsync(programme.Id, ct)) with { Plan = plan.Stamp };
         var table1 = BoardReportSource.Figures(await themes.BuildAsync(programme.Id, ct));
         var facts = await FactsAsync(programme, plan.Plan, ct);
         return new Drafts(SquireChecklist.Draft(report, table1, facts), Gripp2ShortForm.AppliesTo(facts) ? Gripp2ShortForm.Draft(report, facts) : null);
