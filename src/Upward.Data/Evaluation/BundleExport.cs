@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Upward.Core.Bundles;
+using Upward.Core.Evaluation;
 using Upward.Core.People;
 using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
@@ -15,6 +16,18 @@ namespace Upward.Data.Evaluation;
 /// </summary>
 public sealed class BundleExport(UpwardDbContext db)
 {
+    /// <summary>
+    /// The programme's evaluation as every reader of it gets it — the page, the board report and the
+    /// checklists: the bundle under the programme's own analysis plan (its outcomes, its design and a
+    /// waitlist's arms), stamped with the plan's hash; and the plan itself.
+    /// </summary>
+    public async Task<(EvaluationReport Report, AnalysisPlan Plan)> ReportAsync(Programme programme, CancellationToken ct)
+    {
+        var plan = await db.CurrentAsync(programme, ct);
+        var report = EvaluationReport.Build(await BuildAsync(programme, ct), plan.Plan, await db.ByCodeAsync(programme.Id, ct)) with { Plan = plan.Stamp };
+        return (report, plan.Plan);
+    }
+
     public async Task<ResearchBundle> BuildAsync(Programme programme, CancellationToken ct)
     {
         var domains = programme.Domains.OrderBy(d => d.Position).ToList();

@@ -9,16 +9,15 @@ namespace Upward.Web.Pages.Evaluation;
 
 /// <summary>The programme's evaluation report, drawn by the same Core code as <c>upward analyse</c>.</summary>
 [Requires(ProgrammeCapability.ViewEvaluation)]
-public sealed class IndexModel(BundleExport export, Upward.Web.Pages.FreeText.ThemesTable themes, Upward.Data.UpwardDbContext db) : ProgrammePageModel
+public sealed class IndexModel(BundleExport export, Upward.Web.Pages.FreeText.ThemesTable themes) : ProgrammePageModel
 {
     public string ReportHtml { get; private set; } = "";
     public Upward.Web.Pages.FreeText.ThemesTable.Table? Themes { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var plan = await db.CurrentAsync(Programme, ct);
         // The programme's own plan decides the outcomes the summary leads with.
-        var report = EvaluationReport.Build(await export.BuildAsync(Programme, ct), plan.Plan, await db.ByCodeAsync(Programme.Id, ct)) with { Plan = plan.Stamp };
+        var (report, _) = await export.ReportAsync(Programme, ct);
         // The sections are Core's HTML (encoded there); the page adds the NHS frame around them:
         // the summary and who took part first, the rest behind details components a reader opens.
         var html = new StringBuilder();

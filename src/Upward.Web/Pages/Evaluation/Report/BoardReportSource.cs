@@ -19,8 +19,7 @@ public sealed class BoardReportSource(BundleExport export, ThemesTable themes, U
     /// <exception cref="FontUnavailableException">No TrueType font is installed.</exception>
     public async Task<byte[]> PdfAsync(Programme programme, CancellationToken ct)
     {
-        var plan = await db.CurrentAsync(programme, ct);
-        var report = EvaluationReport.Build(await export.BuildAsync(programme, ct), plan.Plan, await db.ByCodeAsync(programme.Id, ct)) with { Plan = plan.Stamp };
+        var (report, _) = await export.ReportAsync(programme, ct);
         var table1 = Figures(await themes.BuildAsync(programme.Id, ct));
         return BoardReportPdf.Write(await TitleAsync(programme, ct), BoardReportComposer.Compose(report, table1));
     }
@@ -28,17 +27,15 @@ public sealed class BoardReportSource(BundleExport export, ThemesTable themes, U
     private async Task<ReportTitle> TitleAsync(Programme programme, CancellationToken ct)
     {
         var organisation = await db.Organisations.Where(o => o.Id == programme.OrganisationId).Select(o => o.Name).SingleAsync(ct);
-        var submitted = await db.Responses
-            .Where(r => r.SubmittedAtUtc != null && db.Enrolments.Any(e => e.Id == r.EnrolmentId && e.ProgrammeId == programme.Id))
-            .Select(r => r.SubmittedAtUtc!.Value).ToListAsync(ct);
-        var zone = Zone(programme.TimeZone);
-        string Day(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        // The first and last day are found by the database, not by reading every answer's time.
+        var answered = await db.AnsweredBetweenAsync(programme.Id, ct);
+        string Day(DateTime utc) => EvaluationDates.Day(programme, utc);
         var dates = new List<string> { $"Programme set up on {Day(programme.CreatedAtUtc)}" };
-        if (submitted.Count > 0)
+        if (answered is { } span)
         {
-            dates.Add(submitted.Min().Date == submitted.Max().Date
-                ? $"Questionnaires answered on {Day(submitted.Min())}"
-                : $"Questionnaires answered from {Day(submitted.Min())} to {Day(submitted.Max())}");
+            dates.Add(span.First.Date == span.Last.Date
+                ? $"Questionnaires answered on {Day(span.First)}"
+                : $"Questionnaires answered from {Day(span.First)} to {Day(span.Last)}");
         }
         dates.Add($"Report produced on {Day(clock.GetUtcNow().UtcDateTime)}");
         return new ReportTitle(programme.Name, organisation, dates);
@@ -55,7 +52,4 @@ public sealed class BoardReportSource(BundleExport export, ThemesTable themes, U
                 r.Theme.ParentId is { } p ? table.ParentNames.GetValueOrDefault(p) : null,
                 table.Stages.Select(s => r.ParticipantsByStage[StageNames.Of(s)]).ToList(), r.Quote, r.QuoteFrom)).ToList());
     }
-
-    private static TimeZoneInfo Zone(string id) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 }
