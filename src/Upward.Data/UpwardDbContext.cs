@@ -40,6 +40,8 @@ public abstract class UpwardDbContext(DbContextOptions options)
     public DbSet<Core.Evaluation.StoredAnalysisPlan> AnalysisPlans => Set<Core.Evaluation.StoredAnalysisPlan>();
     public DbSet<Core.Designs.WaitlistAllocation> WaitlistAllocations => Set<Core.Designs.WaitlistAllocation>();
     public DbSet<Core.Designs.ArmAssignment> ArmAssignments => Set<Core.Designs.ArmAssignment>();
+    public DbSet<Core.Designs.DepartmentAssignment> DepartmentAssignments => Set<Core.Designs.DepartmentAssignment>();
+    public DbSet<Core.Designs.DesignStep> DesignSteps => Set<Core.Designs.DesignStep>();
     public DbSet<GroundRulesVersion> GroundRulesVersions => Set<GroundRulesVersion>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<PhaseOneSettings> PhaseOneSettings => Set<PhaseOneSettings>();

@@ -26,7 +26,7 @@ public static class AnalyseCommand
     {
         var bundle = Read(bundlePath);
         // A version 3 bundle carries the programme's own plan (its design and outcomes) and the arms.
-        var report = bundle.Plan is { } plan ? EvaluationReport.Build(bundle, plan, bundle.Arms) : EvaluationReport.Build(bundle);
+        var report = bundle.Plan is { } plan ? EvaluationReport.Build(bundle, plan, bundle.Arms, bundle.StepsByCode) : EvaluationReport.Build(bundle);
         byte[] json = ReportJson.Write(report);
         byte[] html = Encoding.UTF8.GetBytes(ReportHtml.Render(report));
         try

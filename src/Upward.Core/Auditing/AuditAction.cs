@@ -46,6 +46,12 @@ public static partial class AuditAction
     public const string WaitlistReleased = "waitlist.released";
     /// <summary>The coordinator ended the later arm's waiting: it may now be paired.</summary>
     public const string WaitlistLaterArmStarted = "waitlist.later-arm-started";
+    /// <summary>The coordinator drew a stepped wedge's departments into steps with their start dates (the detail has the seed, the steps and their dates).</summary>
+    public const string SteppedWedgeDrawn = "stepped-wedge.drawn";
+    /// <summary>The coordinator told the mentees their departments' start dates.</summary>
+    public const string SteppedWedgeReleased = "stepped-wedge.released";
+    /// <summary>A stepped wedge's step started, by the coordinator or on its date (the subject is "step N"): its mentees may now be paired.</summary>
+    public const string SteppedWedgeStepStarted = "stepped-wedge.step-started";
     public const string BundleImported = "bundle.imported";
     public const string InvitationSent = "invitation.sent";
     public const string ConsentRecorded = "consent.recorded";

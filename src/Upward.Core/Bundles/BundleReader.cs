@@ -66,10 +66,15 @@ public static class BundleReader
         var bundle = new ResearchBundle(programme, instruments, participants, answers, willingness, pairs, sessions);
         if (designed)
         {
-            bundle = bundle with { Plan = ReadPlan(root.Optional("analysis_plan")), RandomisationSeed = ReadSeed(root.Optional("randomisation")) };
-            if (bundle.RandomisationSeed is null && participants.Any(p => p.Arm is not null))
+            var (seed, unit, steps) = ReadRandomisation(root.Optional("randomisation"));
+            bundle = bundle with { Plan = ReadPlan(root.Optional("analysis_plan")), RandomisationSeed = seed, RandomisedUnit = unit, Steps = steps };
+            if (bundle.RandomisationSeed is null && participants.Any(p => p.Arm is not null || p.Step is not null))
             {
                 throw root.Required("participants").Fail("participants have arms but the bundle has no randomisation");
+            }
+            if (participants.FirstOrDefault(p => p.Step is { } s && !steps.Any(x => x.Number == s)) is { } stray)
+            {
+                throw root.Required("participants").Fail($"participant \"{stray.Code}\" is in step {stray.Step}, which the randomisation's steps do not list");
             }
         }
         return analysed ? BundleContentAnalysis.Read(root, bundle) : bundle;
@@ -194,14 +199,36 @@ public static class BundleReader
             ?? throw plan.Fail("not an analysis plan: a design from the list, one primary outcome, outcomes of known roles and stages, and α of 0.05 or 0.01");
     }
 
-    private static long? ReadSeed(JsonCursor? node)
+    private static (long? Seed, Designs.RandomisedUnit Unit, List<BundleStep> Steps) ReadRandomisation(JsonCursor? node)
     {
-        if (node is not { } randomisation) return null;
-        randomisation.Object("seed");
+        if (node is not { } randomisation) return (null, Designs.RandomisedUnit.Mentee, []);
+        randomisation.Object("seed", "unit", "steps");
         var seed = randomisation.Required("seed");
-        return seed.Element.ValueKind == JsonValueKind.Number && seed.Element.TryGetInt64(out var value) && value >= 0 && value < (1L << 53)
-            ? value
+        long value = seed.Element.ValueKind == JsonValueKind.Number && seed.Element.TryGetInt64(out var v) && v >= 0 && v < (1L << 53)
+            ? v
             : throw seed.Fail("must be a whole number from 0 to 2^53 − 1");
+        var unit = Designs.RandomisedUnit.Mentee;
+        if (randomisation.Optional("unit") is { } unitNode && !Designs.Steps.TryUnit(unitNode.String(), out unit))
+        {
+            throw unitNode.Fail("expected one of \"mentee\", \"department\"");
+        }
+        var steps = new List<BundleStep>();
+        if (randomisation.Optional("steps") is { } stepsNode)
+        {
+            foreach (var item in stepsNode.Items())
+            {
+                item.Object("step", "starts_on");
+                var number = item.Required("step");
+                if (number.Int() != steps.Count + 1) throw number.Fail($"expected step {steps.Count + 1}: steps are numbered from 1 in order");
+                var on = item.Required("starts_on");
+                if (!DateOnly.TryParseExact(on.String(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+                {
+                    throw on.Fail("expected a date as yyyy-mm-dd");
+                }
+                steps.Add(new BundleStep(number.Int(), date));
+            }
+        }
+        return (value, unit, steps);
     }
 
     private static List<BundleParticipant> ReadParticipants(JsonCursor node, bool analysed, bool designed)
@@ -210,7 +237,7 @@ public static class BundleReader
         var codes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in node.Items())
         {
-            item.Object(designed ? ["code", "role", "withdrawn_at_stage", "demographics", "may_be_quoted", "arm"]
+            item.Object(designed ? ["code", "role", "withdrawn_at_stage", "demographics", "may_be_quoted", "arm", "step"]
                 : analysed ? ["code", "role", "withdrawn_at_stage", "demographics", "may_be_quoted"] : ["code", "role", "withdrawn_at_stage", "demographics"]);
             var code = item.Required("code");
             if (!codes.Add(code.String()))
@@ -230,10 +257,19 @@ public static class BundleReader
                 if (role != BundleRole.Mentee) throw armNode.Fail("only mentees are randomised to an arm");
                 arm = a;
             }
+            int? step = null;
+            if (item.Optional("step") is { } stepNode)
+            {
+                if (arm is not null) throw stepNode.Fail("a participant has an arm or a step, not both");
+                if (role != BundleRole.Mentee) throw stepNode.Fail("only mentees are drawn to a step");
+                if (stepNode.Int() < 1) throw stepNode.Fail("must be at least 1");
+                step = stepNode.Int();
+            }
             participants.Add(new BundleParticipant(code.String(), role, withdrawn, ReadDemographics(item.Required("demographics")))
             {
                 MayBeQuoted = item.Optional("may_be_quoted")?.Bool() ?? false,
                 Arm = arm,
+                Step = step,
             });
         }
         return participants;

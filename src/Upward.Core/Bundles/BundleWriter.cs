@@ -63,6 +63,20 @@ public static class BundleWriter
             {
                 json.WriteStartObject("randomisation");
                 json.WriteNumber("seed", seed);
+                // Said only for departments, so a bundle of mentees randomised one by one reads as before.
+                if (bundle.RandomisedUnit != Designs.RandomisedUnit.Mentee) json.WriteString("unit", Designs.Steps.NameOf(bundle.RandomisedUnit));
+                if (bundle.Steps.Count > 0)
+                {
+                    json.WriteStartArray("steps");
+                    foreach (var step in bundle.Steps.OrderBy(s => s.Number))
+                    {
+                        json.WriteStartObject();
+                        json.WriteNumber("step", step.Number);
+                        json.WriteString("starts_on", step.StartsOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                        json.WriteEndObject();
+                    }
+                    json.WriteEndArray();
+                }
                 json.WriteEndObject();
             }
             json.WriteEndObject();
@@ -147,6 +161,10 @@ public static class BundleWriter
             if (p.Arm is Designs.Arm arm)
             {
                 j.WriteString("arm", BundleNames.Of(arm));
+            }
+            if (p.Step is int step)
+            {
+                j.WriteNumber("step", step);
             }
             j.WriteStartObject("demographics");
             WriteOptional(j, "gender", p.Demographics.Gender);

@@ -5,7 +5,8 @@ namespace Upward.Core.Bundles;
 /// programme's evaluation offline, with participants known only by their pseudonymous codes.
 /// Version 2 adds the content analysis (codebook, codings, chosen quotes) so Table 1 can be
 /// recomputed; version 3 adds the programme's own analysis plan and a waitlist control's
-/// randomisation (its seed, and each mentee's arm), so the designed report is reproduced. Versions 1
+/// randomisation (its seed, the unit drawn, a stepped wedge's steps with their start dates, and each
+/// mentee's arm or step), so the designed report is reproduced. Versions 1
 /// and 2 are still read, as bundles with an empty codebook and no plan or arms.
 /// </summary>
 /// <remarks>The format is documented in docs/formats/bundle.md and bundle.schema.json.</remarks>
@@ -42,9 +43,23 @@ public sealed record ResearchBundle(
     /// <summary>A waitlist control's randomisation seed; null for any other design (and in versions 1 and 2).</summary>
     public long? RandomisationSeed { get; init; }
 
-    /// <summary>Each randomised mentee's arm by participant code (from <see cref="BundleParticipant.Arm"/>).</summary>
+    /// <summary>What the randomisation drew: each mentee (the default, and in bundles that do not say) or whole departments.</summary>
+    public Designs.RandomisedUnit RandomisedUnit { get; init; }
+
+    /// <summary>A stepped wedge's steps with their planned start dates; empty for any other design.</summary>
+    public IReadOnlyList<BundleStep> Steps { get; init; } = [];
+
+    /// <summary>
+    /// Each randomised mentee's arm by participant code (from <see cref="BundleParticipant.Arm"/>); in a
+    /// stepped wedge, the first period's arm of their step (step 1 starts now, the rest wait).
+    /// </summary>
     public IReadOnlyDictionary<string, Designs.Arm> Arms =>
-        Participants.Where(p => p.Arm is not null).ToDictionary(p => p.Code, p => p.Arm!.Value, StringComparer.Ordinal);
+        Participants.Where(p => p.Arm is not null || p.Step is not null)
+            .ToDictionary(p => p.Code, p => p.Arm ?? Designs.Steps.ArmOf(p.Step!.Value), StringComparer.Ordinal);
+
+    /// <summary>Each mentee's step in a stepped wedge by participant code (from <see cref="BundleParticipant.Step"/>).</summary>
+    public IReadOnlyDictionary<string, int> StepsByCode =>
+        Participants.Where(p => p.Step is not null).ToDictionary(p => p.Code, p => p.Step!.Value, StringComparer.Ordinal);
 }
 
 /// <summary>The programme's settings that the evaluation depends on.</summary>
@@ -75,7 +90,13 @@ public sealed record BundleParticipant(string Code, BundleRole Role, BundleStage
 
     /// <summary>A mentee's arm in a waitlist control (version 3); null otherwise.</summary>
     public Designs.Arm? Arm { get; init; }
+
+    /// <summary>A mentee's step in a stepped wedge (version 3); null otherwise.</summary>
+    public int? Step { get; init; }
 }
+
+/// <summary>One step of a stepped wedge and the date it was planned to start, in the programme's time zone.</summary>
+public sealed record BundleStep(int Number, DateOnly StartsOn);
 
 /// <summary>Optional demographic bands (the values of <see cref="People.Demographics"/>).</summary>
 public sealed record BundleDemographics(string? Gender, string? AgeBand, string? StaffGroup, string? Grade, string? YearsInRole, string? PriorMentoring)

@@ -1,5 +1,3 @@
-using Upward.Core.Matching;
-
 namespace Upward.Core.Designs;
 
 /// <summary>
@@ -16,19 +14,8 @@ public static class WaitlistRandomisation
     /// </summary>
     public static Arm[] Allocate(int count, ulong seed)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var arms = new Arm[count];
-        for (int i = 0; i < count; i++)
-        {
-            arms[i] = i < (count + 1) / 2 ? Arm.StartNow : Arm.StartLater;
-        }
-        var random = new SplitMix64(seed);
-        for (int i = count - 1; i > 0; i--)
-        {
-            int j = random.NextBelow(i + 1);
-            (arms[i], arms[j]) = (arms[j], arms[i]);
-        }
-        return arms;
+        // Two groups of the one seeded draw: group 1 (the larger half) starts now.
+        return [.. BalancedShuffle.Groups(count, 2, seed).Select(g => g == 1 ? Arm.StartNow : Arm.StartLater)];
     }
 
     /// <summary>
@@ -40,5 +27,21 @@ public static class WaitlistRandomisation
         ArgumentNullException.ThrowIfNull(peopleInStableOrder);
         var arms = Allocate(peopleInStableOrder.Count, seed);
         return [.. peopleInStableOrder.Select((p, i) => (p, arms[i]))];
+    }
+
+    /// <summary>
+    /// Whole departments to arms: the departments (each with at least one mentee to randomise) in
+    /// ordinal order of name, half of them starting now and the odd one out starting now, by the same
+    /// draw as people. Balanced by the number of departments rather than of people, so that every
+    /// department has exactly the same chance of each arm and anyone can check the draw with the same
+    /// list and seed; balancing people as well would need a restricted randomisation whose chances are
+    /// neither equal nor easy to state. The arms may therefore hold different numbers of people, which
+    /// the coordinator's page shows.
+    /// </summary>
+    public static IReadOnlyList<(string Department, Arm Arm)> AllocateDepartments(IEnumerable<string> departments, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(departments);
+        var ordered = departments.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return Allocate(ordered, seed);
     }
 }

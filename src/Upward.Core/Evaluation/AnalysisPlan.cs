@@ -24,10 +24,25 @@ public sealed record AnalysisPlan(string Design, double Alpha, IReadOnlyList<Out
     /// </summary>
     public const string WaitlistControl = "waitlist_control";
 
+    /// <summary>
+    /// Departments drawn by the seed into steps that start one after another. Every mentee answers
+    /// before at the start, and those of later steps answer before again when their own step starts.
+    /// The headline uses the first period's contrast only: step 1's change while mentored (before to
+    /// after) against the later steps' change while waiting (before to before again), by Mann–Whitney
+    /// with the Hodges–Lehmann shift, each step's own paired result beside it. A full stepped-wedge
+    /// mixed model (period and cluster effects) is not done.
+    /// </summary>
+    public const string SteppedWedge = "stepped_wedge";
+
     /// <summary>The designs a programme may choose, in the order offered.</summary>
-    public static readonly string[] Designs = [SingleGroupBeforeAfter, WaitlistControl];
+    public static readonly string[] Designs = [SingleGroupBeforeAfter, WaitlistControl, SteppedWedge];
 
     public bool IsWaitlist => Design == WaitlistControl;
+
+    public bool IsSteppedWedge => Design == SteppedWedge;
+
+    /// <summary>Whether mentees are randomised (to arms or steps), so the primary outcome is compared between groups.</summary>
+    public bool IsRandomised => IsWaitlist || IsSteppedWedge;
 
     public static readonly double[] Alphas = [0.05, 0.01];
 
@@ -80,6 +95,10 @@ public sealed record AnalysisPlan(string Design, double Alpha, IReadOnlyList<Out
         {
             return "In a waitlist control the primary outcome must be a mentees’ score, because mentees are the people allocated to start now or later";
         }
+        if (design == SteppedWedge && outcomes.Count(o => o.Primary) == 1 && outcomes.Single(o => o.Primary).Audience != BundleRole.Mentee)
+        {
+            return "In a stepped wedge the primary outcome must be a mentees’ score, because mentees’ departments are the ones drawn to steps";
+        }
         if (outcomes.Count(o => o.Primary) != 1) return "Choose one primary outcome";
         if (outcomes.Select(o => o with { Primary = false }).Distinct().Count() != outcomes.Count) return "An outcome cannot be both primary and secondary";
         if (!Alphas.Contains(alpha)) return "Choose a significance level from the list";
@@ -104,8 +123,12 @@ public sealed record AnalysisPlan(string Design, double Alpha, IReadOnlyList<Out
                 json.WriteString("score", o.Score);
                 json.WriteString("from", BundleNames.Of(o.From));
                 json.WriteString("to", BundleNames.Of(o.To));
-                // A waitlist's primary outcome is the two arms' change compared; everything else stays paired.
-                json.WriteString("test", o.Primary && IsWaitlist ? "mann_whitney_change_between_arms_two_sided" : "wilcoxon_signed_rank_two_sided");
+                // A randomised design's primary outcome is a change compared between groups; everything else stays paired.
+                json.WriteString("test", !o.Primary ? "wilcoxon_signed_rank_two_sided"
+                    : IsWaitlist ? "mann_whitney_change_between_arms_two_sided"
+                    // The first period only: step 1 mentored against the later steps waiting.
+                    : IsSteppedWedge ? "mann_whitney_first_period_change_step_1_against_later_steps_two_sided"
+                    : "wilcoxon_signed_rank_two_sided");
                 json.WriteEndObject();
             }
             json.WriteEndArray();

@@ -53,6 +53,10 @@ internal sealed class EvaluationBuilder
     public WaitlistFigures? Waitlist(Outcome outcome, IReadOnlyDictionary<string, Designs.Arm> arms) =>
         WaitlistComparison.Compute(outcome, _bundle.Participants, arms, stage => Totals(outcome.Audience, outcome.Score, stage), _k);
 
+    /// <summary>A stepped wedge's first-period comparison and each step's results for <paramref name="outcome"/>, from the mentees' steps by code.</summary>
+    public SteppedWedgeFigures? SteppedWedge(Outcome outcome, IReadOnlyDictionary<string, int> steps) =>
+        SteppedWedgeComparison.Compute(outcome, _bundle.Participants, steps, stage => Totals(outcome.Audience, outcome.Score, stage), _k);
+
     /// <summary>
     /// Each participant's score of an audience at a stage (the total of a grid, NaN when a domain is
     /// missing; NaN when not answered), or null when no questionnaire at that stage measures it.

@@ -34,6 +34,9 @@ public sealed record EvaluationReport(
     /// <summary>For a waitlist control, the primary outcome's change compared between arms; otherwise null.</summary>
     public WaitlistFigures? Waitlist { get; init; }
 
+    /// <summary>For a stepped wedge, the first period's comparison of the primary outcome and each step's results; otherwise null.</summary>
+    public SteppedWedgeFigures? SteppedWedge { get; init; }
+
     /// <summary>Builds the report from a bundle, in memory, grouping the answers once.</summary>
     public static EvaluationReport Build(ResearchBundle bundle) => new EvaluationBuilder(bundle).Build();
 
@@ -41,12 +44,25 @@ public sealed record EvaluationReport(
     /// Builds the report for a programme's analysis plan: its outcomes lead the summary and, for a
     /// waitlist control, the primary outcome is compared between the arms given by participant code.
     /// </summary>
-    public static EvaluationReport Build(ResearchBundle bundle, AnalysisPlan plan, IReadOnlyDictionary<string, Designs.Arm> arms)
+    public static EvaluationReport Build(ResearchBundle bundle, AnalysisPlan plan, IReadOnlyDictionary<string, Designs.Arm> arms) =>
+        Build(bundle, plan, arms, new Dictionary<string, int>());
+
+    /// <summary>
+    /// As above; for a stepped wedge <paramref name="steps"/> gives each drawn mentee's step by
+    /// participant code (its first period's arms follow from the steps, so <paramref name="arms"/> is not read).
+    /// </summary>
+    public static EvaluationReport Build(ResearchBundle bundle, AnalysisPlan plan, IReadOnlyDictionary<string, Designs.Arm> arms, IReadOnlyDictionary<string, int> steps)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(arms);
+        ArgumentNullException.ThrowIfNull(steps);
         var builder = new EvaluationBuilder(bundle);
         var report = builder.Build() with { Outcomes = plan.Outcomes, Design = plan.Design };
-        return plan.IsWaitlist ? report with { Waitlist = builder.Waitlist(plan.Primary, arms) } : report;
+        if (plan.IsWaitlist) return report with { Waitlist = builder.Waitlist(plan.Primary, arms) };
+        if (plan.IsSteppedWedge && builder.SteppedWedge(plan.Primary, steps) is { } wedge)
+        {
+            return report with { SteppedWedge = wedge };
+        }
+        return report;
     }
 }

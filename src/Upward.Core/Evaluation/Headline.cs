@@ -9,7 +9,7 @@ namespace Upward.Core.Evaluation;
 /// </summary>
 public static class Headline
 {
-    /// <param name="WithinArms">For a waitlist control's primary outcome, each arm's own paired result, shown beside the comparison between arms.</param>
+    /// <param name="WithinArms">For a waitlist control's primary outcome, each arm's own paired result (for a stepped wedge, each step's), shown beside the comparison between arms.</param>
     public sealed record Finding(Outcome Outcome, string Sentence, ScoreComparison? Comparison)
     {
         public IReadOnlyList<string> WithinArms { get; init; } = [];
@@ -25,6 +25,10 @@ public static class Headline
 
     private static Finding Find(EvaluationReport report, Outcome outcome)
     {
+        if (outcome.Primary && report.SteppedWedge is { } wedge && wedge.FirstPeriod.Outcome == outcome)
+        {
+            return SteppedWedgeFinding.Find(report, wedge);
+        }
         if (outcome.Primary && report.Waitlist is { } waitlist && waitlist.Outcome == outcome)
         {
             return WaitlistFinding.Find(report, waitlist);

@@ -76,7 +76,7 @@ public static class ReportHtml
                 html.Append($"<p>{HtmlEncode(finding.Sentence)}</p>\n");
                 if (finding.WithinArms.Count > 0)
                 {
-                    html.Append("<p>Within each arm:</p>\n<ul>\n");
+                    html.Append(report.SteppedWedge is null ? "<p>Within each arm:</p>\n<ul>\n" : "<p>Within each step:</p>\n<ul>\n");
                     foreach (var line in finding.WithinArms) html.Append($"<li>{HtmlEncode(line)}</li>\n");
                     html.Append("</ul>\n");
                 }

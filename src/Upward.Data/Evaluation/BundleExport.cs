@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Upward.Core.Bundles;
+using Upward.Core.Designs;
 using Upward.Core.Evaluation;
 using Upward.Core.People;
 using Upward.Core.PhaseOne;
@@ -24,7 +25,7 @@ public sealed class BundleExport(UpwardDbContext db)
     public async Task<(EvaluationReport Report, AnalysisPlan Plan)> ReportAsync(Programme programme, CancellationToken ct)
     {
         var plan = await db.CurrentAsync(programme, ct);
-        var report = EvaluationReport.Build(await BuildAsync(programme, ct), plan.Plan, await db.ByCodeAsync(programme.Id, ct)) with { Plan = plan.Stamp };
+        var report = EvaluationReport.Build(await BuildAsync(programme, ct), plan.Plan, await db.ByCodeAsync(programme.Id, ct), await db.StepsByCodeAsync(programme.Id, ct)) with { Plan = plan.Stamp };
         return (report, plan.Plan);
     }
 
@@ -91,13 +92,19 @@ public sealed class BundleExport(UpwardDbContext db)
 
         var bundleAnswers = await ReadAnswersAsync(programme.Id, readWholeTables, included, responses, instrumentById, bundleKeys, domainPosition, ct);
 
-        var arms = await db.ArmAssignments.Where(a => a.ProgrammeId == programme.Id).ToDictionaryAsync(a => a.EnrolmentId, a => a.Arm, ct);
+        var allocation = await db.WaitlistAllocations.AsNoTracking().SingleOrDefaultAsync(a => a.ProgrammeId == programme.Id, ct);
+        var drawnSteps = await db.ArmAssignments.Where(a => a.ProgrammeId == programme.Id).ToDictionaryAsync(a => a.EnrolmentId, a => a.Step, ct);
+        // A waitlist's mentees carry their arm, a stepped wedge's their step.
+        bool wedge = allocation?.IsSteppedWedge == true;
         var submittedStages = responses.Where(r => included.ContainsKey(r.EnrolmentId))
             .GroupBy(r => r.EnrolmentId).ToDictionary(g => g.Key, g => g.Select(r => waveById[r.WaveId].Stage).ToHashSet());
         var participants = included.Values.Select(e => new BundleParticipant(
             e.ParticipantCode, ToBundle(e.Role), WithdrawnAt(e, waves, submittedStages.GetValueOrDefault(e.Id) ?? []),
             new BundleDemographics(e.Demographics.Gender, e.Demographics.AgeBand, e.Demographics.StaffGroup, e.Demographics.Grade, e.Demographics.YearsInRole, e.Demographics.PriorMentoring))
-            { Arm = arms.TryGetValue(e.Id, out var arm) ? arm : null })
+            {
+                Arm = !wedge && drawnSteps.TryGetValue(e.Id, out var step) ? Steps.ArmOf(step) : null,
+                Step = wedge && drawnSteps.TryGetValue(e.Id, out var s) ? s : null,
+            })
             .ToList();
 
         string? Code(Guid id) => included.TryGetValue(id, out var e) ? e.ParticipantCode : null;
@@ -124,8 +131,16 @@ public sealed class BundleExport(UpwardDbContext db)
                 s.MinutesTaken, s.TimeFelt is { } felt ? (Upward.Core.Bundles.TimeFelt)(int)felt : null, s.Status == SessionStatus.Held)).ToList());
         // The programme's own analysis plan (none: the template's) and a waitlist's seed, so `upward analyse` reports as designed.
         var stored = await db.AnalysisPlans.AsNoTracking().Where(p => p.ProgrammeId == programme.Id).Select(p => p.Json).SingleOrDefaultAsync(ct);
-        var seed = await db.WaitlistAllocations.Where(a => a.ProgrammeId == programme.Id).Select(a => (long?)a.Seed).SingleOrDefaultAsync(ct);
-        bundle = bundle with { Plan = stored is null ? null : Core.Evaluation.AnalysisPlan.Parse(stored), RandomisationSeed = seed };
+        var steps = wedge
+            ? await db.DesignSteps.Where(s => s.ProgrammeId == programme.Id).OrderBy(s => s.Number).Select(s => new BundleStep(s.Number, s.StartsOn)).ToListAsync(ct)
+            : [];
+        bundle = bundle with
+        {
+            Plan = stored is null ? null : Core.Evaluation.AnalysisPlan.Parse(stored),
+            RandomisationSeed = allocation?.Seed,
+            RandomisedUnit = allocation?.Unit ?? RandomisedUnit.Mentee,
+            Steps = steps,
+        };
         return await BundleContentExport.AddAsync(db, programme, bundle, ct);
     }
 

@@ -109,10 +109,23 @@ public sealed class BundleImport(UpwardDbContext db, UserManager<UpwardUser> use
         }
         if (bundle.RandomisationSeed is long seed)
         {
-            db.WaitlistAllocations.Add(new WaitlistAllocation { ProgrammeId = programme.Id, Seed = seed, AllocatedAtUtc = now, ReleasedAtUtc = now, LaterArmStartedAtUtc = now });
-            foreach (var p in bundle.Participants.Where(p => p.Arm is not null))
+            // A stepped wedge's steps come with their dates, each taken as started; the department
+            // names are not in the bundle, so no department's step is recorded.
+            bool wedge = bundle.Steps.Count > 0;
+            db.WaitlistAllocations.Add(new WaitlistAllocation
             {
-                db.ArmAssignments.Add(new ArmAssignment { ProgrammeId = programme.Id, EnrolmentId = enrolments[p.Code].Id, Arm = p.Arm!.Value });
+                ProgrammeId = programme.Id, Seed = seed, AllocatedAtUtc = now, ReleasedAtUtc = now, LaterArmStartedAtUtc = wedge ? null : now,
+                Design = wedge ? Core.Evaluation.AnalysisPlan.SteppedWedge : Core.Evaluation.AnalysisPlan.WaitlistControl,
+                Unit = bundle.RandomisedUnit,
+                WeeksBetweenSteps = bundle.Steps.Count > 1 ? (bundle.Steps[1].StartsOn.DayNumber - bundle.Steps[0].StartsOn.DayNumber) / 7 : null,
+            });
+            foreach (var step in bundle.Steps)
+            {
+                db.DesignSteps.Add(new DesignStep { ProgrammeId = programme.Id, Number = step.Number, StartsOn = step.StartsOn, StartedAtUtc = now, StartedBy = "import" });
+            }
+            foreach (var p in bundle.Participants.Where(p => p.Arm is not null || p.Step is not null))
+            {
+                db.ArmAssignments.Add(new ArmAssignment { ProgrammeId = programme.Id, EnrolmentId = enrolments[p.Code].Id, Step = p.Step ?? (p.Arm == Arm.StartNow ? 1 : 2) });
             }
         }
 

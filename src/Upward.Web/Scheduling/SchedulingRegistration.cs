@@ -16,6 +16,7 @@ internal static class SchedulingRegistration
         services.AddScoped<IScheduledJob, TimelineJob>();
         services.AddScoped<IScheduledJob, ReminderJob>();
         services.AddScoped<IScheduledJob, DeliveryJob>();
+        services.AddScoped<IScheduledJob, Upward.Web.Pages.Waitlist.SteppedWedgeJob>();
 
         services.AddSingleton<UnsubscribeTokens>();
         services.AddScoped<NotificationQueue>();

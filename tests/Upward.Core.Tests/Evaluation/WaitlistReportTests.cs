@@ -99,7 +99,7 @@ public sealed class WaitlistReportTests
         var mentors = new Outcome(BundleRole.Mentor, "confidence", BundleStage.Before, BundleStage.After, true);
         Assert.NotNull(AnalysisPlan.Check(AnalysisPlan.WaitlistControl, [mentors], 0.05));
         Assert.Null(AnalysisPlan.Check(AnalysisPlan.WaitlistControl, [Primary], 0.05));
-        Assert.NotNull(AnalysisPlan.Check("stepped_wedge", [Primary], 0.05));
+        Assert.NotNull(AnalysisPlan.Check("crossover", [Primary], 0.05));
         Assert.Contains("mann_whitney_change_between_arms_two_sided", Plan.CanonicalJson(), StringComparison.Ordinal);
         Assert.Equal(Plan.CanonicalJson(), AnalysisPlan.Parse(Plan.CanonicalJson())!.CanonicalJson());
         Assert.Equal(AnalysisPlan.WaitlistControl, AnalysisPlan.Parse(Plan.CanonicalJson())!.Design);

@@ -44,7 +44,7 @@ public sealed class WaitlistTests(DemoFactory factory) : IClassFixture<DemoFacto
         var html = await mentors.Content.ReadAsStringAsync();
         Assert.Contains("nhsuk-error-summary", html);
         Assert.Contains("In a waitlist control the primary outcome must be a mentees", html);
-        var unknown = await coordinator.SubmitAsync(page, Plan("stepped_wedge"));
+        var unknown = await coordinator.SubmitAsync(page, Plan("crossover"));
         Assert.Contains("Select the design", await unknown.Content.ReadAsStringAsync());
         Assert.False(await factory.WithDbAsync(db => db.AnalysisPlans.AnyAsync(p => p.ProgrammeId == id)));
 

@@ -17,7 +17,9 @@ public static class MethodsText
         {
             ("Design and consent", (report.Design == AnalysisPlan.WaitlistControl
                 ? "A waitlist control: the mentees were randomised from a stored seed to start now or later (half each). Everyone answered before; when those who started now answered after, those who started later answered the before questionnaire again, so their change while waiting is the comparison; then they were mentored in the same way. "
-                : "One group of participants answered the same questionnaires before and after the programme. ")
+                : report.Design == AnalysisPlan.SteppedWedge
+                    ? "A stepped wedge by department: whole departments were drawn from a stored seed into steps that started one after another. Everyone answered before at the start; the mentees of each later step answered the before questionnaire again when their own step started. "
+                    : "One group of participants answered the same questionnaires before and after the programme. ")
             + "Each participant decided separately whether to take part, whether their answers may be used, de-identified, in the programme's evaluation, and whether they may be quoted anonymously; "
             + "the latest decision on each counts. This report uses only the answers of participants who agreed to their use, under participant codes: no names leave Upward."),
 
@@ -31,7 +33,9 @@ public static class MethodsText
             + "The change is the Hodges–Lehmann estimate (the median of the averages of every two pairs’ changes) with its distribution-free 95% confidence interval; with very few pairs no interval reaches 95%, and the level it does reach is given instead, as R gives it."
             + (report.Design == AnalysisPlan.WaitlistControl
                 ? " The primary outcome’s change is compared between the arms with the two-sided Mann–Whitney U test (z with the variance corrected for ties, no continuity correction, as SPSS reports it; the exact p over every assignment of the pooled mid-ranks for up to 200 people), with the Hodges–Lehmann shift (the median of every difference between a change of the first arm and one of the second) and its distribution-free interval."
-                : "")),
+                : report.Design == AnalysisPlan.SteppedWedge
+                    ? " The primary outcome uses the first period's contrast only: the change of step 1's mentees while mentored (before to after) is compared with the change of the later steps' mentees while waiting (before to before again) by the same two-sided Mann–Whitney U test and Hodges–Lehmann shift as a waitlist control. A full stepped-wedge mixed model (period and department effects) is not done, and mentees are compared as individuals although departments were drawn."
+                    : "")),
 
             ("Small numbers", $"To protect participants, no figure from fewer than {k} respondents or pairs is shown, and no group of fewer than {k} people in a breakdown; "
             + $"when only one group would be hidden, the next smallest is hidden too, so the total cannot give it away. k = {k} is the programme's setting."),

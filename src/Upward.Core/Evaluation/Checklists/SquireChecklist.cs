@@ -86,6 +86,12 @@ public static class SquireChecklist
             "A waitlist control: mentees were randomised from a stored seed to start now or later. While the first arm was mentored, the later arm "
             + "answered the before questionnaire a second time, so its change while waiting is the control for the passing of time. "
             + "The primary outcome's change is compared between the arms (Mann–Whitney, with the Hodges–Lehmann shift and its interval); the later arm was mentored afterwards.",
+        AnalysisPlan.SteppedWedge =>
+            "A stepped wedge by department: whole departments were drawn from a stored seed into steps that started one after another. Every mentee answered "
+            + "the before questionnaire at the start, and the mentees of each later step answered it again when their own step started. "
+            + "This analysis uses the first period's contrast only: the change of step 1's mentees while mentored (before to after) is compared with the change of the later steps' mentees while waiting "
+            + "(before to before again), by Mann–Whitney with the Hodges–Lehmann shift and its interval, with each step's own paired results beside it. "
+            + "A full stepped-wedge analysis (a mixed model with period and department effects) is not done, and mentees are compared as individuals although departments were drawn.",
         _ => $"Design of the analysis plan: {facts.Design.Replace('_', ' ')}. Describe how the comparison separates the programme's effect from the passing of time.",
     };
 
@@ -123,7 +129,9 @@ public static class SquireChecklist
             ? "A single group before and after: no control for time or other changes. "
             : facts.Design == AnalysisPlan.WaitlistControl
                 ? "Participants and those running the programme knew each mentee's arm once it was released. "
-                : "";
+                : facts.Design == AnalysisPlan.SteppedWedge
+                    ? "Participants and those running the programme knew each department's start date once the schedule was released. Only the first period's contrast is analysed: later periods, and a model of periods and departments (the usual stepped-wedge analysis), are not; the later steps waited for different lengths of time before answering again; and mentees are compared as individuals although whole departments were drawn, so intervals may be too narrow if departments differ. "
+                    : "";
         var smallest = report.Comparisons.Select(c => c.Total.Pairs).DefaultIfEmpty(0).Min();
         text += $"Participants volunteered at one organisation. Answers are self-reported. The smallest comparison rests on {smallest} {(smallest == 1 ? "pair" : "pairs")}.";
         return text + " Add other threats to validity and what was done about them.";

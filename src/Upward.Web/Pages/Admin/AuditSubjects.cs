@@ -69,6 +69,7 @@ public sealed class AuditSubjects
             AuditAction.AllocationConfirmed => subject.StartsWith("allocation:random:seed=", StringComparison.Ordinal)
                 ? $"at random within willingness (seed {subject["allocation:random:seed=".Length..]})"
                 : subject.StartsWith("allocation:optimal", StringComparison.Ordinal) ? "for best fit" : null,
+            AuditAction.SteppedWedgeStepStarted => subject.StartsWith("step ", StringComparison.Ordinal) ? subject : null,
             AuditAction.ProgrammeStageChanged => subject.StartsWith("status:", StringComparison.Ordinal) ? subject["status:".Length..].ToLowerInvariant() : null,
             AuditAction.EvaluationExported => subject.StartsWith("export:", StringComparison.Ordinal) ? $"the evaluation's {subject["export:".Length..]}" : null,
             AuditAction.Exported => subject == "themes-by-stage.csv" ? "Table 1 (themes by stage) as CSV" : subject.Length > 0 ? subject : null,

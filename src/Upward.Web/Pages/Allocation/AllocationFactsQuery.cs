@@ -48,15 +48,17 @@ public sealed class AllocationFactsQuery(UpwardDbContext db, Preparation.Prepara
             }
         }
 
-        // In a waitlist control a mentee is paired only in their arm's turn (WaitlistPairing).
+        // In a waitlist control or a stepped wedge a mentee is paired only in their arm's or step's turn (WaitlistPairing).
         var waiting = new Dictionary<Guid, string>();
-        if ((await db.CurrentAsync(programme, ct)).Plan.IsWaitlist)
+        var plan = (await db.CurrentAsync(programme, ct)).Plan;
+        if (plan.IsRandomised)
         {
             var allocation = await db.WaitlistAllocations.AsNoTracking().SingleOrDefaultAsync(a => a.ProgrammeId == programme.Id, ct);
-            var arms = await db.ArmAssignments.Where(a => a.ProgrammeId == programme.Id).ToDictionaryAsync(a => a.EnrolmentId, a => a.Arm, ct);
+            var steps = await db.ArmAssignments.Where(a => a.ProgrammeId == programme.Id).ToDictionaryAsync(a => a.EnrolmentId, a => a.Step, ct);
+            var designSteps = await db.DesignSteps.AsNoTracking().Where(s => s.ProgrammeId == programme.Id).ToListAsync(ct);
             foreach (var mentee in people.Where(p => p.Role == ProgrammeRole.Mentee && !pairedMentees.Contains(p.Id)))
             {
-                if (WaitlistPairing.WhyNotYet(allocation, arms.TryGetValue(mentee.Id, out var arm) ? arm : null) is { } why) waiting[mentee.Id] = why;
+                if (WaitlistPairing.WhyNotYet(plan.IsSteppedWedge, allocation, steps.TryGetValue(mentee.Id, out var step) ? step : null, designSteps) is { } why) waiting[mentee.Id] = why;
             }
         }
 

@@ -35,13 +35,17 @@ public sealed class AnalysisPlanModel(UpwardDbContext db, TimeProvider clock) : 
     public static readonly IReadOnlyList<RadioOption> DesignOptions =
     [
         new(AnalysisPlan.SingleGroupBeforeAfter, DesignName(AnalysisPlan.SingleGroupBeforeAfter), "Everyone answers before and after; the published method. It cannot tell the programme's effect from what changes anyway over time."),
-        new(AnalysisPlan.WaitlistControl, DesignName(AnalysisPlan.WaitlistControl), "Mentees are randomised to start now or later. The later group answers the before questionnaire twice, and its change while waiting is the comparison. Everyone is mentored, some later."),
+        new(AnalysisPlan.WaitlistControl, DesignName(AnalysisPlan.WaitlistControl), "Mentees, or whole departments, are randomised to start now or later. The later group answers the before questionnaire twice, and its change while waiting is the comparison. Everyone is mentored, some later."),
+        new(AnalysisPlan.SteppedWedge, DesignName(AnalysisPlan.SteppedWedge), "Departments are drawn into 2 to 6 steps that start a few weeks apart. Each later step answers the before questionnaire again when it starts. The report compares the first period only: the first step mentored against the later steps waiting."),
     ];
 
     /// <summary>A design as the page and the report name it.</summary>
-    public static string DesignName(string design) => design == AnalysisPlan.WaitlistControl
-        ? "Waitlist control: start now or later, by randomisation"
-        : "One group, before and after";
+    public static string DesignName(string design) => design switch
+    {
+        AnalysisPlan.WaitlistControl => "Waitlist control: start now or later, by randomisation",
+        AnalysisPlan.SteppedWedge => "Stepped wedge: departments start in steps, by randomisation",
+        _ => "One group, before and after",
+    };
 
     public sealed class PlanInput
     {
@@ -91,10 +95,12 @@ public sealed class AnalysisPlanModel(UpwardDbContext db, TimeProvider clock) : 
             ModelState.AddModelError(problem.Contains("primary", StringComparison.Ordinal) ? "Input.Primary" : "Input.Design", problem);
             return Page();
         }
-        if (!plan.IsWaitlist && await db.WaitlistAllocations.AnyAsync(a => a.ProgrammeId == ProgrammeId, ct))
+        if (await db.WaitlistAllocations.Where(a => a.ProgrammeId == ProgrammeId).Select(a => a.Design).SingleOrDefaultAsync(ct) is { } drawn && drawn != plan.Design)
         {
-            // The arms are drawn and stored: a single-group plan would leave them unexplained.
-            ModelState.AddModelError("Input.Design", "Mentees have already been randomised to start now or later, so the design stays a waitlist control");
+            // The arms or steps are drawn and stored: another design would leave them unexplained.
+            ModelState.AddModelError("Input.Design", drawn == AnalysisPlan.SteppedWedge
+                ? "Departments have already been drawn to steps, so the design stays a stepped wedge"
+                : "Mentees have already been randomised to start now or later, so the design stays a waitlist control");
             return Page();
         }
         var saved = await db.WriteAtomicallyAsync(async ct =>

@@ -21,10 +21,21 @@ public sealed class OverviewModel(UpwardDbContext db, TimeProvider clock, PageLi
     /// <summary>Whether the programme is a waitlist control, for those who manage it (its randomisation page).</summary>
     public bool ManagesWaitlist { get; private set; }
 
+    /// <summary>Whether the programme is a stepped wedge, for those who manage it (its schedule page).</summary>
+    public bool ManagesSteppedWedge { get; private set; }
+
+    /// <summary>A stepped wedge mentee's step, their department and its start date, once the schedule is released; null before and otherwise.</summary>
+    public (int Step, int Of, string? Department, DateOnly StartsOn)? MyStep { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Tasks = await new ProgrammeTaskListQuery(db, clock, pages).ForAsync(Programme, MyRoles, IsOrganisationAdmin, User.UserId(), ct);
-        if (May(ProgrammeCapability.Manage)) ManagesWaitlist = (await db.CurrentAsync(Programme, ct)).Plan.IsWaitlist;
+        if (May(ProgrammeCapability.Manage))
+        {
+            var plan = (await db.CurrentAsync(Programme, ct)).Plan;
+            ManagesWaitlist = plan.IsWaitlist;
+            ManagesSteppedWedge = plan.IsSteppedWedge;
+        }
         if (MyRoles.Contains(ProgrammeRole.Mentee))
         {
             var userId = User.UserId();
@@ -33,7 +44,18 @@ public sealed class OverviewModel(UpwardDbContext db, TimeProvider clock, PageLi
                            join e in db.Enrolments on a.EnrolmentId equals e.Id
                            join w in db.WaitlistAllocations on a.ProgrammeId equals w.ProgrammeId
                            where a.ProgrammeId == ProgrammeId && e.UserId == userId && w.ReleasedAtUtc != null
-                           select (Arm?)a.Arm).FirstOrDefaultAsync(ct);
+                           select (int?)a.Step).FirstOrDefaultAsync(ct) is { } step ? Steps.ArmOf(step) : null;
+            // A stepped wedge tells its step and start date instead of an arm.
+            if (MyArm is not null && await db.WaitlistAllocations.AnyAsync(w => w.ProgrammeId == ProgrammeId && w.Design == Upward.Core.Evaluation.AnalysisPlan.SteppedWedge, ct))
+            {
+                var mine = await (from a in db.ArmAssignments
+                                  join e in db.Enrolments on a.EnrolmentId equals e.Id
+                                  join s in db.DesignSteps on new { a.ProgrammeId, Number = a.Step } equals new { s.ProgrammeId, s.Number }
+                                  where a.ProgrammeId == ProgrammeId && e.UserId == userId
+                                  select new { a.Step, e.Department, s.StartsOn }).FirstAsync(ct);
+                MyStep = (mine.Step, await db.DesignSteps.CountAsync(s => s.ProgrammeId == ProgrammeId, ct), mine.Department, mine.StartsOn);
+                MyArm = null;
+            }
         }
         return Page();
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Upward.Core.Evaluation;
 using Upward.Core.Programmes;
 using Upward.Core.Questionnaires;
 using Upward.Data;
@@ -27,13 +28,16 @@ public static class WaveAudiences
     }
 
     /// <summary>
-    /// The mentees told they are in the "start later" arm of a waitlist control: the only people the
-    /// waiting list's second before-questionnaire is put to (never before the arms are released).
+    /// The mentees told they are in the "start later" arm of a waitlist control, or in a later step of a
+    /// stepped wedge whose step has started: the only people the second before-questionnaire is put to
+    /// (never before the arms or steps are released). A stepped wedge's mentees answer it when their own
+    /// step starts, so the end of their waiting is what it measures, not the first later step's.
     /// </summary>
     public static IQueryable<Guid> ToldTheyWait(this UpwardDbContext db) =>
         from a in db.ArmAssignments
         join w in db.WaitlistAllocations on a.ProgrammeId equals w.ProgrammeId
-        where a.Arm == Upward.Core.Designs.Arm.StartLater && w.ReleasedAtUtc != null
+        where a.Step > 1 && w.ReleasedAtUtc != null
+            && (w.Design != AnalysisPlan.SteppedWedge || db.DesignSteps.Any(s => s.ProgrammeId == a.ProgrammeId && s.Number == a.Step && s.StartedAtUtc != null))
         select a.EnrolmentId;
 
     /// <summary>Those of a programme told they wait, as a set for in-memory checks.</summary>

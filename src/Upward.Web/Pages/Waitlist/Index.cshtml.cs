@@ -26,20 +26,36 @@ public sealed class IndexModel(UpwardDbContext db, TimeProvider clock) : Program
 
     [BindProperty] public string? Seed { get; set; }
 
+    /// <summary>What to randomise: "mentee" (each mentee) or "department" (whole departments).</summary>
+    [BindProperty] public string? Unit { get; set; }
+
+    public static readonly IReadOnlyList<Upward.Web.TagHelpers.RadioOption> UnitOptions =
+    [
+        new("mentee", "Each mentee", "Half the mentees start now and half later, drawn one by one."),
+        new("department", "Whole departments", "Every mentee of a department starts at the same time: half the departments start now and half later (the odd one out now), whatever their size. Use it when mentees of one department would talk about their mentoring, so those waiting would not really be waiting. Every mentee must have a department."),
+    ];
+
     public bool IsWaitlist { get; private set; }
     public WaitlistAllocation? Allocation { get; private set; }
 
     /// <summary>The mentees in the order the randomisation takes them (by participant code), with their arm once drawn.</summary>
-    public IReadOnlyList<Mentee> Mentees { get; private set; } = [];
+    public IReadOnlyList<RandomisedMentees.Mentee> Mentees { get; private set; } = [];
 
-    public sealed record Mentee(Guid EnrolmentId, string Code, string Name, Arm? Arm, bool Paired);
+    /// <summary>When whole departments were drawn, each department's arm in the order drawn (ordinal by name).</summary>
+    public IReadOnlyList<DepartmentAssignment> Departments { get; private set; } = [];
 
-    public IActionResult OnGet() => Page();
+    public IActionResult OnGet()
+    {
+        Unit ??= "mentee";
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostRandomiseAsync(CancellationToken ct)
     {
         ulong? seed = ParseSeed();
-        if (seed is null) return Page();
+        var unit = Unit switch { null or "" or "mentee" => RandomisedUnit.Mentee, "department" => RandomisedUnit.Department, _ => (RandomisedUnit?)null };
+        if (unit is null) ModelState.AddModelError(nameof(Unit), "Select whether to randomise each mentee or whole departments");
+        if (seed is null || unit is null) return Page();
         var problem = await db.WriteAtomicallyAsync(async ct =>
         {
             // In the programme's turn: two presses at once draw once, and the second is told it is done.
@@ -49,36 +65,49 @@ public sealed class IndexModel(UpwardDbContext db, TimeProvider clock) : Program
             if (Allocation is not null) return "The mentees have already been randomised; the allocation is never drawn again";
             if (Mentees.Count < 2) return "At least 2 mentees must have agreed to take part before they can be randomised";
             if (Mentees.Any(m => m.Paired)) return "Some mentees are already paired: randomise before anyone is paired";
+            if (unit == RandomisedUnit.Department && RandomisedMentees.WhyNoDepartmentDraw(Mentees, 2) is { } why) return why;
             var plan = (await db.CurrentAsync(Programme, ct)).Plan;
-            var beforeStage = Enum.Parse<Stage>(plan.Primary.From.ToString());
-            var before = await db.Waves.SingleOrDefaultAsync(w => w.ProgrammeId == ProgrammeId && w.Audience == ProgrammeRole.Mentee && w.Stage == beforeStage, ct);
-            if (before is null) return $"The mentees' questionnaire for “{StageNames.Of(beforeStage)}” does not exist yet: add the questionnaires first";
+            var (before, missing) = await BeforeAgainWave.FindBeforeAsync(db, ProgrammeId, plan, ct);
+            if (missing is not null) return missing;
 
             var now = clock.GetUtcNow().UtcDateTime;
-            db.WaitlistAllocations.Add(new WaitlistAllocation { ProgrammeId = ProgrammeId, Seed = (long)seed.Value, AllocatedAtUtc = now });
-            foreach (var (mentee, arm) in WaitlistRandomisation.Allocate(Mentees, seed.Value))
+            db.WaitlistAllocations.Add(new WaitlistAllocation { ProgrammeId = ProgrammeId, Seed = (long)seed.Value, AllocatedAtUtc = now, Unit = unit.Value });
+            string detail;
+            if (unit == RandomisedUnit.Department)
             {
-                db.ArmAssignments.Add(new ArmAssignment { ProgrammeId = ProgrammeId, EnrolmentId = mentee.EnrolmentId, Arm = arm });
+                // Departments in ordinal order of name, drawn as people are; each mentee takes their department's arm.
+                var drawn = WaitlistRandomisation.AllocateDepartments(Mentees.Select(m => m.Department!), seed.Value);
+                var armOf = drawn.ToDictionary(d => d.Department, d => d.Arm, StringComparer.Ordinal);
+                foreach (var (department, arm) in drawn)
+                {
+                    db.DepartmentAssignments.Add(new DepartmentAssignment { ProgrammeId = ProgrammeId, Department = department, Step = arm == Arm.StartNow ? 1 : 2 });
+                }
+                foreach (var mentee in Mentees)
+                {
+                    db.ArmAssignments.Add(new ArmAssignment { ProgrammeId = ProgrammeId, EnrolmentId = mentee.EnrolmentId, Arm = armOf[mentee.Department!] });
+                }
+                int nowPeople = Mentees.Count(m => armOf[m.Department!] == Arm.StartNow);
+                detail = $"seed={seed.Value}; unit=department; departments={drawn.Count}; start-now-departments={drawn.Count(d => d.Arm == Arm.StartNow)}; "
+                    + $"mentees={Mentees.Count}; start-now={nowPeople}; start-later={Mentees.Count - nowPeople}";
             }
-            // The later arm's second before-questionnaire: the same questions, a questionnaire of its own
-            // (so its answers are told apart in the bundle), closed until the coordinator opens it when
-            // the "start now" arm answers after.
-            if (!await db.Waves.AnyAsync(w => w.ProgrammeId == ProgrammeId && w.Audience == ProgrammeRole.Mentee && w.Stage == Stage.BeforeAgain, ct))
+            else
             {
-                var instrument = await db.Instruments.Include(i => i.Items).SingleAsync(i => i.Id == before.InstrumentId, ct);
-                var again = instrument.CopyAs($"{instrument.Key}-again", $"{instrument.Title}: again, at the end of waiting");
-                db.Instruments.Add(again);
-                db.Waves.Add(new Wave { ProgrammeId = ProgrammeId, InstrumentId = again.Id, Audience = ProgrammeRole.Mentee, Stage = Stage.BeforeAgain, CreatedAtUtc = now });
+                foreach (var (mentee, arm) in WaitlistRandomisation.Allocate(Mentees, seed.Value))
+                {
+                    db.ArmAssignments.Add(new ArmAssignment { ProgrammeId = ProgrammeId, EnrolmentId = mentee.EnrolmentId, Arm = arm });
+                }
+                int later = Mentees.Count / 2;
+                detail = $"seed={seed.Value}; mentees={Mentees.Count}; start-now={Mentees.Count - later}; start-later={later}";
             }
-            int later = Mentees.Count / 2;
-            db.Audit(AuditAction.WaitlistRandomised, User.UserId(), Programme.OrganisationId, ProgrammeId,
-                "waitlist", $"seed={seed.Value}; mentees={Mentees.Count}; start-now={Mentees.Count - later}; start-later={later}");
+            // The later arm's second before-questionnaire, opened by the coordinator when the "start now" arm answers after.
+            await BeforeAgainWave.AddAsync(db, ProgrammeId, before!, now, ct);
+            db.Audit(AuditAction.WaitlistRandomised, User.UserId(), Programme.OrganisationId, ProgrammeId, "waitlist", detail);
             await db.SaveChangesAsync(ct);
             return null;
         }, ct);
         if (problem is not null)
         {
-            ModelState.AddModelError(nameof(Seed), problem);
+            ModelState.AddModelError(problem.Contains("department", StringComparison.Ordinal) ? nameof(Unit) : nameof(Seed), problem);
             return Page();
         }
         return RedirectToPage("/Waitlist/Index", new { programmeId = ProgrammeId });
@@ -107,6 +136,8 @@ public sealed class IndexModel(UpwardDbContext db, TimeProvider clock) : Program
         {
             await db.LockAsync<Programme>(ProgrammeId, ct);
             var allocation = await db.WaitlistAllocations.SingleOrDefaultAsync(a => a.ProgrammeId == ProgrammeId, ct);
+            // A stepped wedge is released and started on its own page.
+            if (allocation?.IsSteppedWedge == true) return "This programme's design is not a waitlist control: its schedule is on the stepped wedge page";
             if (whyNot(allocation) is { } why) return why;
             if (notYetTaken(allocation!))
             {
@@ -134,18 +165,9 @@ public sealed class IndexModel(UpwardDbContext db, TimeProvider clock) : Program
     {
         IsWaitlist = (await db.CurrentAsync(Programme, ct)).Plan.IsWaitlist;
         Allocation = await db.WaitlistAllocations.AsNoTracking().SingleOrDefaultAsync(a => a.ProgrammeId == ProgrammeId, ct);
-        var arms = await db.ArmAssignments.Where(a => a.ProgrammeId == ProgrammeId).ToDictionaryAsync(a => a.EnrolmentId, a => a.Arm, ct);
-        var paired = (await db.Pairings.Where(p => p.ProgrammeId == ProgrammeId).Select(p => p.MenteeEnrolmentId).ToListAsync(ct)).ToHashSet();
-        var mentees = await db.Enrolments
-            .Where(e => e.ProgrammeId == ProgrammeId && e.Role == ProgrammeRole.Mentee)
-            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, e.ParticipantCode, e.Status, u.DisplayName })
-            .ToListAsync(ct);
-        // Before the draw, those who agreed to take part; once drawn, exactly those drawn (in code order),
-        // so the seed still checks out after others join or withdraw.
-        Mentees = [.. mentees
-            .Where(m => Allocation is null ? m.Status == EnrolmentStatus.Consented : arms.ContainsKey(m.Id))
-            .OrderBy(m => m.ParticipantCode, StringComparer.Ordinal)
-            .Select(m => new Mentee(m.Id, m.ParticipantCode, m.DisplayName, arms.TryGetValue(m.Id, out var arm) ? arm : null, paired.Contains(m.Id)))];
+        Mentees = await RandomisedMentees.LoadAsync(db, ProgrammeId, Allocation is not null, ct);
+        Departments = await db.DepartmentAssignments.AsNoTracking().Where(d => d.ProgrammeId == ProgrammeId).ToListAsync(ct);
+        Departments = [.. Departments.OrderBy(d => d.Department, StringComparer.Ordinal)];
     }
 
     private ulong? ParseSeed()

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Upward.Core.Auditing;
+using Upward.Core.Designs;
+using Upward.Core.Evaluation;
+using Upward.Core.Timeline;
+using Upward.Data;
+using Upward.Web.Scheduling;
+
+namespace Upward.Web.Pages.Waitlist;
+
+/// <summary>Starting a stepped wedge's step: the one place it happens, by the coordinator or on its date.</summary>
+public static class SteppedWedgeSteps
+{
+    /// <summary>Marks the step started and audits it (subject "step N"); the caller saves.</summary>
+    public static void Start(UpwardDbContext db, DesignStep step, DateTime now, string by, Guid? userId, Guid organisationId)
+    {
+        step.StartedAtUtc = now;
+        step.StartedBy = by;
+        db.Audit(AuditAction.SteppedWedgeStepStarted, userId, organisationId, step.ProgrammeId, $"step {step.Number}",
+            by == "schedule" ? $"on its date, {step.StartsOn:yyyy-MM-dd}" : $"by the coordinator; planned for {step.StartsOn:yyyy-MM-dd}");
+    }
+}
+
+/// <summary>
+/// Starts each released stepped wedge's steps on their dates, at 9am in the programme's time zone (when
+/// the timeline opens questionnaires), in order and once each: a step the coordinator started earlier
+/// is left as it is, and a schedule not yet told to the mentees starts nothing.
+/// </summary>
+public sealed class SteppedWedgeJob(UpwardDbContext db, TimeProvider clock) : IScheduledJob
+{
+    public string Name => "stepped-wedge.start-steps";
+    public TimeSpan Every => TimeSpan.FromMinutes(1);
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pending = await (from s in db.DesignSteps
+                             join a in db.WaitlistAllocations on s.ProgrammeId equals a.ProgrammeId
+                             join p in db.Programmes on s.ProgrammeId equals p.Id
+                             where s.StartedAtUtc == null && a.ReleasedAtUtc != null && a.Design == AnalysisPlan.SteppedWedge
+                             select new { Step = s, p.TimeZone, p.OrganisationId })
+            .ToListAsync(ct);
+        foreach (var due in pending.OrderBy(x => x.Step.Number)
+                     .Where(x => LocalTimes.ToUtc(x.Step.StartsOn, LocalTimes.OpeningHour, LocalTimes.Zone(x.TimeZone)) <= now))
+        {
+            SteppedWedgeSteps.Start(db, due.Step, now, "schedule", null, due.OrganisationId);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}
