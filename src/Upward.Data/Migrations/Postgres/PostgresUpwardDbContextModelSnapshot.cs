@@ -324,17 +324,57 @@ namespace Upward.Data.Migrations.Postgres
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("Arm")
-                        .HasColumnType("integer");
-
                     b.Property<Guid>("ProgrammeId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
 
                     b.HasKey("EnrolmentId");
 
                     b.HasIndex("ProgrammeId");
 
                     b.ToTable("ArmAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Upward.Core.Designs.DepartmentAssignment", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProgrammeId", "Department");
+
+                    b.ToTable("DepartmentAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Upward.Core.Designs.DesignStep", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("ProgrammeId", "Number");
+
+                    b.ToTable("DesignSteps", (string)null);
                 });
 
             modelBuilder.Entity("Upward.Core.Designs.WaitlistAllocation", b =>
@@ -345,6 +385,11 @@ namespace Upward.Data.Migrations.Postgres
                     b.Property<DateTime>("AllocatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Design")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTime?>("LaterArmStartedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -353,6 +398,12 @@ namespace Upward.Data.Migrations.Postgres
 
                     b.Property<long>("Seed")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("WeeksBetweenSteps")
+                        .HasColumnType("integer");
 
                     b.HasKey("ProgrammeId");
 
@@ -2420,6 +2471,24 @@ namespace Upward.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Upward.Core.Designs.WaitlistAllocation", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upward.Core.Designs.DepartmentAssignment", b =>
+                {
+                    b.HasOne("Upward.Core.Designs.WaitlistAllocation", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upward.Core.Designs.DesignStep", b =>
+                {
                     b.HasOne("Upward.Core.Designs.WaitlistAllocation", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")

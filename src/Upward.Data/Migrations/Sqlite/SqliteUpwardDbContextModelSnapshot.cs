@@ -310,17 +310,57 @@ namespace Upward.Data.Migrations.Sqlite
                     b.Property<Guid>("EnrolmentId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Arm")
-                        .HasColumnType("INTEGER");
-
                     b.Property<Guid>("ProgrammeId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("EnrolmentId");
 
                     b.HasIndex("ProgrammeId");
 
                     b.ToTable("ArmAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Upward.Core.Designs.DepartmentAssignment", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProgrammeId", "Department");
+
+                    b.ToTable("DepartmentAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Upward.Core.Designs.DesignStep", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProgrammeId", "Number");
+
+                    b.ToTable("DesignSteps", (string)null);
                 });
 
             modelBuilder.Entity("Upward.Core.Designs.WaitlistAllocation", b =>
@@ -331,6 +371,11 @@ namespace Upward.Data.Migrations.Sqlite
                     b.Property<DateTime>("AllocatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Design")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LaterArmStartedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -338,6 +383,12 @@ namespace Upward.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WeeksBetweenSteps")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ProgrammeId");
@@ -2406,6 +2457,24 @@ namespace Upward.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Upward.Core.Designs.WaitlistAllocation", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upward.Core.Designs.DepartmentAssignment", b =>
+                {
+                    b.HasOne("Upward.Core.Designs.WaitlistAllocation", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upward.Core.Designs.DesignStep", b =>
+                {
                     b.HasOne("Upward.Core.Designs.WaitlistAllocation", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")
