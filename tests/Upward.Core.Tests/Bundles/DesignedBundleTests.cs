@@ -84,4 +84,25 @@ public sealed class DesignedBundleTests : IDisposable
         Assert.Contains(System.Net.WebUtility.HtmlEncode(Headline.Findings(inMemory)[0].Sentence), html);
         Assert.Contains("compared between the arms (waitlist control): those who started now changed by a median of 3", html);
     }
+
+    [Fact]
+    public void Analyse_reproduces_a_stepped_wedges_first_period_headline_and_each_steps_results()
+    {
+        string path = Path.Combine(_directory, "wedge.json");
+        var bundle = SteppedWedgeReportTests.Bundle(k: 2);
+        File.WriteAllBytes(path, BundleWriter.Write(bundle));
+        string output = Path.Combine(_directory, "wedge-out");
+
+        var run = CliRun.Of("analyse", path, "--out", output);
+
+        Assert.Equal(CliApp.Ok, run.ExitCode);
+        string html = File.ReadAllText(Path.Combine(output, "report.html"));
+        var inMemory = EvaluationReport.Build(bundle, bundle.Plan!, bundle.Arms, bundle.StepsByCode);
+        var findings = Headline.Findings(inMemory);
+        var sentence = findings[0].Sentence;
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(sentence[..sentence.IndexOf("Only the first", StringComparison.Ordinal)]), html);
+        Assert.Contains("(stepped wedge, first period only): step 1, mentored, changed by a median of 3", html);
+        Assert.Contains("Within each step:", html);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(findings[0].WithinArms[^1]), html);
+    }
 }
