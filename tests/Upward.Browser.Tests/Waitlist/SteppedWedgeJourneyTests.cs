@@ -90,4 +90,35 @@ public sealed class SteppedWedgeJourneyTests(LiveUpward upward, Chromium chromiu
         await mentee.AssertNoViolationsAsync();
         await mentee.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ArtifactsFolder, "stepped-wedge-mentee-phone.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task The_coordinator_randomises_whole_departments_to_a_waitlist_with_no_accessibility_violations()
+    {
+        var id = await WaitlistProgramme.CreateAsync(upward, "Waitlist by department journey");
+        await upward.WithDbAsync(async db =>
+        {
+            foreach (var (who, department) in DepartmentOf)
+            {
+                var enrolment = await db.Enrolments.SingleAsync(e => e.ProgrammeId == id && db.Users.Any(u => u.Id == e.UserId && u.Email == DemoProgramme.EmailOf(who)));
+                enrolment.Department = department;
+            }
+            await db.SaveChangesAsync();
+        });
+        var page = await chromium.SignInAsync(upward, "coordinator");
+        await page.GotoAsync($"/programmes/{id}/analysis-plan");
+        await page.GetByLabel("Waitlist control: start now or later, by randomisation").CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Primary outcome" }).GetByLabel("Mentees’ awareness, before to after").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the analysis plan" }).ClickAsync();
+        await page.Locator("#saved").WaitForAsync();
+
+        await page.GotoAsync($"/programmes/{id}/waitlist");
+        await BothWidthsAsync(page, "waitlist-unit-choice");
+        await page.GetByLabel("Whole departments").CheckAsync();
+        await page.GetByLabel("Random seed (optional)").FillAsync("2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Randomise the mentees" }).ClickAsync();
+        await page.Locator("#department-arms").WaitForAsync();
+        Assert.Contains("Whole departments: 3", await page.Locator("#unit").InnerTextAsync());
+        Assert.Contains("2 start now, 1 start later", await page.Locator("#department-arms caption").InnerTextAsync());
+        await BothWidthsAsync(page, "waitlist-by-department");
+    }
 }
