@@ -63,7 +63,8 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
         Guid programmeId, bool withOriginals, int pageNumber, int pageSize, string? term, CancellationToken ct)
     {
         var consenting = await ConsentingAsync(programmeId, ct);
-        var rows = Rows(programmeId).Where(r => consenting.Contains(r.EnrolmentId));
+        // One JSON parameter rather than one parameter per person: thousands of parameters cost more than the query.
+        var rows = Rows(programmeId).Where(r => EF.Parameter(consenting).Contains(r.EnrolmentId));
         if (term is not null)
         {
             rows = rows.Where(r => (r.Redaction != null ? r.Redaction.RedactedText : r.Text)!.ToLower().Contains(term)
@@ -113,7 +114,9 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
         join i in db.InstrumentItems on a.ItemId equals i.Id
         join e in db.Enrolments on r.EnrolmentId equals e.Id
         where w.ProgrammeId == programmeId && r.Status == ResponseStatus.Submitted
-            && (i.Type == ItemType.FreeText || i.Type == ItemType.YesNo)
+            // As a list of items, so the database reads each response's few free-text answers by the
+            // (response, item) index rather than every answer of every response.
+            && db.InstrumentItems.Where(x => x.Type == ItemType.FreeText || x.Type == ItemType.YesNo).Select(x => x.Id).Contains(a.ItemId)
             && a.Text != null && a.Text != ""
             && !(e.Status == EnrolmentStatus.Withdrawn && e.WithdrawalChoice == WithdrawalChoice.Erase)
         select new Row
@@ -128,7 +131,7 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
     {
         var rows = await query.AsNoTracking().ToListAsync(ct);
         var enrolmentIds = rows.Select(r => r.EnrolmentId).Distinct().ToList();
-        var decisions = (await db.ConsentDecisions.AsNoTracking().Where(d => enrolmentIds.Contains(d.EnrolmentId)).ToListAsync(ct)).ToLookup(d => d.EnrolmentId);
+        var decisions = (await db.ConsentDecisions.AsNoTracking().Where(d => EF.Parameter(enrolmentIds).Contains(d.EnrolmentId)).ToListAsync(ct)).ToLookup(d => d.EnrolmentId);
 
         var list = new List<FreeTextAnswer>();
         foreach (var row in rows)
