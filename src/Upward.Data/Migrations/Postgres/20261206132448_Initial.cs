@@ -90,6 +90,21 @@ namespace Upward.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PasswordFailures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AddressKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PasswordFailures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SchedulerLeases",
                 columns: table => new
                 {
@@ -2183,6 +2198,16 @@ namespace Upward.Data.Migrations.Postgres
                 columns: new[] { "ProgrammeId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PasswordFailures_AccountKey_AtUtc",
+                table: "PasswordFailures",
+                columns: new[] { "AccountKey", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PasswordFailures_AtUtc",
+                table: "PasswordFailures",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PendingContributions_MenteeEnrolmentId",
                 table: "PendingContributions",
                 column: "MenteeEnrolmentId");
@@ -2432,6 +2457,9 @@ namespace Upward.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "OrganisationSignInSettings");
+
+            migrationBuilder.DropTable(
+                name: "PasswordFailures");
 
             migrationBuilder.DropTable(
                 name: "PendingContributions");

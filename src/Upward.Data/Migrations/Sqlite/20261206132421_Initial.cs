@@ -88,6 +88,21 @@ namespace Upward.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PasswordFailures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AccountKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AddressKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PasswordFailures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SchedulerLeases",
                 columns: table => new
                 {
@@ -2092,6 +2107,16 @@ namespace Upward.Data.Migrations.Sqlite
                 columns: new[] { "ProgrammeId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PasswordFailures_AccountKey_AtUtc",
+                table: "PasswordFailures",
+                columns: new[] { "AccountKey", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PasswordFailures_AtUtc",
+                table: "PasswordFailures",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PendingContributions_MenteeEnrolmentId",
                 table: "PendingContributions",
                 column: "MenteeEnrolmentId");
@@ -2341,6 +2366,9 @@ namespace Upward.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OrganisationSignInSettings");
+
+            migrationBuilder.DropTable(
+                name: "PasswordFailures");
 
             migrationBuilder.DropTable(
                 name: "PendingContributions");
