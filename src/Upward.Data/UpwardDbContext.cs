@@ -71,6 +71,7 @@ public abstract class UpwardDbContext(DbContextOptions options)
     public DbSet<Core.Notifications.NotificationPreference> NotificationPreferences => Set<Core.Notifications.NotificationPreference>();
     public DbSet<Core.Notifications.NotificationText> NotificationTexts => Set<Core.Notifications.NotificationText>();
     public DbSet<Scheduling.SchedulerLease> SchedulerLeases => Set<Scheduling.SchedulerLease>();
+    public DbSet<Identity.PasswordFailure> PasswordFailures => Set<Identity.PasswordFailure>();
     public DbSet<Core.Preparation.PreparationModule> PreparationModules => Set<Core.Preparation.PreparationModule>();
     public DbSet<Core.Preparation.ModuleCompletion> ModuleCompletions => Set<Core.Preparation.ModuleCompletion>();
     public DbSet<Core.Preparation.SelfAssessment> SelfAssessments => Set<Core.Preparation.SelfAssessment>();

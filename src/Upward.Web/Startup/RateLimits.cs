@@ -17,7 +17,7 @@ internal static class RateLimits
     public static void AddUpwardRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SignInLimits>(configuration.GetSection(SignInLimits.Section));
-        services.AddSingleton<PasswordThrottle>();
+        services.AddScoped<PasswordThrottle>();
         services.AddScoped<DummyPassword>(); // Identity's password hasher is scoped
         services.AddRateLimiter(options =>
         {

@@ -135,6 +135,10 @@ internal static class ServiceRegistration
         services.AddScoped<Upward.Web.Pages.FreeText.FreeTextAnswers>();
         services.AddScoped<Upward.Web.Pages.FreeText.ThemesTable>();
         services.AddScoped<Pages.Evaluation.Checklists.ChecklistSource>();
+        services.Configure<Pages.Evaluation.EvaluationOptions>(builder.Configuration.GetSection(Pages.Evaluation.EvaluationOptions.Section));
+        services.AddSingleton<Pages.Evaluation.EvaluationStore>();
+        services.AddScoped<Pages.Evaluation.EvaluationCalculations>();
+        services.AddScoped<Pages.Evaluation.Report.BoardReportSource>();
         services.AddSingleton(TimeProvider.System);
         builder.AddUpwardScheduling();
         builder.AddUpwardTelemetry();

@@ -10,6 +10,12 @@ public static partial class Forms
     {
         var page = await client.GetAsync(pageUrl);
         var html = await page.Content.ReadAsStringAsync();
+        // An error page still carries the layout's sign-out form and its token, so without this check a
+        // form whose page fails to load would be posted anyway and the failure would go unseen.
+        if ((int)page.StatusCode >= 400)
+        {
+            throw new InvalidOperationException($"{pageUrl} answered {(int)page.StatusCode}, so its form cannot be filled in");
+        }
         var token = TokenPattern().Match(html);
         if (!token.Success)
         {

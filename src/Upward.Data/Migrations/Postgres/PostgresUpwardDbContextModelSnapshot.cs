@@ -2204,6 +2204,36 @@ namespace Upward.Data.Migrations.Postgres
                     b.ToTable("TimelineEntries");
                 });
 
+            modelBuilder.Entity("Upward.Data.Identity.PasswordFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AddressKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("AccountKey", "AtUtc");
+
+                    b.ToTable("PasswordFailures");
+                });
+
             modelBuilder.Entity("Upward.Data.Identity.SetupToken", b =>
                 {
                     b.Property<Guid>("Id")

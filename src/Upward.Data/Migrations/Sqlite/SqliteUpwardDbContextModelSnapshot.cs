@@ -2190,6 +2190,34 @@ namespace Upward.Data.Migrations.Sqlite
                     b.ToTable("TimelineEntries");
                 });
 
+            modelBuilder.Entity("Upward.Data.Identity.PasswordFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("AccountKey", "AtUtc");
+
+                    b.ToTable("PasswordFailures");
+                });
+
             modelBuilder.Entity("Upward.Data.Identity.SetupToken", b =>
                 {
                     b.Property<Guid>("Id")

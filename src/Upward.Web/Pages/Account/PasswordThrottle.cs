@@ -1,58 +1,49 @@
-using System.Threading.RateLimiting;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Upward.Data;
+using Upward.Data.Identity;
 
 namespace Upward.Web.Pages.Account;
 
 /// <summary>
 /// Counts wrong passwords per email (as typed, known or not) from one client address and from all
 /// addresses together, and says when either count has reached its limit (see <see cref="SignInLimits"/>).
-/// Right passwords are not counted. Kept in memory: a restart forgets the counts, which only helps a
-/// guesser by one window's worth of attempts.
+/// Right passwords are not counted. The failures are kept in the database (<see cref="PasswordFailure"/>)
+/// rather than in each instance's memory, so that behind a load balancer every instance counts the same
+/// failures and a restart forgets none.
 /// </summary>
-public sealed class PasswordThrottle : IDisposable
+public sealed class PasswordThrottle(UpwardDbContext db, IOptions<SignInLimits> options, TimeProvider clock)
 {
-    private readonly PartitionedRateLimiter<string> _fromAddress;
-    private readonly PartitionedRateLimiter<string> _everywhere;
-
-    public PasswordThrottle(IOptions<SignInLimits> options)
+    /// <summary>True when more wrong passwords for this email from this address must wait.</summary>
+    public async Task<bool> IsThrottledAsync(string email, string address, CancellationToken ct = default)
     {
         var limits = options.Value;
-        _fromAddress = Limiter(limits.FailuresPerAccountFromAddress, limits.AccountWindow);
-        _everywhere = Limiter(Math.Max(limits.FailuresPerAccount, limits.FailuresPerAccountFromAddress + 1), limits.AccountWindow);
+        var account = Key(Normalise(email));
+        var since = Now() - limits.AccountWindow;
+        var recent = db.PasswordFailures.Where(f => f.AccountKey == account && f.AtUtc > since);
+        if (await recent.CountAsync(ct) >= EverywhereLimit(limits)) return true;
+        var from = Key(address);
+        return await recent.CountAsync(f => f.AddressKey == from, ct) >= limits.FailuresPerAccountFromAddress;
     }
 
-    private static PartitionedRateLimiter<string> Limiter(int permits, TimeSpan window) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = window,
-            SegmentsPerWindow = 5,
-            QueueLimit = 0,
-        }));
-
-    /// <summary>True when more wrong passwords for this email from this address must wait.</summary>
-    public bool IsThrottled(string email, string address)
+    /// <summary>Counts one wrong password for this email from this address, and forgets failures older than the window.</summary>
+    public async Task CountFailureAsync(string email, string address, CancellationToken ct = default)
     {
-        var key = Normalise(email);
-        return Available(_fromAddress, $"{key}|{address}") == 0 || Available(_everywhere, key) == 0;
+        var now = Now();
+        var expired = now - options.Value.AccountWindow;
+        await db.PasswordFailures.Where(f => f.AtUtc <= expired).ExecuteDeleteAsync(ct);
+        db.PasswordFailures.Add(new PasswordFailure { AccountKey = Key(Normalise(email)), AddressKey = Key(address), AtUtc = now });
+        await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Counts one wrong password for this email from this address.</summary>
-    public void CountFailure(string email, string address)
-    {
-        var key = Normalise(email);
-        _fromAddress.AttemptAcquire($"{key}|{address}").Dispose();
-        _everywhere.AttemptAcquire(key).Dispose();
-    }
+    /// <summary>The limit for one email from everywhere: always above one address's, so one place alone never throttles the owner.</summary>
+    private static int EverywhereLimit(SignInLimits limits) => Math.Max(limits.FailuresPerAccount, limits.FailuresPerAccountFromAddress + 1);
 
-    private static long Available(PartitionedRateLimiter<string> limiter, string key) =>
-        limiter.GetStatistics(key)?.CurrentAvailablePermits ?? 1;
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
     private static string Normalise(string email) => email.Trim().ToUpperInvariant();
 
-    public void Dispose()
-    {
-        _fromAddress.Dispose();
-        _everywhere.Dispose();
-    }
+    private static string Key(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }

@@ -45,7 +45,7 @@ public sealed class SignInModel(SignInManager<UpwardUser> signIn, UpwardDbContex
         }
         var email = Input.Email!.Trim();
         var address = RateLimits.ClientAddress(HttpContext);
-        if (throttle.IsThrottled(email, address))
+        if (await throttle.IsThrottledAsync(email, address))
         {
             ModelState.AddModelError("Input.Password", TooManyTries);
             return Page();
@@ -78,8 +78,8 @@ public sealed class SignInModel(SignInManager<UpwardUser> signIn, UpwardDbContex
         {
             return next;
         }
-        throttle.CountFailure(email, address);
-        if (user is not null && throttle.IsThrottled(email, address))
+        await throttle.CountFailureAsync(email, address);
+        if (user is not null && await throttle.IsThrottledAsync(email, address))
         {
             db.Audit(AuditAction.SignInThrottled, actorUserId: null, organisationId: user.OrganisationId, subject: $"user:{user.Id}");
             await db.SaveChangesAsync();

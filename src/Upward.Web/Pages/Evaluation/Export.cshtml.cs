@@ -16,7 +16,7 @@ namespace Upward.Web.Pages.Evaluation;
 /// an XLSX workbook, the board report as a tagged PDF and the research bundle.
 /// </summary>
 [Requires(ProgrammeCapability.ViewEvaluation)]
-public sealed class ExportModel(BundleExport export, UpwardDbContext db, Upward.Web.Pages.FreeText.ThemesTable themes, TimeProvider clock) : ProgrammePageModel
+public sealed class ExportModel(BundleExport export, UpwardDbContext db, Upward.Web.Pages.FreeText.ThemesTable themes, Report.BoardReportSource boardReport) : ProgrammePageModel
 {
     public string Problem { get; private set; } = "";
 
@@ -24,7 +24,8 @@ public sealed class ExportModel(BundleExport export, UpwardDbContext db, Upward.
     {
         if (file is not ("answers.csv" or "codebook.csv" or "comparisons.csv" or "evaluation.xlsx" or "report.pdf" or "bundle.json")) return NotFound();
 
-        var bundle = await export.BuildAsync(Programme, ct);
+        // The board report starts from the evaluation's own figures; every other file from the bundle.
+        var bundle = file == "report.pdf" ? null! : await export.BuildAsync(Programme, ct);
         var name = Slug(Programme.Name);
         byte[] content;
         string type;
@@ -57,7 +58,7 @@ public sealed class ExportModel(BundleExport export, UpwardDbContext db, Upward.
             case "report.pdf":
                 try
                 {
-                    content = await new Report.BoardReportSource(export, themes, db, clock).PdfAsync(Programme, ct);
+                    content = await boardReport.PdfAsync(Programme, ct);
                 }
                 catch (FontUnavailableException e)
                 {

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
-using Upward.Data.Evaluation;
+using Microsoft.Extensions.Options;
+using Upward.Core.Timeline;
 using Upward.Core.Evaluation;
 using Upward.Core.Programmes;
 using Upward.Web.Programmes;
@@ -9,15 +10,22 @@ namespace Upward.Web.Pages.Evaluation;
 
 /// <summary>The programme's evaluation report, drawn by the same Core code as <c>upward analyse</c>.</summary>
 [Requires(ProgrammeCapability.ViewEvaluation)]
-public sealed class IndexModel(BundleExport export, Upward.Web.Pages.FreeText.ThemesTable themes) : ProgrammePageModel
+public sealed class IndexModel(EvaluationCalculations evaluations, IOptions<EvaluationOptions> options) : ProgrammePageModel
 {
     public string ReportHtml { get; private set; } = "";
     public Upward.Web.Pages.FreeText.ThemesTable.Table? Themes { get; private set; }
 
+    /// <summary>When the figures were calculated (programme time), for a large programme whose figures are kept between views; otherwise null.</summary>
+    public string? KeptAt { get; private set; }
+
+    public int MaxAgeMinutes => (int)Math.Ceiling(options.Value.MaxAge.TotalMinutes);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         // The programme's own plan decides the outcomes the summary leads with.
-        var (report, _) = await export.ReportAsync(Programme, ct);
+        var evaluation = await evaluations.GetAsync(Programme, ct);
+        var report = evaluation.Report;
+        KeptAt = evaluation.Kept ? KeptTime(evaluation.CalculatedAtUtc) : null;
         // The sections are Core's HTML (encoded there); the page adds the NHS frame around them:
         // the summary and who took part first, the rest behind details components a reader opens.
         var html = new StringBuilder();
@@ -28,8 +36,21 @@ public sealed class IndexModel(BundleExport export, Upward.Web.Pages.FreeText.Th
         Details(html, "Mentors' willingness", h => Core.Evaluation.ReportHtml.AppendWillingness(h, report.Willingness));
         Details(html, "Every questionnaire, question by question", h => Core.Evaluation.ReportHtml.AppendQuestionnaires(h, report));
         ReportHtml = html.ToString();
-        Themes = await themes.BuildAsync(Programme.Id, ct);
+        Themes = evaluation.Themes;
         return Page();
+    }
+
+    /// <summary>A reader who needs the latest answers in the figures now, rather than within minutes.</summary>
+    public IActionResult OnPostRecalculate()
+    {
+        evaluations.Recalculate(ProgrammeId);
+        return RedirectToPage("/Evaluation/Index", new { programmeId = ProgrammeId });
+    }
+
+    private string KeptTime(DateTime utc)
+    {
+        var zone = LocalTimes.Zone(Programme.TimeZone);
+        return $"{LocalTimes.LocalTime(utc, zone):HH:mm} on {EvaluationDates.Day(Programme, utc)}";
     }
 
     /// <summary>An NHS.UK details component around a section; left out when the section has nothing to show.</summary>

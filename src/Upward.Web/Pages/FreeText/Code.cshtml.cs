@@ -178,8 +178,7 @@ public sealed class CodeModel(UpwardDbContext db, FreeTextAnswers answers, TimeP
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var all = await answers.ListAsync(ProgrammeId, withOriginals: false, ct);
-        if (all.FirstOrDefault(a => a.AnswerId == AnswerId) is not { } answer)
+        if (await answers.FindAsync(ProgrammeId, AnswerId, withOriginals: false, ct) is not { } answer)
         {
             return NotFound();
         }
@@ -189,7 +188,7 @@ public sealed class CodeModel(UpwardDbContext db, FreeTextAnswers answers, TimeP
         Mine = await db.Codings.Where(c => c.AnswerId == AnswerId && c.CoderEnrolmentId == coder).OrderBy(c => c.CodedAtUtc).ToListAsync(ct);
         var finished = await db.CodingsFinished.Where(f => f.ProgrammeId == ProgrammeId && f.CoderEnrolmentId == coder).Select(f => f.AnswerId).ToListAsync(ct);
         Finished = finished.Contains(AnswerId);
-        NextAnswerId = NextUnfinished(all.Select(a => a.AnswerId).ToList(), AnswerId, finished.ToHashSet());
+        NextAnswerId = NextUnfinished(await answers.IdsInOrderAsync(ProgrammeId, ct), AnswerId, finished.ToHashSet());
         return null;
     }
 

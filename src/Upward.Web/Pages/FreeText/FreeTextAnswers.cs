@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Upward.Core.People;
 using Upward.Core.Programmes;
 using Upward.Core.Questionnaires;
+using Upward.Core.Themes;
 using Upward.Data;
 
 namespace Upward.Web.Pages.FreeText;
@@ -21,26 +22,116 @@ public sealed record FreeTextAnswer(
 /// </summary>
 public sealed class FreeTextAnswers(UpwardDbContext db)
 {
-    public async Task<IReadOnlyList<FreeTextAnswer>> ListAsync(Guid programmeId, bool withOriginals, CancellationToken ct)
-    {
-        var rows = await (
-            from a in db.Answers
-            join r in db.Responses on a.ResponseId equals r.Id
-            join w in db.Waves on r.WaveId equals w.Id
-            join i in db.InstrumentItems on a.ItemId equals i.Id
-            join e in db.Enrolments on r.EnrolmentId equals e.Id
-            where w.ProgrammeId == programmeId && r.Status == ResponseStatus.Submitted
-                && (i.Type == ItemType.FreeText || i.Type == ItemType.YesNo)
-                && a.Text != null && a.Text != ""
-                && !(e.Status == EnrolmentStatus.Withdrawn && e.WithdrawalChoice == WithdrawalChoice.Erase)
-            select new
-            {
-                a.Id, a.Text, i.Key, i.Type, QuestionText = i.Text, i.FollowUpText, w.Stage, e.ParticipantCode, e.Role, EnrolmentId = e.Id,
-                Redaction = db.AnswerRedactions.FirstOrDefault(x => x.AnswerId == a.Id),
-            }).ToListAsync(ct);
+    /// <summary>Every answer that may be analysed, in stage, question and participant order.</summary>
+    public Task<IReadOnlyList<FreeTextAnswer>> ListAsync(Guid programmeId, bool withOriginals, CancellationToken ct) =>
+        ReadAsync(Rows(programmeId), withOriginals, ct);
 
+    /// <summary>
+    /// The answers some coder has coded: all that Table 1 and its quotes are built from, so a large
+    /// programme's uncoded answers (and their text) are never read for them.
+    /// </summary>
+    public Task<IReadOnlyList<FreeTextAnswer>> CodedAsync(Guid programmeId, CancellationToken ct) =>
+        ReadAsync(Rows(programmeId).Where(r => db.Codings.Any(c => c.AnswerId == r.Id)), withOriginals: false, ct);
+
+    /// <summary>The answers coded under one theme (the candidates for its representative quote).</summary>
+    public Task<IReadOnlyList<FreeTextAnswer>> CodedUnderAsync(Guid programmeId, Guid themeId, CancellationToken ct) =>
+        ReadAsync(Rows(programmeId).Where(r => db.Codings.Any(c => c.AnswerId == r.Id && c.ThemeId == themeId)), withOriginals: false, ct);
+
+    /// <summary>
+    /// The ids of every answer that may be analysed, in the list's order, without their words: what a
+    /// coder's "next answer" needs, at a fraction of the cost of <see cref="ListAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> IdsInOrderAsync(Guid programmeId, CancellationToken ct)
+    {
+        var consenting = (await ConsentingAsync(programmeId, ct)).ToHashSet();
+        var rows = await Rows(programmeId).Select(r => new { r.Id, r.EnrolmentId, r.Stage, r.Key, r.ParticipantCode }).ToListAsync(ct);
+        return rows.Where(r => consenting.Contains(r.EnrolmentId))
+            .OrderBy(r => r.Stage).ThenBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.ParticipantCode, StringComparer.Ordinal)
+            .Select(r => r.Id).ToList();
+    }
+
+    /// <summary>One answer by id, or null when it is not one the programme's researchers may see (which pages turn into 404).</summary>
+    public async Task<FreeTextAnswer?> FindAsync(Guid programmeId, Guid answerId, bool withOriginals, CancellationToken ct) =>
+        (await ReadAsync(Rows(programmeId).Where(r => r.Id == answerId), withOriginals, ct)).SingleOrDefault();
+
+    /// <summary>
+    /// One page of the answers, optionally only those whose words (as shown) or participant code
+    /// contain <paramref name="term"/> (from <see cref="Paging.ListSearch.Term"/>). Consent is settled
+    /// first, so the count and the page hold only answers that may be analysed.
+    /// </summary>
+    public async Task<(Paging.ListPage Page, IReadOnlyList<FreeTextAnswer> Answers)> PageAsync(
+        Guid programmeId, bool withOriginals, int pageNumber, int pageSize, string? term, CancellationToken ct)
+    {
+        var consenting = await ConsentingAsync(programmeId, ct);
+        // One JSON parameter rather than one parameter per person: thousands of parameters cost more than the query.
+        var rows = Rows(programmeId).Where(r => EF.Parameter(consenting).Contains(r.EnrolmentId));
+        if (term is not null)
+        {
+            rows = rows.Where(r => (r.Redaction != null ? r.Redaction.RedactedText : r.Text)!.ToLower().Contains(term)
+                || r.ParticipantCode.ToLower().Contains(term));
+        }
+        var page = Paging.ListPage.Of(pageNumber, pageSize, await rows.CountAsync(ct));
+        var shown = rows.OrderBy(r => r.Stage).ThenBy(r => r.Key).ThenBy(r => r.ParticipantCode).ThenBy(r => r.Id)
+            .Skip(page.Skip).Take(page.Size);
+        return (page, await ReadAsync(shown, withOriginals, ct));
+    }
+
+    /// <summary>The programme's enrolments whose consent to the use of their answers is in force.</summary>
+    private async Task<List<Guid>> ConsentingAsync(Guid programmeId, CancellationToken ct)
+    {
+        var decisions = await (from d in db.ConsentDecisions
+                               join e in db.Enrolments on d.EnrolmentId equals e.Id
+                               where e.ProgrammeId == programmeId && d.Purpose == ConsentPurpose.UseAnswersInEvaluation
+                               select d).AsNoTracking().ToListAsync(ct);
+        return decisions.GroupBy(d => d.EnrolmentId)
+            .Where(g => Consent.IsGiven(g, ConsentPurpose.UseAnswersInEvaluation)).Select(g => g.Key).ToList();
+    }
+
+    /// <summary>An answer as the query reads it, before consent and redaction are applied.</summary>
+    private sealed class Row
+    {
+        public Guid Id { get; init; }
+        public string? Text { get; init; }
+        public string Key { get; init; } = "";
+        public ItemType Type { get; init; }
+        public string QuestionText { get; init; } = "";
+        public string? FollowUpText { get; init; }
+        public Stage Stage { get; init; }
+        public string ParticipantCode { get; init; } = "";
+        public ProgrammeRole Role { get; init; }
+        public Guid EnrolmentId { get; init; }
+        public AnswerRedaction? Redaction { get; init; }
+    }
+
+    /// <summary>
+    /// The programme's submitted free-text answers (and yes/no follow-ups) with words in them, from
+    /// participants who did not ask for erasure: the one query every reader narrows.
+    /// </summary>
+    private IQueryable<Row> Rows(Guid programmeId) =>
+        from a in db.Answers
+        join r in db.Responses on a.ResponseId equals r.Id
+        join w in db.Waves on r.WaveId equals w.Id
+        join i in db.InstrumentItems on a.ItemId equals i.Id
+        join e in db.Enrolments on r.EnrolmentId equals e.Id
+        where w.ProgrammeId == programmeId && r.Status == ResponseStatus.Submitted
+            // As a list of items, so the database reads each response's few free-text answers by the
+            // (response, item) index rather than every answer of every response.
+            && db.InstrumentItems.Where(x => x.Type == ItemType.FreeText || x.Type == ItemType.YesNo).Select(x => x.Id).Contains(a.ItemId)
+            && a.Text != null && a.Text != ""
+            && !(e.Status == EnrolmentStatus.Withdrawn && e.WithdrawalChoice == WithdrawalChoice.Erase)
+        select new Row
+        {
+            Id = a.Id, Text = a.Text, Key = i.Key, Type = i.Type, QuestionText = i.Text, FollowUpText = i.FollowUpText, Stage = w.Stage,
+            ParticipantCode = e.ParticipantCode, Role = e.Role, EnrolmentId = e.Id,
+            Redaction = db.AnswerRedactions.FirstOrDefault(x => x.AnswerId == a.Id),
+        };
+
+    /// <summary>The rows read, kept only where consent to their use is in force, with redactions applied.</summary>
+    private async Task<IReadOnlyList<FreeTextAnswer>> ReadAsync(IQueryable<Row> query, bool withOriginals, CancellationToken ct)
+    {
+        var rows = await query.AsNoTracking().ToListAsync(ct);
         var enrolmentIds = rows.Select(r => r.EnrolmentId).Distinct().ToList();
-        var decisions = (await db.ConsentDecisions.Where(d => enrolmentIds.Contains(d.EnrolmentId)).ToListAsync(ct)).ToLookup(d => d.EnrolmentId);
+        var decisions = (await db.ConsentDecisions.AsNoTracking().Where(d => EF.Parameter(enrolmentIds).Contains(d.EnrolmentId)).ToListAsync(ct)).ToLookup(d => d.EnrolmentId);
 
         var list = new List<FreeTextAnswer>();
         foreach (var row in rows)
@@ -58,10 +149,6 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
         }
         return list.OrderBy(a => a.Stage).ThenBy(a => a.QuestionKey, StringComparer.Ordinal).ThenBy(a => a.ParticipantCode, StringComparer.Ordinal).ToList();
     }
-
-    /// <summary>One answer by id, or null when it is not one the programme's researchers may see (which pages turn into 404).</summary>
-    public async Task<FreeTextAnswer?> FindAsync(Guid programmeId, Guid answerId, bool withOriginals, CancellationToken ct) =>
-        (await ListAsync(programmeId, withOriginals, ct)).FirstOrDefault(a => a.AnswerId == answerId);
 
     /// <summary>The researcher's own enrolment in the programme: codings and redactions are recorded under it, never under a name.</summary>
     public Task<Guid> EnrolmentOfAsync(Guid programmeId, Guid userId, IEnumerable<ProgrammeRole> roles, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Upward.Core.Programmes;
+using Upward.Web.Paging;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.FreeText;
@@ -8,14 +9,23 @@ namespace Upward.Web.Pages.FreeText;
 [Requires(ProgrammeCapability.RedactFreeText)]
 public sealed class IndexModel(FreeTextAnswers answers) : ProgrammePageModel
 {
+    /// <summary>Answers on one page: enough to read through a question, few enough to stay quick with tens of thousands.</summary>
+    public const int PageSize = 50;
+
+    [FromQuery(Name = "pageNumber")] public int PageNumber { get; set; } = 1;
+
+    /// <summary>Words in an answer, or a participant code, or part of one.</summary>
+    [FromQuery(Name = "search")] public string? Search { get; set; }
+
     public IReadOnlyList<FreeTextAnswer> Answers { get; private set; } = [];
+    public ListPage Paging { get; private set; } = ListPage.Of(1, PageSize, 0);
 
     /// <summary>Set when the coder has just finished the last answer left to them.</summary>
     [BindProperty(SupportsGet = true)] public bool AllFinished { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Answers = await answers.ListAsync(ProgrammeId, May(ProgrammeCapability.ReadOriginalText), ct);
+        (Paging, Answers) = await answers.PageAsync(ProgrammeId, May(ProgrammeCapability.ReadOriginalText), PageNumber, PageSize, ListSearch.Term(Search), ct);
         return Page();
     }
 }

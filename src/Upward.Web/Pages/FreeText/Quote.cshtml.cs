@@ -70,8 +70,7 @@ public sealed class QuoteModel(UpwardDbContext db, FreeTextAnswers answers, Time
             return NotFound();
         }
         Theme = theme;
-        var coded = (await db.Codings.Where(c => c.ThemeId == ThemeId).Select(c => c.AnswerId).ToListAsync(ct)).ToHashSet();
-        Candidates = (await answers.ListAsync(ProgrammeId, withOriginals: false, ct)).Where(a => coded.Contains(a.AnswerId)).ToList();
+        Candidates = await answers.CodedUnderAsync(ProgrammeId, ThemeId, ct);
         return null;
     }
 }

@@ -14,7 +14,8 @@ public sealed class ThemesTable(UpwardDbContext db, FreeTextAnswers answers)
     public async Task<Table> BuildAsync(Guid programmeId, CancellationToken ct)
     {
         var stages = await answers.StagesAsync(programmeId, ct);
-        var facts = (await answers.ListAsync(programmeId, withOriginals: false, ct)).ToDictionary(
+        // Only coded answers count in the table or can be its quotes, so only they are read.
+        var facts = (await answers.CodedAsync(programmeId, ct)).ToDictionary(
             a => a.AnswerId, a => new ThemesByStage.AnswerFacts(a.AnswerId, StageNames.Of(a.Stage), a.ParticipantCode, a.MayQuote, a.Text));
         var themes = await ThemeList.OfAsync(db, programmeId, ct);
         var codings = await db.Codings.Where(c => c.ProgrammeId == programmeId).ToListAsync(ct);

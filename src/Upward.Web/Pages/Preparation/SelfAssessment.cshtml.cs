@@ -29,7 +29,7 @@ public sealed class SelfAssessmentModel(UpwardDbContext db, PreparationQueries q
             Answers = Assessment.Statements.ToDictionary(s => s.Key, s => (string?)(existing.NotYet.Contains(s.Key) ? "not-yet" : "yes"));
             HelpWanted = existing.HelpWanted;
         }
-        return Page();
+        return Form();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -42,7 +42,7 @@ public sealed class SelfAssessmentModel(UpwardDbContext db, PreparationQueries q
         }
         var help = string.IsNullOrWhiteSpace(HelpWanted) ? null : HelpWanted.Trim();
         if (help is { Length: > Assessment.HelpWantedMaxLength }) ModelState.AddModelError(nameof(HelpWanted), $"What you would like help with must be {Assessment.HelpWantedMaxLength:N0} characters or fewer");
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid) return Form();
 
         var notYet = Assessment.Statements.Where(s => Answers[s.Key] == "not-yet").Select(s => s.Key).ToList();
         await db.WriteAtomicallyAsync(async ct =>
@@ -58,6 +58,16 @@ public sealed class SelfAssessmentModel(UpwardDbContext db, PreparationQueries q
             return await db.SaveChangesAsync(ct);
         }, ct);
         return RedirectToPage("/Preparation/Index", new { programmeId = ProgrammeId });
+    }
+
+    /// <summary>
+    /// The page with a radio group per statement. The view reads <c>Answers[key]</c> for each one, so a
+    /// mentor who has not answered yet (or posted only some) needs every key present, unanswered.
+    /// </summary>
+    private IActionResult Form()
+    {
+        foreach (var statement in Assessment.Statements) Answers.TryAdd(statement.Key, null);
+        return Page();
     }
 
     protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)

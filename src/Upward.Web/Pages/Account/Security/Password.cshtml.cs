@@ -59,14 +59,14 @@ public sealed class PasswordModel(UserManager<UpwardUser> users, SignInManager<U
 
         var email = user.Email ?? user.Id.ToString();
         var address = RateLimits.ClientAddress(HttpContext);
-        if (throttle.IsThrottled(email, address))
+        if (await throttle.IsThrottledAsync(email, address))
         {
             ModelState.AddModelError("Input.CurrentPassword", "Too many wrong passwords. Wait 15 minutes, then try again.");
             return Page();
         }
         if (!string.IsNullOrEmpty(Input.CurrentPassword) && !await users.CheckPasswordAsync(user, Input.CurrentPassword))
         {
-            throttle.CountFailure(email, address);
+            await throttle.CountFailureAsync(email, address);
             ModelState.AddModelError("Input.CurrentPassword", "Your current password is not right");
         }
         if (Input.Password is not null && Input.Password == Input.CurrentPassword)

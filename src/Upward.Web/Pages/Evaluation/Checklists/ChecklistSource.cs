@@ -16,16 +16,16 @@ namespace Upward.Web.Pages.Evaluation.Checklists;
 /// it (with the programme's analysis plan and Table 1), and the setting the report does not carry —
 /// the organisation, dates, the design, patient mentors, preparation modules and expenses.
 /// </summary>
-public sealed class ChecklistSource(BundleExport export, ThemesTable themes, PreparationQueries preparation, UpwardDbContext db)
+public sealed class ChecklistSource(EvaluationCalculations evaluations, PreparationQueries preparation, UpwardDbContext db)
 {
     public sealed record Drafts(ReportingChecklist Squire, ReportingChecklist? Gripp2);
 
     public async Task<Drafts> DraftAsync(Programme programme, CancellationToken ct)
     {
         // The same evaluation as the page: the plan's outcomes and design, and a waitlist's arms.
-        var (report, plan) = await export.ReportAsync(programme, ct);
-        var table1 = BoardReportSource.Figures(await themes.BuildAsync(programme.Id, ct));
-        var facts = await FactsAsync(programme, plan, ct);
+        var evaluation = await evaluations.GetAsync(programme, ct);
+        var (report, table1) = (evaluation.Report, BoardReportSource.Figures(evaluation.Themes));
+        var facts = await FactsAsync(programme, evaluation.Plan, ct);
         return new Drafts(SquireChecklist.Draft(report, table1, facts), Gripp2ShortForm.AppliesTo(facts) ? Gripp2ShortForm.Draft(report, facts) : null);
     }
 

@@ -14,14 +14,14 @@ namespace Upward.Web.Pages.Evaluation.Report;
 /// Gathers what the board report needs from the database — the evaluation with the programme's
 /// analysis plan, Table 1 as the page shows it, the organisation and the dates — and writes the PDF.
 /// </summary>
-public sealed class BoardReportSource(BundleExport export, ThemesTable themes, UpwardDbContext db, TimeProvider clock)
+public sealed class BoardReportSource(EvaluationCalculations evaluations, UpwardDbContext db, TimeProvider clock)
 {
     /// <exception cref="FontUnavailableException">No TrueType font is installed.</exception>
     public async Task<byte[]> PdfAsync(Programme programme, CancellationToken ct)
     {
-        var (report, _) = await export.ReportAsync(programme, ct);
-        var table1 = Figures(await themes.BuildAsync(programme.Id, ct));
-        return BoardReportPdf.Write(await TitleAsync(programme, ct), BoardReportComposer.Compose(report, table1));
+        // The same figures as the page shows (a large programme's kept ones), so the two never disagree.
+        var evaluation = await evaluations.GetAsync(programme, ct);
+        return BoardReportPdf.Write(await TitleAsync(programme, ct), BoardReportComposer.Compose(evaluation.Report, Figures(evaluation.Themes)));
     }
 
     private async Task<ReportTitle> TitleAsync(Programme programme, CancellationToken ct)

@@ -1,9 +1,11 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Upward.Data.Migrations.Sqlite
+namespace Upward.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +17,10 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,15 +31,15 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ActorUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ActorUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Detail = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -48,11 +50,11 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "CalendarFeeds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -63,10 +65,10 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -77,10 +79,10 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -88,13 +90,28 @@ namespace Upward.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PasswordFailures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AddressKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PasswordFailures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SchedulerLeases",
                 columns: table => new
                 {
-                    Job = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    HeldUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastRunAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Job = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    HeldUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastRunAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -105,11 +122,11 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "SetupTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UsedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UsedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -120,11 +137,11 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -141,24 +158,24 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -175,17 +192,17 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "OrganisationSignInSettings",
                 columns: table => new
                 {
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProviderName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Issuer = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    ClientId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ProtectedClientSecret = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    AllowedEmailDomains = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OrganisationSignInOnlyForStaff = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TrustProviderEmails = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RequireSecondFactorForStaff = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Issuer = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ClientId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ProtectedClientSecret = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AllowedEmailDomains = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    OrganisationSignInOnlyForStaff = table.Column<bool>(type: "boolean", nullable: false),
+                    TrustProviderEmails = table.Column<bool>(type: "boolean", nullable: false),
+                    RequireSecondFactorForStaff = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -202,23 +219,23 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Programmes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Type = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    AnonymityThreshold = table.Column<int>(type: "INTEGER", nullable: false),
-                    SessionTimeLimitMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    EthicsReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    RetentionMonths = table.Column<int>(type: "INTEGER", nullable: false),
-                    ApplicationsCloseAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SupervisorRule = table.Column<int>(type: "INTEGER", nullable: false),
-                    MenteesPerMentor = table.Column<int>(type: "INTEGER", nullable: false),
-                    SessionsPerPair = table.Column<int>(type: "INTEGER", nullable: false),
-                    Departments = table.Column<string>(type: "TEXT", nullable: false),
-                    Specialties = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    AnonymityThreshold = table.Column<int>(type: "integer", nullable: false),
+                    SessionTimeLimitMinutes = table.Column<int>(type: "integer", nullable: false),
+                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EthicsReference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RetentionMonths = table.Column<int>(type: "integer", nullable: false),
+                    ApplicationsCloseAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SupervisorRule = table.Column<int>(type: "integer", nullable: false),
+                    MenteesPerMentor = table.Column<int>(type: "integer", nullable: false),
+                    SessionsPerPair = table.Column<int>(type: "integer", nullable: false),
+                    Departments = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Specialties = table.Column<List<string>>(type: "text[]", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -235,11 +252,11 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -256,10 +273,10 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -276,9 +293,9 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "AspNetUserPasskeys",
                 columns: table => new
                 {
-                    CredentialId = table.Column<byte[]>(type: "BLOB", maxLength: 1024, nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Data = table.Column<string>(type: "TEXT", nullable: false)
+                    CredentialId = table.Column<byte[]>(type: "bytea", maxLength: 1024, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Data = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -295,8 +312,8 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -319,10 +336,10 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -339,9 +356,9 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "NotificationPreferences",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    ChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    ChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -358,23 +375,23 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    About = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReadAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    EmailStatus = table.Column<int>(type: "INTEGER", nullable: false),
-                    EmailDueAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    EmailAttempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    EmailClaimedUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    EmailSentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    About = table.Column<Guid>(type: "uuid", nullable: true),
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EmailStatus = table.Column<int>(type: "integer", nullable: false),
+                    EmailDueAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EmailAttempts = table.Column<int>(type: "integer", nullable: false),
+                    EmailClaimedUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EmailSentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -391,9 +408,9 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "AnalysisPlans",
                 columns: table => new
                 {
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Json = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    SavedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Json = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    SavedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -410,15 +427,15 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Applications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false),
-                    Statement = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    Statement = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -435,26 +452,26 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Enrolments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ParticipantCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Gender = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    AgeBand = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    StaffGroup = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    Grade = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    YearsInRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    PriorMentoring = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Department = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
-                    Specialty = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
-                    TopicDomainIds = table.Column<string>(type: "TEXT", nullable: false),
-                    IsPatientMentor = table.Column<bool>(type: "INTEGER", nullable: true),
-                    WithdrawnAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    WithdrawalChoice = table.Column<int>(type: "INTEGER", nullable: true),
-                    WithdrawnAtStage = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ParticipantCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Gender = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    AgeBand = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    StaffGroup = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Grade = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    YearsInRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    PriorMentoring = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Department = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    Specialty = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    TopicDomainIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    IsPatientMentor = table.Column<bool>(type: "boolean", nullable: true),
+                    WithdrawnAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WithdrawalChoice = table.Column<int>(type: "integer", nullable: true),
+                    WithdrawnAtStage = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -477,12 +494,12 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "GroundRulesVersions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Rules = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    SafetyLead = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Rules = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SafetyLead = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -499,13 +516,13 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Instruments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Introduction = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Introduction = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -522,23 +539,23 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Invitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AcceptedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReminderSentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Gender = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    AgeBand = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    StaffGroup = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    Grade = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    YearsInRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    PriorMentoring = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AcceptedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReminderSentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Gender = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    AgeBand = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    StaffGroup = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Grade = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    YearsInRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    PriorMentoring = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -555,11 +572,11 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "NotificationTexts",
                 columns: table => new
                 {
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    ChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -576,10 +593,10 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "PhaseOneSettings",
                 columns: table => new
                 {
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Mode = table.Column<int>(type: "INTEGER", nullable: false),
-                    MenteeMaySeeBrief = table.Column<bool>(type: "INTEGER", nullable: false),
-                    MenteesMayChooseMentors = table.Column<bool>(type: "INTEGER", nullable: false)
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Mode = table.Column<int>(type: "integer", nullable: false),
+                    MenteeMaySeeBrief = table.Column<bool>(type: "boolean", nullable: false),
+                    MenteesMayChooseMentors = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -596,15 +613,15 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "PreparationModules",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Audience = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Markdown = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Audience = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Markdown = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -621,13 +638,13 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "PreparationSettings",
                 columns: table => new
                 {
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AllocationWaitsForReadiness = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SafeguardingContact = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    CertificateNeedsPreparation = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CertificateMinimumSessions = table.Column<int>(type: "INTEGER", nullable: false),
-                    CertificateNeedsEvaluation = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ColleagueInputEnabled = table.Column<bool>(type: "INTEGER", nullable: false)
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AllocationWaitsForReadiness = table.Column<bool>(type: "boolean", nullable: false),
+                    SafeguardingContact = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CertificateNeedsPreparation = table.Column<bool>(type: "boolean", nullable: false),
+                    CertificateMinimumSessions = table.Column<int>(type: "integer", nullable: false),
+                    CertificateNeedsEvaluation = table.Column<bool>(type: "boolean", nullable: false),
+                    ColleagueInputEnabled = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -644,10 +661,10 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "ProgrammeDomains",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -664,12 +681,12 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Themes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Definition = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Definition = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -692,12 +709,12 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "TimelineEntries",
                 columns: table => new
                 {
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Step = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OpenedByTimelineAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ClosedByTimelineAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Step = table.Column<int>(type: "integer", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OpenedByTimelineAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedByTimelineAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -714,14 +731,14 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "WaitlistAllocations",
                 columns: table => new
                 {
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Design = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Unit = table.Column<int>(type: "INTEGER", nullable: false),
-                    Seed = table.Column<long>(type: "INTEGER", nullable: false),
-                    AllocatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReleasedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LaterArmStartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    WeeksBetweenSteps = table.Column<int>(type: "INTEGER", nullable: true)
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Design = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Unit = table.Column<int>(type: "integer", nullable: false),
+                    Seed = table.Column<long>(type: "bigint", nullable: false),
+                    AllocatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReleasedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LaterArmStartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WeeksBetweenSteps = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -734,19 +751,49 @@ namespace Upward.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.Sql(@"CREATE TABLE ""AnonymousContributors"" (""Id"" TEXT NOT NULL CONSTRAINT ""PK_AnonymousContributors"" PRIMARY KEY, ""ProgrammeId"" TEXT NOT NULL, ""MentorEnrolmentId"" TEXT NOT NULL, ""MenteeEnrolmentId"" TEXT NOT NULL, CONSTRAINT ""FK_AnonymousContributors_Enrolments_MenteeEnrolmentId"" FOREIGN KEY (""MenteeEnrolmentId"") REFERENCES ""Enrolments"" (""Id"") ON DELETE RESTRICT, CONSTRAINT ""FK_AnonymousContributors_Enrolments_MentorEnrolmentId"" FOREIGN KEY (""MentorEnrolmentId"") REFERENCES ""Enrolments"" (""Id"") ON DELETE RESTRICT, CONSTRAINT ""FK_AnonymousContributors_Programmes_ProgrammeId"" FOREIGN KEY (""ProgrammeId"") REFERENCES ""Programmes"" (""Id"") ON DELETE CASCADE) WITHOUT ROWID;");
+            migrationBuilder.CreateTable(
+                name: "AnonymousContributors",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MentorEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnonymousContributors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnonymousContributors_Enrolments_MenteeEnrolmentId",
+                        column: x => x.MenteeEnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AnonymousContributors_Enrolments_MentorEnrolmentId",
+                        column: x => x.MentorEnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AnonymousContributors_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateTable(
                 name: "Attendances",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RecordedByUserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedByUserId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -769,12 +816,12 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Certificates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -797,18 +844,18 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "ColleagueInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    ColleagueName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    WorkingRelationship = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    InvitedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Answered = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    ColleagueName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    WorkingRelationship = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    InvitedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Answered = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -831,17 +878,17 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Concerns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RaisedByEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    RaisedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Route = table.Column<int>(type: "INTEGER", nullable: false),
-                    AsksToEndPairing = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AcknowledgedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Response = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    RespondedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ResolvedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RaisedByEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RaisedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Route = table.Column<int>(type: "integer", nullable: false),
+                    AsksToEndPairing = table.Column<bool>(type: "boolean", nullable: false),
+                    AcknowledgedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Response = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RespondedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResolvedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -864,12 +911,12 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "ConsentDecisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Purpose = table.Column<int>(type: "INTEGER", nullable: false),
-                    TextVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    Given = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Purpose = table.Column<int>(type: "integer", nullable: false),
+                    TextVersion = table.Column<int>(type: "integer", nullable: false),
+                    Given = table.Column<bool>(type: "boolean", nullable: false),
+                    DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -886,15 +933,15 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "ExpenseClaims",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AmountPence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    IncurredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    StatusChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AmountPence = table.Column<int>(type: "integer", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IncurredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StatusChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -917,15 +964,15 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "FeedbackBriefs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    AllocatedMentorEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReviewedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReleasedToMentorAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReleasedToMenteeAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    AllocatedMentorEnrolmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReviewedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReleasedToMentorAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReleasedToMenteeAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -954,10 +1001,10 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "MentorDeclines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MentorEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MentorEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -986,10 +1033,10 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "MentorWishes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MentorEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MentorEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1018,12 +1065,12 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "ModuleCompletions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ModuleKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    ModuleVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    CompletedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ModuleKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ModuleVersion = table.Column<int>(type: "integer", nullable: false),
+                    CompletedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1046,21 +1093,21 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Pairings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MentorEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    EndedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    EndedBy = table.Column<int>(type: "INTEGER", nullable: true),
-                    MentorFit = table.Column<int>(type: "INTEGER", nullable: true),
-                    MenteeFit = table.Column<int>(type: "INTEGER", nullable: true),
-                    MentorAcceptedGroundRulesAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    MenteeAcceptedGroundRulesAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    MentorAcceptedGroundRulesVersion = table.Column<int>(type: "INTEGER", nullable: true),
-                    MenteeAcceptedGroundRulesVersion = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MentorEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    EndedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EndedBy = table.Column<int>(type: "integer", nullable: true),
+                    MentorFit = table.Column<int>(type: "integer", nullable: true),
+                    MenteeFit = table.Column<int>(type: "integer", nullable: true),
+                    MentorAcceptedGroundRulesAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    MenteeAcceptedGroundRulesAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    MentorAcceptedGroundRulesVersion = table.Column<int>(type: "integer", nullable: true),
+                    MenteeAcceptedGroundRulesVersion = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1085,18 +1132,43 @@ namespace Upward.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.Sql(@"CREATE TABLE ""PendingContributions"" (""Id"" TEXT NOT NULL CONSTRAINT ""PK_PendingContributions"" PRIMARY KEY, ""ProgrammeId"" TEXT NOT NULL, ""MenteeEnrolmentId"" TEXT NOT NULL, ""Source"" INTEGER NOT NULL, ""Sealed"" BLOB NOT NULL, CONSTRAINT ""FK_PendingContributions_Enrolments_MenteeEnrolmentId"" FOREIGN KEY (""MenteeEnrolmentId"") REFERENCES ""Enrolments"" (""Id"") ON DELETE RESTRICT, CONSTRAINT ""FK_PendingContributions_Programmes_ProgrammeId"" FOREIGN KEY (""ProgrammeId"") REFERENCES ""Programmes"" (""Id"") ON DELETE CASCADE) WITHOUT ROWID;");
+            migrationBuilder.CreateTable(
+                name: "PendingContributions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Source = table.Column<int>(type: "integer", nullable: false),
+                    Sealed = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingContributions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PendingContributions_Enrolments_MenteeEnrolmentId",
+                        column: x => x.MenteeEnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PendingContributions_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateTable(
                 name: "ReflectiveSummaries",
                 columns: table => new
                 {
-                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WhatIHeard = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    WhatIWillChange = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    ActionPlan = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WhatIHeard = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    WhatIWillChange = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ActionPlan = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1119,12 +1191,12 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Relationships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MentorEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    DeclaredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MentorEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    DeclaredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1153,11 +1225,11 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "SelfAssessments",
                 columns: table => new
                 {
-                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NotYet = table.Column<string>(type: "TEXT", nullable: false),
-                    HelpWanted = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    AssessedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NotYet = table.Column<List<string>>(type: "text[]", nullable: false),
+                    HelpWanted = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AssessedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1180,13 +1252,13 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Willingness",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MentorEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Willing = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PrivateReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MentorEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Willing = table.Column<bool>(type: "boolean", nullable: false),
+                    PrivateReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1215,20 +1287,20 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "InstrumentItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InstrumentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Type = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Hint = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    LowLabel = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
-                    HighLabel = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
-                    Choices = table.Column<string>(type: "TEXT", nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    FollowUpText = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ScoreName = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
-                    Optional = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstrumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Hint = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    LowLabel = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    HighLabel = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    Choices = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    FollowUpText = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ScoreName = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    Optional = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1245,15 +1317,15 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Waves",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InstrumentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Audience = table.Column<int>(type: "INTEGER", nullable: false),
-                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsOpen = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OpenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstrumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Audience = table.Column<int>(type: "integer", nullable: false),
+                    Stage = table.Column<int>(type: "integer", nullable: false),
+                    IsOpen = table.Column<bool>(type: "boolean", nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1272,19 +1344,53 @@ namespace Upward.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.Sql(@"CREATE TABLE ""AnonymousContributions"" (""Id"" TEXT NOT NULL CONSTRAINT ""PK_AnonymousContributions"" PRIMARY KEY, ""ProgrammeId"" TEXT NOT NULL, ""MenteeEnrolmentId"" TEXT NOT NULL, ""DomainId"" TEXT NOT NULL, ""Text"" TEXT NOT NULL, ""Rating"" INTEGER, ""Source"" INTEGER NOT NULL, ""ShownToMentee"" INTEGER NOT NULL, CONSTRAINT ""FK_AnonymousContributions_Enrolments_MenteeEnrolmentId"" FOREIGN KEY (""MenteeEnrolmentId"") REFERENCES ""Enrolments"" (""Id"") ON DELETE RESTRICT, CONSTRAINT ""FK_AnonymousContributions_ProgrammeDomains_DomainId"" FOREIGN KEY (""DomainId"") REFERENCES ""ProgrammeDomains"" (""Id"") ON DELETE RESTRICT, CONSTRAINT ""FK_AnonymousContributions_Programmes_ProgrammeId"" FOREIGN KEY (""ProgrammeId"") REFERENCES ""Programmes"" (""Id"") ON DELETE CASCADE) WITHOUT ROWID;");
+            migrationBuilder.CreateTable(
+                name: "AnonymousContributions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DomainId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    Source = table.Column<int>(type: "integer", nullable: false),
+                    ShownToMentee = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnonymousContributions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnonymousContributions_Enrolments_MenteeEnrolmentId",
+                        column: x => x.MenteeEnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AnonymousContributions_ProgrammeDomains_DomainId",
+                        column: x => x.DomainId,
+                        principalTable: "ProgrammeDomains",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AnonymousContributions_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateTable(
                 name: "GroupNotes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DomainId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Points = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DomainId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Points = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1313,9 +1419,9 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "ArmAssignments",
                 columns: table => new
                 {
-                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Step = table.Column<int>(type: "INTEGER", nullable: false)
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Step = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1338,9 +1444,9 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "DepartmentAssignments",
                 columns: table => new
                 {
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Department = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Step = table.Column<int>(type: "INTEGER", nullable: false)
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Department = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Step = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1357,11 +1463,11 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "DesignSteps",
                 columns: table => new
                 {
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    StartedBy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    StartedBy = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1378,9 +1484,9 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "BriefNameConfirmations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BriefId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Phrase = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BriefId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Phrase = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1397,11 +1503,11 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "FeedbackBriefSections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BriefId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DomainId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    Rating = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BriefId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DomainId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Rating = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1424,13 +1530,13 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "ActionPlanItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PairingId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MenteeEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PairingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MenteeEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Action = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1453,22 +1559,22 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "MentoringSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PairingId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    TimeLimitMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProposedBy = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgreedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CalendarSequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    RecordedAfterwards = table.Column<bool>(type: "INTEGER", nullable: false),
-                    HowMet = table.Column<int>(type: "INTEGER", nullable: true),
-                    MinutesTaken = table.Column<int>(type: "INTEGER", nullable: true),
-                    OverTimeReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    TimeFelt = table.Column<int>(type: "INTEGER", nullable: true),
-                    HeldRecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PairingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    StartsAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    TimeLimitMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Place = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ProposedBy = table.Column<int>(type: "integer", nullable: false),
+                    AgreedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CalendarSequence = table.Column<int>(type: "integer", nullable: false),
+                    RecordedAfterwards = table.Column<bool>(type: "boolean", nullable: false),
+                    HowMet = table.Column<int>(type: "integer", nullable: true),
+                    MinutesTaken = table.Column<int>(type: "integer", nullable: true),
+                    OverTimeReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    TimeFelt = table.Column<int>(type: "integer", nullable: true),
+                    HeldRecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1485,11 +1591,11 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "PrivateNotes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PairingId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    WrittenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PairingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    WrittenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1512,14 +1618,14 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Responses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WaveId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InstrumentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WaveId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstrumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1548,12 +1654,12 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Answers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DomainId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DomainId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1576,12 +1682,12 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "AnswerRedactions",
                 columns: table => new
                 {
-                    AnswerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RedactedText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    OriginalKeptForCoordinator = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RedactedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RedactedByEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    AnswerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RedactedText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    OriginalKeptForCoordinator = table.Column<bool>(type: "boolean", nullable: false),
+                    RedactedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RedactedByEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1610,14 +1716,14 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "Codings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AnswerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ThemeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CoderEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PassageStart = table.Column<int>(type: "INTEGER", nullable: true),
-                    PassageLength = table.Column<int>(type: "INTEGER", nullable: true),
-                    CodedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AnswerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ThemeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoderEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PassageStart = table.Column<int>(type: "integer", nullable: true),
+                    PassageLength = table.Column<int>(type: "integer", nullable: true),
+                    CodedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1652,11 +1758,11 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "CodingsFinished",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AnswerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CoderEnrolmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AnswerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoderEnrolmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1685,10 +1791,10 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "RepresentativeQuotes",
                 columns: table => new
                 {
-                    ThemeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AnswerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChosenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    ThemeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AnswerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChosenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2135,6 +2241,16 @@ namespace Upward.Data.Migrations.Sqlite
                 columns: new[] { "ProgrammeId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PasswordFailures_AccountKey_AtUtc",
+                table: "PasswordFailures",
+                columns: new[] { "AccountKey", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PasswordFailures_AtUtc",
+                table: "PasswordFailures",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PendingContributions_MenteeEnrolmentId",
                 table: "PendingContributions",
                 column: "MenteeEnrolmentId");
@@ -2186,7 +2302,7 @@ namespace Upward.Data.Migrations.Sqlite
                 column: "MentorEnrolmentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Relationships_ProgrammeId_MentorEnrolmentId_MenteeEnrolmentId_Kind",
+                name: "IX_Relationships_ProgrammeId_MentorEnrolmentId_MenteeEnrolment~",
                 table: "Relationships",
                 columns: new[] { "ProgrammeId", "MentorEnrolmentId", "MenteeEnrolmentId", "Kind" },
                 unique: true);
@@ -2267,8 +2383,8 @@ namespace Upward.Data.Migrations.Sqlite
                 column: "ProgrammeId");
 
             // The audit log is append-only: the database itself refuses to change or remove an entry.
-            migrationBuilder.Sql("CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON AuditEntries BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;");
-            migrationBuilder.Sql("CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON AuditEntries BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;");
+            migrationBuilder.Sql("CREATE FUNCTION upward_refuse_audit_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit entries are append-only'; END; $$;");
+            migrationBuilder.Sql("CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON \"AuditEntries\" FOR EACH ROW EXECUTE FUNCTION upward_refuse_audit_change();");
         }
 
         /// <inheritdoc />
@@ -2392,6 +2508,9 @@ namespace Upward.Data.Migrations.Sqlite
                 name: "OrganisationSignInSettings");
 
             migrationBuilder.DropTable(
+                name: "PasswordFailures");
+
+            migrationBuilder.DropTable(
                 name: "PendingContributions");
 
             migrationBuilder.DropTable(
@@ -2474,6 +2593,7 @@ namespace Upward.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Organisations");
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS upward_refuse_audit_change();");
         }
     }
 }
