@@ -14,41 +14,9 @@ internal static class TwoSampleOutput
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
-            json.WriteNumber("n_a", comparison.A.N);
-            json.WriteNumber("n_b", comparison.B.N);
-            SummaryJson.Write(json, "a", comparison.A);
-            SummaryJson.Write(json, "b", comparison.B);
-            WriteTest(json, comparison.Test);
-            HodgesLehmannJson.Write(json, "hodges_lehmann", comparison.Shift);
+            TwoSampleJson.WriteFields(json, comparison);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static void WriteTest(Utf8JsonWriter json, MannWhitneyTest? test)
-    {
-        if (test is null)
-        {
-            json.WriteNull("test");
-            return;
-        }
-        json.WriteStartObject("test");
-        json.WriteNumber("u_a", test.UA);
-        json.WriteNumber("u_b", test.UB);
-        json.WriteNumber("z", test.Z);
-        json.WriteNumber("p_asymptotic", test.PAsymptotic);
-        json.WriteNumber("z_cc", test.ZContinuityCorrected);
-        json.WriteNumber("p_asymptotic_cc", test.PAsymptoticContinuityCorrected);
-        if (test.PExact is double exact)
-        {
-            json.WriteNumber("p_exact", exact);
-        }
-        else
-        {
-            json.WriteNull("p_exact");
-        }
-        json.WriteNumber("r", test.R);
-        json.WriteNumber("rank_biserial", test.RankBiserial);
-        json.WriteEndObject();
     }
 }

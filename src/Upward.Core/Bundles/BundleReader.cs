@@ -55,7 +55,7 @@ public static class BundleReader
         }
 
         var programme = ReadProgramme(root.Required("programme"));
-        var instruments = ReadInstruments(root.Required("instruments"));
+        var instruments = ReadInstruments(root.Required("instruments"), designed);
         var participants = ReadParticipants(root.Required("participants"), analysed, designed);
         var references = new BundleReferences(programme, instruments, participants);
         var answers = root.Required("answers").Items().Select(references.Answer).ToList();
@@ -119,7 +119,7 @@ public static class BundleReader
             domains);
     }
 
-    private static List<BundleInstrument> ReadInstruments(JsonCursor node)
+    private static List<BundleInstrument> ReadInstruments(JsonCursor node, bool designed)
     {
         var instruments = new List<BundleInstrument>();
         // Sets, not searches of the list so far: a bundle of up to 100 MB must not take time growing with the square of its length.
@@ -142,7 +142,7 @@ public static class BundleReader
             {
                 throw audience.Fail($"expected one of {BundleNames.RoleChoices}");
             }
-            var stage = ReadStage(item.Required("stage"));
+            var stage = ReadStage(item.Required("stage"), designed);
             var questions = new List<BundleItem>();
             var keys = new HashSet<string>(StringComparer.Ordinal);
             var scores = new HashSet<string>(StringComparer.Ordinal);
@@ -249,7 +249,7 @@ public static class BundleReader
             {
                 throw roleNode.Fail($"expected one of {BundleNames.RoleChoices}");
             }
-            BundleStage? withdrawn = item.Optional("withdrawn_at_stage") is { } w ? ReadStage(w) : null;
+            BundleStage? withdrawn = item.Optional("withdrawn_at_stage") is { } w ? ReadStage(w, designed) : null;
             Designs.Arm? arm = null;
             if (item.Optional("arm") is { } armNode)
             {
@@ -296,6 +296,21 @@ public static class BundleReader
             Band(Demographics.Grade),
             Band(Demographics.YearsInRole),
             Band(Demographics.PriorMentoring));
+    }
+
+    /// <summary>
+    /// A stage, where <paramref name="designed"/> says whether the bundle's version knows controlled
+    /// designs: "before_again" (a waitlist's second before) first appears in version 3, and an older
+    /// bundle that names it was not written by Upward as that version said.
+    /// </summary>
+    private static BundleStage ReadStage(JsonCursor node, bool designed)
+    {
+        var stage = ReadStage(node);
+        if (stage == BundleStage.BeforeAgain && !designed)
+        {
+            throw node.Fail("\"before_again\" first appears in version 3");
+        }
+        return stage;
     }
 
     internal static BundleStage ReadStage(JsonCursor node) =>

@@ -49,6 +49,17 @@ public static class ReportJson
                 WriteComparison(json, comparison);
             }
             json.WriteEndArray();
+            // A controlled design's answer: written only for one, so a single-group report is unchanged.
+            if (report.Waitlist is { } waitlist)
+            {
+                json.WriteStartObject("waitlist");
+                WriteWaitlist(json, waitlist);
+                json.WriteEndObject();
+            }
+            if (report.SteppedWedge is { } wedge)
+            {
+                WriteSteppedWedge(json, wedge);
+            }
             if (report.Themes is { } themes)
             {
                 WriteThemes(json, themes);
@@ -239,6 +250,88 @@ public static class ReportJson
         json.WriteEndObject();
     }
 
+    /// <summary>A paired comparison's fields, written into the object already open.</summary>
+    private static void WritePaired(Utf8JsonWriter json, PairedComparison c)
+    {
+        json.WriteNumber("n_nonzero", c.NonZero);
+        json.WriteNumber("n_increased", c.Increased);
+        json.WriteNumber("n_decreased", c.Decreased);
+        SummaryJson.Write(json, "before", c.Pre);
+        SummaryJson.Write(json, "after", c.Post);
+        SummaryJson.Write(json, "difference", c.Difference);
+        var test = c.Test;
+        WriteNumber(json, "w_plus", test?.WPlus);
+        WriteNumber(json, "z", test?.Z);
+        WriteNumber(json, "p_asymptotic", test?.PAsymptotic);
+        WriteNumber(json, "p_exact", test?.PExact);
+        WriteNumber(json, "r", test?.R);
+        HodgesLehmannJson.Write(json, "hodges_lehmann", c.HodgesLehmann);
+    }
+
+    /// <summary>
+    /// A waitlist's comparison (or a stepped wedge's first period): the outcome, each arm's own paired
+    /// change, and the change compared between arms (a = start now, b = start later), null under k.
+    /// </summary>
+    private static void WriteWaitlist(Utf8JsonWriter json, WaitlistFigures figures)
+    {
+        json.WriteStartObject("outcome");
+        json.WriteString("audience", BundleNames.Of(figures.Outcome.Audience));
+        json.WriteString("score", figures.Outcome.Score);
+        json.WriteString("from", BundleNames.Of(figures.Outcome.From));
+        json.WriteString("to", BundleNames.Of(figures.Outcome.To));
+        json.WriteEndObject();
+        json.WriteStartArray("arms");
+        foreach (var arm in new[] { figures.Now, figures.Later })
+        {
+            json.WriteStartObject();
+            json.WriteString("arm", arm.Arm == Designs.Arm.StartNow ? "start_now" : "start_later");
+            WriteChange(json, arm.From, arm.To, arm.Pairs, arm.Paired);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        if (figures.Between is { } between)
+        {
+            json.WriteStartObject("between_arms");
+            TwoSampleJson.WriteFields(json, between);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("between_arms");
+        }
+    }
+
+    private static void WriteSteppedWedge(Utf8JsonWriter json, SteppedWedgeFigures wedge)
+    {
+        json.WriteStartObject("stepped_wedge");
+        json.WriteStartObject("first_period");
+        WriteWaitlist(json, wedge.FirstPeriod);
+        json.WriteEndObject();
+        json.WriteStartArray("steps");
+        foreach (var step in wedge.Steps)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("step", step.Step);
+            json.WriteBoolean("mentored", step.Mentored);
+            WriteChange(json, step.From, step.To, step.Pairs, step.Paired);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteChange(Utf8JsonWriter json, BundleStage from, BundleStage to, int pairs, PairedComparison? paired)
+    {
+        json.WriteString("from", BundleNames.Of(from));
+        json.WriteString("to", BundleNames.Of(to));
+        json.WriteNumber("n_pairs", pairs);
+        json.WriteBoolean("suppressed", paired is null);
+        if (paired is not null)
+        {
+            WritePaired(json, paired);
+        }
+    }
+
     private static void WriteComparison(Utf8JsonWriter json, ScoreComparison comparison)
     {
         json.WriteStartObject();
@@ -264,19 +357,7 @@ public static class ReportJson
             json.WriteBoolean("suppressed", row.Suppressed);
             if (row.Comparison is { } c)
             {
-                json.WriteNumber("n_nonzero", c.NonZero);
-                json.WriteNumber("n_increased", c.Increased);
-                json.WriteNumber("n_decreased", c.Decreased);
-                SummaryJson.Write(json, "before", c.Pre);
-                SummaryJson.Write(json, "after", c.Post);
-                SummaryJson.Write(json, "difference", c.Difference);
-                var test = c.Test;
-                WriteNumber(json, "w_plus", test?.WPlus);
-                WriteNumber(json, "z", test?.Z);
-                WriteNumber(json, "p_asymptotic", test?.PAsymptotic);
-                WriteNumber(json, "p_exact", test?.PExact);
-                WriteNumber(json, "r", test?.R);
-                HodgesLehmannJson.Write(json, "hodges_lehmann", c.HodgesLehmann);
+                WritePaired(json, c);
             }
             json.WriteEndObject();
         }

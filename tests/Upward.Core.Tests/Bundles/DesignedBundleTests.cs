@@ -46,6 +46,8 @@ public sealed class DesignedBundleTests : IDisposable
 
     [Theory]
     [InlineData(2, "analysis_plan")]
+    [InlineData(2, "before_again in a version 2 bundle")]
+    [InlineData(1, "before_again in a version 1 bundle")]
     [InlineData(3, "arm for a mentor")]
     [InlineData(3, "arms without a randomisation")]
     [InlineData(3, "a plan with a mentors' primary outcome in a waitlist")]
@@ -56,6 +58,14 @@ public sealed class DesignedBundleTests : IDisposable
         var participants = tree["participants"]!.AsArray();
         switch (what)
         {
+            case "before_again in a version 2 bundle" or "before_again in a version 1 bundle":
+                // Only the stage is out of its version: the design's own fields are taken away.
+                tree.Remove("analysis_plan");
+                tree.Remove("randomisation");
+                foreach (var p in participants) p!.AsObject().Remove("arm");
+                if (version == 1) foreach (var field in new[] { "themes", "codings", "quotes" }) tree.Remove(field);
+                Assert.Contains(tree["instruments"]!.AsArray(), i => (string)i!["stage"]! == "before_again");
+                break;
             case "arm for a mentor":
                 participants.Add(new JsonObject { ["code"] = "M1", ["role"] = "mentor", ["arm"] = "start_now", ["demographics"] = new JsonObject() });
                 break;
@@ -66,7 +76,11 @@ public sealed class DesignedBundleTests : IDisposable
                 tree["analysis_plan"]!["outcomes"]![0]!["audience"] = "mentor";
                 break;
         }
-        Assert.Throws<BundleFormatException>(() => BundleReader.Read(tree.ToJsonString()));
+        var refused = Assert.Throws<BundleFormatException>(() => BundleReader.Read(tree.ToJsonString()));
+        if (what.StartsWith("before_again", StringComparison.Ordinal))
+        {
+            Assert.Contains("\"before_again\" first appears in version 3", refused.Message);
+        }
     }
 
     [Fact]
@@ -83,6 +97,21 @@ public sealed class DesignedBundleTests : IDisposable
         var inMemory = EvaluationReport.Build(WaitlistReportTests.Bundle(k: 3), Plan, Designed().Arms);
         Assert.Contains(System.Net.WebUtility.HtmlEncode(Headline.Findings(inMemory)[0].Sentence), html);
         Assert.Contains("compared between the arms (waitlist control): those who started now changed by a median of 3", html);
+
+        // report.json carries the same comparison for a reader without the HTML: arms, then between them.
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "report.json")))!;
+        var figures = inMemory.Waitlist!;
+        var waitlist = json["waitlist"]!;
+        Assert.Equal("awareness", (string)waitlist["outcome"]!["score"]!);
+        Assert.Equal(["start_now", "start_later"], waitlist["arms"]!.AsArray().Select(a => (string)a!["arm"]!));
+        Assert.Equal("before_again", (string)waitlist["arms"]![1]!["to"]!);
+        Assert.Equal(figures.Now.Pairs, (int)waitlist["arms"]![0]!["n_pairs"]!);
+        var between = waitlist["between_arms"]!;
+        Assert.Equal(figures.Between!.A.N, (int)between["n_a"]!);
+        Assert.Equal(figures.Between.Test!.UA, (double)between["test"]!["u_a"]!);
+        Assert.Equal(figures.Between.Test.PExact!.Value, (double)between["test"]!["p_exact"]!);
+        Assert.Equal(figures.Between.Shift!.Estimate, (double)between["hodges_lehmann"]!["estimate"]!);
+        Assert.Null(json["stepped_wedge"]);
     }
 
     [Fact]
@@ -104,5 +133,13 @@ public sealed class DesignedBundleTests : IDisposable
         Assert.Contains("(stepped wedge, first period only): step 1, mentored, changed by a median of 3", html);
         Assert.Contains("Within each step:", html);
         Assert.Contains(System.Net.WebUtility.HtmlEncode(findings[0].WithinArms[^1]), html);
+
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "report.json")))!;
+        var wedge = json["stepped_wedge"]!;
+        Assert.Equal(inMemory.SteppedWedge!.Steps.Count, wedge["steps"]!.AsArray().Count);
+        Assert.Equal(inMemory.SteppedWedge.Steps.Select(s => s.Mentored), wedge["steps"]!.AsArray().Select(s => (bool)s!["mentored"]!));
+        var between = inMemory.SteppedWedge.FirstPeriod.Between!;
+        Assert.Equal(between.Test!.UA, (double)wedge["first_period"]!["between_arms"]!["test"]!["u_a"]!);
+        Assert.Null(json["waitlist"]);
     }
 }
