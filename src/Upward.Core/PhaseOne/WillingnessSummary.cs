@@ -20,15 +20,29 @@ public sealed record WillingnessSummary(
         var relevant = answers.Where(a => mentors.Contains(a.MentorEnrolmentId) && mentees.Contains(a.MenteeEnrolmentId)).ToList();
         var willingPairs = relevant.Where(a => a.Willing).Select(a => (a.MentorEnrolmentId, a.MenteeEnrolmentId)).ToHashSet();
 
-        var perMentor = mentors.ToDictionary(m => m, m => willingPairs.Count(p => p.MentorEnrolmentId == m));
-        var perMentee = mentees.ToDictionary(m => m, m => willingPairs.Count(p => p.MenteeEnrolmentId == m));
-        var answered = relevant.Select(a => a.MentorEnrolmentId).ToHashSet();
-        var bands = perMentor.Values.GroupBy(count => count)
+        // Grouped once rather than counted per person: a programme of thousands has millions of pairs.
+        var willingByMentor = willingPairs.GroupBy(p => p.MentorEnrolmentId).ToDictionary(g => g.Key, g => g.Count());
+        var willingByMentee = willingPairs.GroupBy(p => p.MenteeEnrolmentId).ToDictionary(g => g.Key, g => g.Count());
+        var perMentee = mentees.ToDictionary(m => m, m => willingByMentee.GetValueOrDefault(m));
+        var answered = relevant.Select(a => a.MentorEnrolmentId).Distinct().Count();
+        var summary = FromCounts(mentors.Count, mentees.Count, willingByMentor.Values, answered);
+        return summary with { WillingMentorsPerMentee = perMentee };
+    }
+
+    /// <summary>
+    /// The same summary from counts the database has already made: how many mentees each mentor who is
+    /// willing for at least one would mentor (a mentor missing from it is willing for none), and how many
+    /// mentors have answered at all. <see cref="WillingMentorsPerMentee"/> is left empty: at scale it is read a page at a time.
+    /// </summary>
+    public static WillingnessSummary FromCounts(int mentors, int mentees, IReadOnlyCollection<int> willingPerWillingMentor, int mentorsAnswered)
+    {
+        var perMentor = willingPerWillingMentor.Concat(Enumerable.Repeat(0, Math.Max(0, mentors - willingPerWillingMentor.Count))).ToList();
+        var bands = perMentor.GroupBy(count => count)
             .OrderByDescending(g => g.Key)
             .Select(g => new WillingnessBand(g.Key, g.Count()))
             .ToList();
-        var everyone = mentees.Count == 0 ? 0 : perMentor.Values.Count(c => c == mentees.Count);
-        return new WillingnessSummary(mentors.Count, mentees.Count, everyone, bands, perMentee, mentors.Count - answered.Count);
+        var everyone = mentees == 0 ? 0 : perMentor.Count(c => c == mentees);
+        return new WillingnessSummary(mentors, mentees, everyone, bands, new Dictionary<Guid, int>(), mentors - mentorsAnswered);
     }
 
     /// <summary>The headline sentence, for example "3 of 6 mentors are willing to mentor every mentee".</summary>

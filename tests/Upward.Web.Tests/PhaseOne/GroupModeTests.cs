@@ -29,13 +29,23 @@ public sealed class GroupModeTests(DemoFactory factory) : IClassFixture<DemoFact
     [Fact]
     public async Task The_coordinator_sees_the_papers_summary_and_the_supervisor_flags()
     {
-        var html = await (await factory.AsAsync("coordinator")).GetStringAsync($"/programmes/{await factory.ProgrammeIdAsync()}/phase-one/willingness/all");
+        var coordinator = await factory.AsAsync("coordinator");
+        var url = $"/programmes/{await factory.ProgrammeIdAsync()}/phase-one/willingness/all";
+        var html = await coordinator.GetStringAsync(url);
 
         Assert.Contains("3 of 6 mentors are willing to mentor every mentee.", html);
         Assert.Contains("2 of 6 mentors are willing to mentor 3 of 5 mentees", html);
         Assert.Contains("1 of 6 mentors is willing to mentor 4 of 5 mentees", html);
-        Assert.Equal(6, CountOf(html, ">Supervisor</strong>"));
-        Assert.Contains("They supervise me and sign off my portfolio.", html);
+        // Each mentor's answers, opened from the list of mentors, flag the mentee who supervises them.
+        var answers = new List<string>();
+        foreach (var mentor in new[] { "mentor1", "mentor2", "mentor3", "mentor4", "mentor5", "mentor6" })
+        {
+            var id = await factory.EnrolmentIdAsync(mentor);
+            Assert.Contains($"person={id}", html);
+            answers.Add(await coordinator.GetStringAsync($"{url}?person={id}"));
+        }
+        Assert.Equal(6, answers.Sum(a => CountOf(a, ">Supervisor</strong>")));
+        Assert.Contains("They supervise me and sign off my portfolio.", answers[3]);
     }
 
     [Fact]

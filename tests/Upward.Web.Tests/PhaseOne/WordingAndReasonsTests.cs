@@ -11,7 +11,8 @@ public sealed class WillingnessReasonsTests(DemoFactory factory) : IClassFixture
     [Fact]
     public async Task An_organisation_administrator_sees_the_answers_but_not_the_reasons_of_a_programme_they_do_not_coordinate()
     {
-        var url = $"/programmes/{await factory.ProgrammeIdAsync()}/phase-one/willingness/all";
+        // The demo's reason is mentor4's, about the mentee who supervises them: it is on mentor4's answers.
+        var url = $"/programmes/{await factory.ProgrammeIdAsync()}/phase-one/willingness/all?person={await factory.EnrolmentIdAsync("mentor4")}";
         var coordinator = await (await factory.AsAsync("coordinator")).GetStringAsync(url);
         Assert.Contains(DemoReason, System.Net.WebUtility.HtmlDecode(coordinator));
 

@@ -68,6 +68,22 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
     public IReadOnlyList<Guid> WaitingShown { get; private set; } = [];
     public ListPage WaitingPaging { get; private set; } = ListPage.Of(1, WaitingPageSize, 0);
 
+    /// <summary>Rows in one page of the current pairs and of the preview.</summary>
+    public const int PairsPageSize = 50;
+
+    [FromQuery(Name = "pairsPage")] public int PairsPageNumber { get; set; } = 1;
+
+    /// <summary>A mentor's or mentee's name or participant code, or part of one, to find a pair.</summary>
+    [FromQuery(Name = "pairsSearch")] public string? PairsSearch { get; set; }
+
+    [FromQuery(Name = "previewPage")] public int PreviewPageNumber { get; set; } = 1;
+
+    public IReadOnlyList<Pairing> PairsShown { get; private set; } = [];
+    public ListPage PairsPaging { get; private set; } = ListPage.Of(1, PairsPageSize, 0);
+    public IReadOnlyList<ProposedPair> PreviewShown { get; private set; } = [];
+    public ListPage PreviewPaging { get; private set; } = ListPage.Of(1, PairsPageSize, 0);
+    public IReadOnlyList<LeftOut> UnmatchedShown { get; private set; } = [];
+
     public static readonly IReadOnlyList<RadioOption> ModeOptions =
     [
         new(nameof(MatchingMode.Random), "At random within each mentor's willingness", "The published study's method."),
@@ -88,6 +104,11 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
             {
                 Plan = AllocationPlanner.Plan(Facts, mode, seed, Considered);
                 Seed = mode == MatchingMode.Random ? seed.ToString() : null;
+                // The plan is made whole (it is the same plan on confirming); only a page of it is drawn.
+                PreviewPaging = ListPage.Of(PreviewPageNumber, PairsPageSize, Math.Max(Plan.Pairs.Count, Plan.Unmatched.Count));
+                PreviewPageNumber = PreviewPaging.Number;
+                PreviewShown = Plan.Pairs.Skip(PreviewPaging.Skip).Take(PreviewPaging.Size).ToList();
+                UnmatchedShown = Plan.Unmatched.Skip(PreviewPaging.Skip).Take(PreviewPaging.Size).ToList();
             }
         }
         return Page();
@@ -187,6 +208,21 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
         NotReady = result.NotReady;
         Waiting = result.Waiting;
         PageWaiting();
+        PagePairs();
+    }
+
+    /// <summary>One page of the current pairs (by mentor's code), found by either person's name or code.</summary>
+    private void PagePairs()
+    {
+        var term = ListSearch.Term(PairsSearch);
+        bool Matches(Guid id) => People.TryGetValue(id, out var p)
+            && (p.Name.Contains(term!, StringComparison.OrdinalIgnoreCase) || p.Code.Contains(term!, StringComparison.OrdinalIgnoreCase));
+        string CodeOf(Guid id) => People.TryGetValue(id, out var p) ? p.Code : "";
+        var pairs = Active.Where(p => term is null || Matches(p.MentorEnrolmentId) || Matches(p.MenteeEnrolmentId))
+            .OrderBy(p => CodeOf(p.MentorEnrolmentId), StringComparer.Ordinal).ThenBy(p => CodeOf(p.MenteeEnrolmentId), StringComparer.Ordinal).ToList();
+        PairsPaging = ListPage.Of(PairsPageNumber, PairsPageSize, pairs.Count);
+        PairsPageNumber = PairsPaging.Number;
+        PairsShown = pairs.Skip(PairsPaging.Skip).Take(PairsPaging.Size).ToList();
     }
 
     /// <summary>

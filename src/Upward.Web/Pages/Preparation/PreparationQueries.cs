@@ -60,19 +60,28 @@ public sealed class PreparationQueries(UpwardDbContext db, TimeProvider clock)
         await db.PreparationSettings.AsNoTracking().SingleOrDefaultAsync(s => s.ProgrammeId == programmeId, ct) ?? PreparationSettings.DefaultFor(programmeId);
 
     /// <summary>Every mentor of the programme who is taking part (consented), with their readiness.</summary>
-    public async Task<IReadOnlyList<MentorState>> MentorsAsync(Programme programme, CancellationToken ct, Guid? onlyEnrolment = null)
+    public Task<IReadOnlyList<MentorState>> MentorsAsync(Programme programme, CancellationToken ct, Guid? onlyEnrolment = null) =>
+        StatesAsync(programme, ConsentedMentors(programme.Id).Where(e => onlyEnrolment == null || e.Id == onlyEnrolment), ct);
+
+    /// <summary>The readiness of the mentors given (a page of a list), in participant code order.</summary>
+    public Task<IReadOnlyList<MentorState>> MentorsAsync(Programme programme, IReadOnlyCollection<Guid> enrolmentIds, CancellationToken ct) =>
+        StatesAsync(programme, ConsentedMentors(programme.Id).Where(e => enrolmentIds.Contains(e.Id)), ct);
+
+    /// <summary>The programme's mentors who are taking part (consented).</summary>
+    public IQueryable<Enrolment> ConsentedMentors(Guid programmeId) =>
+        db.Enrolments.Where(e => e.ProgrammeId == programmeId && e.Role == ProgrammeRole.Mentor && e.Status == EnrolmentStatus.Consented);
+
+    private async Task<IReadOnlyList<MentorState>> StatesAsync(Programme programme, IQueryable<Enrolment> which, CancellationToken ct)
     {
         var modules = (await ModulesAsync(programme, ct)).Select(m => m.Ref).ToList();
-        var mentors = await db.Enrolments.AsNoTracking()
-            .Where(e => e.ProgrammeId == programme.Id && e.Role == ProgrammeRole.Mentor && e.Status == EnrolmentStatus.Consented)
-            .Where(e => onlyEnrolment == null || e.Id == onlyEnrolment)
+        var mentors = await which.AsNoTracking()
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { Enrolment = e, u.DisplayName })
             .ToListAsync(ct);
-        var ids = mentors.Select(m => m.Enrolment.Id).ToList();
-        var completions = (await db.ModuleCompletions.AsNoTracking().Where(c => ids.Contains(c.EnrolmentId)).Select(c => new { c.EnrolmentId, c.ModuleKey }).ToListAsync(ct))
+        // Each detail is read for the same mentors by a subquery, not a list of thousands of ids.
+        var completions = (await db.ModuleCompletions.AsNoTracking().Where(c => which.Any(e => e.Id == c.EnrolmentId)).Select(c => new { c.EnrolmentId, c.ModuleKey }).ToListAsync(ct))
             .ToLookup(c => c.EnrolmentId, c => c.ModuleKey);
-        var assessments = await db.SelfAssessments.AsNoTracking().Where(s => ids.Contains(s.EnrolmentId)).ToDictionaryAsync(s => s.EnrolmentId, ct);
-        var attendances = (await db.Attendances.AsNoTracking().Where(a => ids.Contains(a.EnrolmentId)).ToListAsync(ct)).ToLookup(a => a.EnrolmentId);
+        var assessments = await db.SelfAssessments.AsNoTracking().Where(s => which.Any(e => e.Id == s.EnrolmentId)).ToDictionaryAsync(s => s.EnrolmentId, ct);
+        var attendances = (await db.Attendances.AsNoTracking().Where(a => which.Any(e => e.Id == a.EnrolmentId)).ToListAsync(ct)).ToLookup(a => a.EnrolmentId);
         return mentors.OrderBy(m => m.Enrolment.ParticipantCode, StringComparer.Ordinal).Select(m =>
         {
             var patient = PatientMentors.Is(m.Enrolment, programme.Type);

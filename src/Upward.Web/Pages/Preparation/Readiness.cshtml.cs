@@ -5,6 +5,7 @@ using Upward.Core.Preparation;
 using Upward.Core.Programmes;
 using Upward.Data;
 using Upward.Web.Identity;
+using Upward.Web.Paging;
 using Upward.Web.Programmes;
 using Upward.Web.TagHelpers;
 
@@ -20,7 +21,18 @@ public sealed class ReadinessModel(UpwardDbContext db, PreparationQueries querie
     public IReadOnlyList<PreparationQueries.Module> Modules { get; private set; } = [];
     public int MenteesTakingPart { get; private set; }
     public IReadOnlyDictionary<string, int> MenteeCompletions { get; private set; } = new Dictionary<string, int>();
+    /// <summary>This page of the mentors' table (by participant code, searchable by name or code).</summary>
     public IReadOnlyList<PreparationQueries.MentorState> Mentors { get; private set; } = [];
+    public ListPage Paging { get; private set; } = ListPage.Of(1, PageSize, 0);
+    public const int PageSize = 50;
+    [FromQuery(Name = "pageNumber")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "search")] public string? Search { get; set; }
+
+    /// <summary>The whole programme's mentors taking part, and how many of them have done each module (by key).</summary>
+    public int MentorsTakingPart { get; private set; }
+    public int PatientMentorsTakingPart { get; private set; }
+    public IReadOnlyDictionary<string, int> MentorCompletions { get; private set; } = new Dictionary<string, int>();
+    public IReadOnlyDictionary<string, int> PatientMentorCompletions { get; private set; } = new Dictionary<string, int>();
     public PreparationSettings Settings { get; private set; } = null!;
 
     [BindProperty] public AttendanceInput Attend { get; set; } = new();
@@ -46,7 +58,7 @@ public sealed class ReadinessModel(UpwardDbContext db, PreparationQueries querie
     public async Task<IActionResult> OnPostAttendAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        if (Attend.Mentor is not { } mentor || Mentors.All(m => m.EnrolmentId != mentor)) ModelState.AddModelError("Attend.Mentor", "Select the mentor who attended");
+        if (Attend.Mentor is not { } mentor || !await queries.ConsentedMentors(ProgrammeId).AnyAsync(m => m.Id == mentor, ct)) ModelState.AddModelError("Attend.Mentor", "Select the mentor who attended");
         if (Attend.Kind is not { } kind || !Enum.IsDefined(kind)) ModelState.AddModelError("Attend.Kind", "Select what they attended");
         var day = DateParts.Parse(Attend.Day, Attend.Month, Attend.Year);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -88,7 +100,26 @@ public sealed class ReadinessModel(UpwardDbContext db, PreparationQueries querie
         MenteesTakingPart = await mentees.CountAsync(ct);
         MenteeCompletions = (await db.ModuleCompletions.Where(c => mentees.Contains(c.EnrolmentId)).GroupBy(c => c.ModuleKey).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .ToDictionary(x => x.Key, x => x.Count);
-        Mentors = await queries.MentorsAsync(Programme, ct);
+        var consented = queries.ConsentedMentors(ProgrammeId);
+        MentorsTakingPart = await consented.CountAsync(ct);
+        var typeIsPatient = Programme.Type == ProgrammeType.PatientAsMentor;
+        var patients = consented.Where(e => e.IsPatientMentor == true || (e.IsPatientMentor == null && typeIsPatient));
+        PatientMentorsTakingPart = await patients.CountAsync(ct);
+        MentorCompletions = (await db.ModuleCompletions.Where(c => consented.Any(e => e.Id == c.EnrolmentId)).GroupBy(c => c.ModuleKey).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(x => x.Key, x => x.Count);
+        PatientMentorCompletions = (await db.ModuleCompletions.Where(c => patients.Any(e => e.Id == c.EnrolmentId)).GroupBy(c => c.ModuleKey).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(x => x.Key, x => x.Count);
+
+        // The mentors' table a page at a time: counted and paged in the database, readiness read for this page only.
+        var listed = consented.Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, e.ParticipantCode, u.DisplayName });
+        if (ListSearch.Term(Search) is { } term)
+        {
+            listed = listed.Where(m => m.DisplayName.ToLower().Contains(term) || m.ParticipantCode.ToLower().Contains(term));
+        }
+        Paging = ListPage.Of(PageNumber, PageSize, await listed.CountAsync(ct));
+        PageNumber = Paging.Number;
+        var ids = await listed.OrderBy(m => m.ParticipantCode).ThenBy(m => m.Id).Skip(Paging.Skip).Take(Paging.Size).Select(m => m.Id).ToListAsync(ct);
+        Mentors = await queries.MentorsAsync(Programme, ids, ct);
         Settings = await queries.SettingsAsync(ProgrammeId, ct);
         return null;
     }

@@ -390,8 +390,12 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
         var briefs = await db.FeedbackBriefs.Where(b => b.ProgrammeId == id)
             .Select(b => new BriefFact(b.MenteeEnrolmentId, b.ReleasedToMentorAtUtc != null || b.ReleasedToMenteeAtUtc != null)).ToListAsync(ct);
         var pairings = await db.Pairings.Where(p => p.ProgrammeId == id && p.Status == PairingStatus.Active).ToListAsync(ct);
-        var pairingIds = pairings.Select(p => p.Id).ToList();
-        var sessions = await db.MentoringSessions.Where(s => pairingIds.Contains(s.PairingId)).Select(s => new { s.PairingId, s.Status }).ToListAsync(ct);
+        // Counted per pairing in the database (a subquery, not thousands of ids; one row per pairing, not per session).
+        var sessions = await db.MentoringSessions
+            .Where(s => db.Pairings.Any(p => p.Id == s.PairingId && p.ProgrammeId == id && p.Status == PairingStatus.Active))
+            .GroupBy(s => s.PairingId)
+            .Select(g => new { g.Key, Held = g.Count(s => s.Status == SessionStatus.Held), Planned = g.Count(s => s.Status == SessionStatus.Proposed || s.Status == SessionStatus.Agreed) })
+            .ToDictionaryAsync(g => g.Key, ct);
         return new Facts(
             enrolled,
             mine,
@@ -406,8 +410,8 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
             myContributions,
             briefs,
             pairings.Select(p => new PairingFact(p,
-                sessions.Count(s => s.PairingId == p.Id && s.Status == SessionStatus.Held),
-                sessions.Any(s => s.PairingId == p.Id && s.Status is SessionStatus.Proposed or SessionStatus.Agreed))).ToList(),
+                sessions.TryGetValue(p.Id, out var held) ? held.Held : 0,
+                sessions.TryGetValue(p.Id, out var planned) && planned.Planned > 0)).ToList(),
             (await db.GroundRulesInForceAsync(id, ct)).Version,
             await db.PhaseOneSettingsForAsync(id, ct),
             await ClosingTimesAsync(programme, ct))
