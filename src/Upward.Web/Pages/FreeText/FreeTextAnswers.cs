@@ -30,12 +30,38 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
     /// The answers some coder has coded: all that Table 1 and its quotes are built from, so a large
     /// programme's uncoded answers (and their text) are never read for them.
     /// </summary>
-    public Task<IReadOnlyList<FreeTextAnswer>> CodedAsync(Guid programmeId, CancellationToken ct) =>
-        ReadAsync(Rows(programmeId).Where(r => db.Codings.Any(c => c.AnswerId == r.Id)), withOriginals: false, ct);
+    public Task<IReadOnlyList<FreeTextAnswer>> CodedAsync(Guid programmeId, CancellationToken ct)
+    {
+        var coded = CodedIds(c => c.ProgrammeId == programmeId);
+        return ReadAsync(Rows(programmeId).Where(r => coded.Contains(r.Id)), withOriginals: false, ct);
+    }
 
-    /// <summary>The answers coded under one theme (the candidates for its representative quote).</summary>
-    public Task<IReadOnlyList<FreeTextAnswer>> CodedUnderAsync(Guid programmeId, Guid themeId, CancellationToken ct) =>
-        ReadAsync(Rows(programmeId).Where(r => db.Codings.Any(c => c.AnswerId == r.Id && c.ThemeId == themeId)), withOriginals: false, ct);
+    /// <summary>
+    /// One page of the answers coded under one theme (the candidates for its representative quote), in the
+    /// list's order: a theme of a large programme can carry thousands.
+    /// </summary>
+    public Task<(Paging.ListPage Page, IReadOnlyList<FreeTextAnswer> Answers)> CodedUnderAsync(
+        Guid programmeId, Guid themeId, int pageNumber, int pageSize, CancellationToken ct)
+    {
+        var coded = CodedIds(c => c.ThemeId == themeId);
+        return PageOfAsync(programmeId, Rows(programmeId).Where(r => coded.Contains(r.Id)), withOriginals: false, pageNumber, pageSize, ct);
+    }
+
+    /// <summary>One answer coded under the theme, or null when it is not one (or not one that may be analysed).</summary>
+    public async Task<FreeTextAnswer?> FindCodedUnderAsync(Guid programmeId, Guid themeId, Guid answerId, CancellationToken ct)
+    {
+        var coded = CodedIds(c => c.ThemeId == themeId);
+        return (await ReadAsync(Rows(programmeId).Where(r => r.Id == answerId && coded.Contains(r.Id)), withOriginals: false, ct)).SingleOrDefault();
+    }
+
+    /// <summary>
+    /// The ids of the answers carrying the codings chosen, as one list the database builds once. Asked as
+    /// "does this answer have a coding of the theme" for every answer, SQLite walked the theme's codings
+    /// once per answer: minutes for a programme of thousands. (Kept in a local before use: EF cannot
+    /// translate a call to this method inside a query.)
+    /// </summary>
+    private IQueryable<Guid> CodedIds(System.Linq.Expressions.Expression<Func<Coding, bool>> which) =>
+        db.Codings.Where(which).Select(c => c.AnswerId);
 
     /// <summary>
     /// The ids of every answer that may be analysed, in the list's order, without their words: what a
@@ -62,14 +88,22 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
     public async Task<(Paging.ListPage Page, IReadOnlyList<FreeTextAnswer> Answers)> PageAsync(
         Guid programmeId, bool withOriginals, int pageNumber, int pageSize, string? term, CancellationToken ct)
     {
-        var consenting = await ConsentingAsync(programmeId, ct);
-        // One JSON parameter rather than one parameter per person: thousands of parameters cost more than the query.
-        var rows = Rows(programmeId).Where(r => EF.Parameter(consenting).Contains(r.EnrolmentId));
+        var rows = Rows(programmeId);
         if (term is not null)
         {
             rows = rows.Where(r => (r.Redaction != null ? r.Redaction.RedactedText : r.Text)!.ToLower().Contains(term)
                 || r.ParticipantCode.ToLower().Contains(term));
         }
+        return await PageOfAsync(programmeId, rows, withOriginals, pageNumber, pageSize, ct);
+    }
+
+    /// <summary>One page of the rows in the list's order. Consent is settled first, so the count and the page hold only answers that may be analysed.</summary>
+    private async Task<(Paging.ListPage Page, IReadOnlyList<FreeTextAnswer> Answers)> PageOfAsync(
+        Guid programmeId, IQueryable<Row> rows, bool withOriginals, int pageNumber, int pageSize, CancellationToken ct)
+    {
+        var consenting = await ConsentingAsync(programmeId, ct);
+        // One JSON parameter rather than one parameter per person: thousands of parameters cost more than the query.
+        rows = rows.Where(r => EF.Parameter(consenting).Contains(r.EnrolmentId));
         var page = Paging.ListPage.Of(pageNumber, pageSize, await rows.CountAsync(ct));
         var shown = rows.OrderBy(r => r.Stage).ThenBy(r => r.Key).ThenBy(r => r.ParticipantCode).ThenBy(r => r.Id)
             .Skip(page.Skip).Take(page.Size);
@@ -113,6 +147,8 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
         join w in db.Waves on r.WaveId equals w.Id
         join i in db.InstrumentItems on a.ItemId equals i.Id
         join e in db.Enrolments on r.EnrolmentId equals e.Id
+        // A plain left join on the redaction's key: asked for as FirstOrDefault, EF numbered every redaction in a subquery first.
+        from x in db.AnswerRedactions.Where(x => x.AnswerId == a.Id).DefaultIfEmpty()
         where w.ProgrammeId == programmeId && r.Status == ResponseStatus.Submitted
             // As a list of items, so the database reads each response's few free-text answers by the
             // (response, item) index rather than every answer of every response.
@@ -123,7 +159,7 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
         {
             Id = a.Id, Text = a.Text, Key = i.Key, Type = i.Type, QuestionText = i.Text, FollowUpText = i.FollowUpText, Stage = w.Stage,
             ParticipantCode = e.ParticipantCode, Role = e.Role, EnrolmentId = e.Id,
-            Redaction = db.AnswerRedactions.FirstOrDefault(x => x.AnswerId == a.Id),
+            Redaction = x,
         };
 
     /// <summary>The rows read, kept only where consent to their use is in force, with redactions applied.</summary>
@@ -131,7 +167,11 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
     {
         var rows = await query.AsNoTracking().ToListAsync(ct);
         var enrolmentIds = rows.Select(r => r.EnrolmentId).Distinct().ToList();
-        var decisions = (await db.ConsentDecisions.AsNoTracking().Where(d => EF.Parameter(enrolmentIds).Contains(d.EnrolmentId)).ToListAsync(ct)).ToLookup(d => d.EnrolmentId);
+        // Only the two purposes read below: a participant's other decisions are most of their history.
+        var decisions = (await db.ConsentDecisions.AsNoTracking()
+            .Where(d => (d.Purpose == ConsentPurpose.UseAnswersInEvaluation || d.Purpose == ConsentPurpose.QuoteAnonymously)
+                && EF.Parameter(enrolmentIds).Contains(d.EnrolmentId))
+            .ToListAsync(ct)).ToLookup(d => d.EnrolmentId);
 
         var list = new List<FreeTextAnswer>();
         foreach (var row in rows)

@@ -5,6 +5,7 @@ using Upward.Core.Programmes;
 using Upward.Core.Themes;
 using Upward.Data;
 using Upward.Web.Identity;
+using Upward.Web.Paging;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.FreeText;
@@ -13,10 +14,18 @@ namespace Upward.Web.Pages.FreeText;
 [Requires(ProgrammeCapability.CodeFreeText)]
 public sealed class QuoteModel(UpwardDbContext db, FreeTextAnswers answers, TimeProvider clock) : ProgrammePageModel
 {
+    /// <summary>Candidates on one page: a theme of a large programme carries thousands of answers.</summary>
+    public const int PageSize = 50;
+
     [FromRoute(Name = "themeId")] public Guid ThemeId { get; set; }
+    [FromQuery(Name = "pageNumber")] public int PageNumber { get; set; } = 1;
     [BindProperty] public Guid? AnswerId { get; set; }
     public Theme Theme { get; private set; } = null!;
     public IReadOnlyList<FreeTextAnswer> Candidates { get; private set; } = [];
+    public ListPage Paging { get; private set; } = ListPage.Of(1, PageSize, 0);
+
+    /// <summary>The answer quoted now, shown above the list wherever it falls in it.</summary>
+    public FreeTextAnswer? Current { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -24,7 +33,7 @@ public sealed class QuoteModel(UpwardDbContext db, FreeTextAnswers answers, Time
         {
             return refused;
         }
-        AnswerId = await db.RepresentativeQuotes.Where(q => q.ThemeId == ThemeId).Select(q => (Guid?)q.AnswerId).SingleOrDefaultAsync(ct);
+        AnswerId = Current?.AnswerId;
         return Page();
     }
 
@@ -39,7 +48,7 @@ public sealed class QuoteModel(UpwardDbContext db, FreeTextAnswers answers, Time
             ModelState.AddModelError(nameof(AnswerId), "Select the answer to quote");
             return Page();
         }
-        if (Candidates.SingleOrDefault(a => a.AnswerId == AnswerId) is not { } chosen)
+        if (await answers.FindCodedUnderAsync(ProgrammeId, ThemeId, AnswerId.Value, ct) is not { } chosen)
         {
             return NotFound();
         }
@@ -70,7 +79,9 @@ public sealed class QuoteModel(UpwardDbContext db, FreeTextAnswers answers, Time
             return NotFound();
         }
         Theme = theme;
-        Candidates = await answers.CodedUnderAsync(ProgrammeId, ThemeId, ct);
+        (Paging, Candidates) = await answers.CodedUnderAsync(ProgrammeId, ThemeId, PageNumber, PageSize, ct);
+        var quoted = await db.RepresentativeQuotes.Where(q => q.ThemeId == ThemeId).Select(q => (Guid?)q.AnswerId).SingleOrDefaultAsync(ct);
+        Current = quoted is { } id ? await answers.FindCodedUnderAsync(ProgrammeId, ThemeId, id, ct) : null;
         return null;
     }
 }

@@ -18,7 +18,8 @@ public sealed class ThemesTable(UpwardDbContext db, FreeTextAnswers answers)
         var facts = (await answers.CodedAsync(programmeId, ct)).ToDictionary(
             a => a.AnswerId, a => new ThemesByStage.AnswerFacts(a.AnswerId, StageNames.Of(a.Stage), a.ParticipantCode, a.MayQuote, a.Text));
         var themes = await ThemeList.OfAsync(db, programmeId, ct);
-        var codings = await db.Codings.Where(c => c.ProgrammeId == programmeId).ToListAsync(ct);
+        // Read, not tracked: a large programme has tens of thousands of codings and the table changes none.
+        var codings = await db.Codings.AsNoTracking().Where(c => c.ProgrammeId == programmeId).ToListAsync(ct);
         var quotes = await db.RepresentativeQuotes.Where(q => q.ProgrammeId == programmeId).ToDictionaryAsync(q => q.ThemeId, q => q.AnswerId, ct);
         var rows = ThemesByStage.Build(themes, codings, facts, stages.Select(StageNames.Of).ToList(), quotes);
         var names = themes.ToDictionary(t => t.Id, t => t.Name);

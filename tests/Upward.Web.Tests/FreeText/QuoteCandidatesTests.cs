@@ -1,0 +1,77 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Upward.Web.Demo;
+using Upward.Web.Pages.FreeText;
+using Upward.Web.Tests.Infrastructure;
+
+namespace Upward.Web.Tests.FreeText;
+
+/// <summary>
+/// A theme's quote candidates are read a page at a time (a theme of a large programme carries thousands),
+/// the quote in force is shown whichever page it is on, and only an answer carrying the theme can be chosen.
+/// </summary>
+public sealed class QuoteCandidatesTests(DemoFactory factory) : IClassFixture<DemoFactory>
+{
+    private Task<Guid> PilotIdAsync() => factory.WithDbAsync(db => db.Programmes
+        .Where(p => p.Name == DemoPilotEvaluation.Bundle().Programme.Name).OrderBy(p => p.CreatedAtUtc).Select(p => p.Id).FirstAsync());
+
+    [Fact]
+    public async Task Pages_of_candidates_hold_exactly_the_analysable_answers_carrying_the_theme()
+    {
+        var id = await PilotIdAsync();
+        var codings = await factory.WithDbAsync(db => db.Codings.Where(c => c.ProgrammeId == id).Select(c => new { c.ThemeId, c.AnswerId }).ToListAsync());
+        await using var scope = factory.Services.CreateAsyncScope();
+        var answers = scope.ServiceProvider.GetRequiredService<FreeTextAnswers>();
+        var every = await answers.ListAsync(id, withOriginals: false, CancellationToken.None);
+
+        foreach (var theme in codings.Select(c => c.ThemeId).Distinct())
+        {
+            var carrying = codings.Where(c => c.ThemeId == theme).Select(c => c.AnswerId).ToHashSet();
+            var expected = every.Where(a => carrying.Contains(a.AnswerId)).Select(a => a.AnswerId).ToList();
+            var paged = new List<Guid>();
+            var (first, _) = await answers.CodedUnderAsync(id, theme, 1, 2, CancellationToken.None);
+            Assert.Equal(expected.Count, first.TotalItems);
+            for (var n = 1; n <= first.PageCount; n++)
+            {
+                var (_, shown) = await answers.CodedUnderAsync(id, theme, n, 2, CancellationToken.None);
+                paged.AddRange(shown.Select(a => a.AnswerId));
+            }
+            // The list's order, each answer once.
+            Assert.Equal(expected, paged);
+        }
+    }
+
+    [Fact]
+    public async Task The_quote_in_force_is_shown_and_an_answer_without_the_theme_cannot_be_chosen()
+    {
+        var id = await PilotIdAsync();
+        var (theme, quoted, elsewhere) = await factory.WithDbAsync(async db =>
+        {
+            var quote = await db.RepresentativeQuotes.Where(q => q.ProgrammeId == id).OrderBy(q => q.ThemeId).FirstAsync();
+            var carrying = db.Codings.Where(c => c.ThemeId == quote.ThemeId).Select(c => c.AnswerId);
+            var other = await db.Codings.Where(c => c.ProgrammeId == id && !carrying.Contains(c.AnswerId)).Select(c => c.AnswerId).FirstAsync();
+            return (quote.ThemeId, quote.AnswerId, other);
+        });
+        var researcher = await factory.AsAsync("researcher");
+        var url = $"/programmes/{id}/free-text/themes/{theme}/quote";
+
+        var page = WebUtility.HtmlDecode(await researcher.GetStringAsync(url));
+        var current = Regex.Match(page, "<div class=\"nhsuk-inset-text\" id=\"current-quote\">(.*?)</div>", RegexOptions.Singleline);
+        Assert.True(current.Success, "the quote in force is shown");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var answer = await scope.ServiceProvider.GetRequiredService<FreeTextAnswers>().FindAsync(id, quoted, withOriginals: false, CancellationToken.None);
+            Assert.Contains(answer!.ParticipantCode, current.Groups[1].Value);
+            Assert.Contains(answer.Text, current.Groups[1].Value);
+        }
+        Assert.Matches($"value=\"{quoted}\" checked", page);
+
+        // An answer coded only under other themes is not a candidate, whichever page was asked for.
+        Assert.Equal(HttpStatusCode.NotFound, (await researcher.SubmitAsync($"{url}?pageNumber=2", new Dictionary<string, string> { ["AnswerId"] = elsewhere.ToString() })).StatusCode);
+        Assert.Equal(quoted, await factory.WithDbAsync(db => db.RepresentativeQuotes.Where(q => q.ThemeId == theme).Select(q => q.AnswerId).SingleAsync()));
+        // A bad page number shows the nearest page.
+        Assert.Equal(HttpStatusCode.OK, (await researcher.GetAsync($"{url}?pageNumber=999")).StatusCode);
+    }
+}
