@@ -377,22 +377,36 @@ public sealed class ProgrammeTaskListQuery(UpwardDbContext db, TimeProvider cloc
         var patientProgramme = programme.Type == ProgrammeType.PatientAsMentor;
         var iAmPatientMentor = await db.Enrolments.AnyAsync(e => e.ProgrammeId == id && e.UserId == userId && e.Status != EnrolmentStatus.Withdrawn
             && e.Role == ProgrammeRole.Mentor && (e.IsPatientMentor == true || (e.IsPatientMentor == null && patientProgramme)), ct);
+        // Waves put to the same people share one count: a programme has a dozen waves but few audiences.
         var putTo = new Dictionary<Guid, int>();
+        var counted = new Dictionary<(ProgrammeRole, bool, bool), int>();
         foreach (var wave in waves)
         {
-            putTo[wave.Id] = await db.PutTo(id, wave.Audience, wave.Stage).CountAsync(ct);
+            var audience = (wave.Audience, StageApplicability.IsAboutTheOneToOne(wave.Stage), wave.Stage == Stage.BeforeAgain);
+            if (!counted.TryGetValue(audience, out var count))
+            {
+                counted[audience] = count = await db.PutTo(id, wave.Audience, wave.Stage).CountAsync(ct);
+            }
+            putTo[wave.Id] = count;
         }
         var myEverPaired = await db.EverPairedOfAsync(mineIds, ct);
         var myToldTheyWait = (await db.ToldTheyWait().Where(e => mineIds.Contains(e)).ToListAsync(ct)).ToHashSet();
-        var mentorsWithWillingness = await db.Willingness.Where(w => w.ProgrammeId == id).Select(w => w.MentorEnrolmentId).Distinct().CountAsync(ct);
-        var myWillingness = await db.Willingness.CountAsync(w => w.ProgrammeId == id && mineIds.Contains(w.MentorEnrolmentId), ct);
+        // From the mentors, one index probe each, rather than a distinct over every answer (tens of thousands at scale).
+        var mentorsWithWillingness = await db.Enrolments.CountAsync(e => e.ProgrammeId == id && e.Role == ProgrammeRole.Mentor
+            && db.Willingness.Any(w => w.MentorEnrolmentId == e.Id), ct);
+        // My enrolments are the programme's, so the mentor's index finds them (with the programme too, SQLite chose the programme's).
+        var myWillingness = await db.Willingness.CountAsync(w => mineIds.Contains(w.MentorEnrolmentId), ct);
         var myContributions = await db.AnonymousContributors.CountAsync(c => c.ProgrammeId == id && mineIds.Contains(c.MentorEnrolmentId), ct);
         var briefs = await db.FeedbackBriefs.Where(b => b.ProgrammeId == id)
             .Select(b => new BriefFact(b.MenteeEnrolmentId, b.ReleasedToMentorAtUtc != null || b.ReleasedToMenteeAtUtc != null)).ToListAsync(ct);
-        var pairings = await db.Pairings.Where(p => p.ProgrammeId == id && p.Status == PairingStatus.Active).ToListAsync(ct);
-        // Counted per pairing in the database (a subquery, not thousands of ids; one row per pairing, not per session).
-        var sessions = await db.MentoringSessions
-            .Where(s => db.Pairings.Any(p => p.Id == s.PairingId && p.ProgrammeId == id && p.Status == PairingStatus.Active))
+        // Read, not tracked: the page changes nothing, and tracking thousands of pairings cost more than reading them.
+        var pairings = await db.Pairings.AsNoTracking().Where(p => p.ProgrammeId == id && p.Status == PairingStatus.Active).ToListAsync(ct);
+        // Counted per pairing in the database (one row per pairing, not per session), joined from the programme's
+        // pairings by their index: asked per session as a subquery, SQLite read every session of every programme.
+        var sessions = await (from p in db.Pairings
+                              join s in db.MentoringSessions on p.Id equals s.PairingId
+                              where p.ProgrammeId == id && p.Status == PairingStatus.Active
+                              select s)
             .GroupBy(s => s.PairingId)
             .Select(g => new { g.Key, Held = g.Count(s => s.Status == SessionStatus.Held), Planned = g.Count(s => s.Status == SessionStatus.Proposed || s.Status == SessionStatus.Agreed) })
             .ToDictionaryAsync(g => g.Key, ct);
