@@ -84,4 +84,36 @@ public sealed class FreeTextListTests(DemoFactory factory) : IClassFixture<DemoF
         Assert.Contains("No answer matches ‘zzqqxx-no-such-words’.", none);
         Assert.Empty(ShownIds(none));
     }
+
+    [Fact]
+    public async Task One_questions_answers_can_be_read_on_their_own_and_an_unknown_question_shows_every_answer()
+    {
+        var id = await PilotIdAsync();
+        var every = await EveryAnswerAsync(id);
+        var researcher = await factory.AsAsync("researcher");
+        var url = $"/programmes/{id}/free-text";
+        var (question, carrying) = await factory.WithDbAsync(async db =>
+        {
+            var ids = every.Select(a => a.AnswerId).ToList();
+            var byItem = await db.Answers.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.ItemId }).ToListAsync();
+            var busiest = byItem.GroupBy(a => a.ItemId).OrderByDescending(g => g.Count()).First();
+            return (busiest.Key, busiest.Select(a => a.Id.ToString()).ToList());
+        });
+        Assert.True(carrying.Count < every.Count, "the pilot's answers are spread over more than one question");
+
+        var page = await PageAsync(researcher, $"{url}?question={question}");
+        Assert.Equal(carrying.Order(), ShownIds(page).Order());
+        Assert.Contains($"of {carrying.Count:N0} answers to this question.", page);
+        Assert.Matches($"<option value=\"{question}\" selected=\"selected\">", page);
+
+        // With search, only that question's answers that match.
+        var code = every.First(a => carrying.Contains(a.AnswerId.ToString())).ParticipantCode;
+        var both = ShownIds(await PageAsync(researcher, $"{url}?question={question}&search={code}"));
+        Assert.NotEmpty(both);
+        Assert.All(both, shown => Assert.Contains(shown, carrying));
+
+        // A question of no programme, or not an id at all, shows every answer rather than an error.
+        Assert.Equal(Math.Min(every.Count, IndexModel.PageSize), ShownIds(await PageAsync(researcher, $"{url}?question={Guid.NewGuid()}")).Count);
+        Assert.Equal(Math.Min(every.Count, IndexModel.PageSize), ShownIds(await PageAsync(researcher, $"{url}?question=not-a-question")).Count);
+    }
 }

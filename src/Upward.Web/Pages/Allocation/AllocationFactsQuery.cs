@@ -33,7 +33,8 @@ public sealed class AllocationFactsQuery(UpwardDbContext db, Preparation.Prepara
             .Where(e => e.ProgrammeId == programme.Id && e.Status == EnrolmentStatus.Consented && (e.Role == ProgrammeRole.Mentor || e.Role == ProgrammeRole.Mentee))
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, e.Role, e.ParticipantCode, u.DisplayName, u.Email, e.Department, e.Specialty, e.TopicDomainIds })
             .ToListAsync(ct);
-        var pairings = await db.Pairings.Where(p => p.ProgrammeId == programme.Id).ToListAsync(ct);
+        // Read, not tracked: thousands of pairings at scale, and a confirmation adds new ones rather than changing these.
+        var pairings = await db.Pairings.AsNoTracking().Where(p => p.ProgrammeId == programme.Id).ToListAsync(ct);
         var active = pairings.Where(p => p.Status == PairingStatus.Active).ToList();
         var pairedMentees = active.Select(p => p.MenteeEnrolmentId).ToHashSet();
         var load = active.GroupBy(p => p.MentorEnrolmentId).ToDictionary(g => g.Key, g => g.Count());
@@ -71,7 +72,7 @@ public sealed class AllocationFactsQuery(UpwardDbContext db, Preparation.Prepara
         var willing = (await db.Willingness.Where(w => w.ProgrammeId == programme.Id && w.Willing)
             .Select(w => new { w.MentorEnrolmentId, w.MenteeEnrolmentId }).ToListAsync(ct))
             .Select(w => (w.MentorEnrolmentId, w.MenteeEnrolmentId)).ToHashSet();
-        var relationships = await db.Relationships.Where(r => r.ProgrammeId == programme.Id).ToListAsync(ct);
+        var relationships = await db.Relationships.AsNoTracking().Where(r => r.ProgrammeId == programme.Id).ToListAsync(ct);
         var declines = (await db.MentorDeclines.Where(d => d.ProgrammeId == programme.Id)
             .Select(d => new { d.MentorEnrolmentId, d.MenteeEnrolmentId }).ToListAsync(ct))
             .Select(d => (d.MentorEnrolmentId, d.MenteeEnrolmentId)).ToHashSet();

@@ -86,9 +86,14 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
     /// first, so the count and the page hold only answers that may be analysed.
     /// </summary>
     public async Task<(Paging.ListPage Page, IReadOnlyList<FreeTextAnswer> Answers)> PageAsync(
-        Guid programmeId, bool withOriginals, int pageNumber, int pageSize, string? term, CancellationToken ct)
+        Guid programmeId, bool withOriginals, int pageNumber, int pageSize, string? term, CancellationToken ct, Guid? question = null)
     {
         var rows = Rows(programmeId);
+        if (question is { } itemId)
+        {
+            // One question's answers, found by the answers' item index: a tenth of a large programme's list, or less.
+            rows = rows.Where(r => r.ItemId == itemId);
+        }
         if (term is not null)
         {
             rows = rows.Where(r => (r.Redaction != null ? r.Redaction.RedactedText : r.Text)!.ToLower().Contains(term)
@@ -110,6 +115,21 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
         return (page, await ReadAsync(shown, withOriginals, ct));
     }
 
+    /// <summary>A question with free-text answers (or a yes/no question's follow-up), as the list's filter offers it.</summary>
+    public sealed record Question(Guid ItemId, Stage Stage, ProgrammeRole Audience, string Text);
+
+    /// <summary>The programme's free-text questions in stage and questionnaire order: read from the questionnaires, not the answers.</summary>
+    public async Task<IReadOnlyList<Question>> QuestionsAsync(Guid programmeId, CancellationToken ct)
+    {
+        var items = await (from w in db.Waves
+                           join i in db.InstrumentItems on w.InstrumentId equals i.InstrumentId
+                           where w.ProgrammeId == programmeId && (i.Type == ItemType.FreeText || i.Type == ItemType.YesNo)
+                           select new { i.Id, w.Stage, w.Audience, i.Position, i.Type, i.Text, i.FollowUpText }).ToListAsync(ct);
+        return items.OrderBy(i => i.Stage).ThenBy(i => i.Audience).ThenBy(i => i.Position)
+            .DistinctBy(i => i.Id)
+            .Select(i => new Question(i.Id, i.Stage, i.Audience, i.Type == ItemType.YesNo ? i.FollowUpText ?? i.Text : i.Text)).ToList();
+    }
+
     /// <summary>The programme's enrolments whose consent to the use of their answers is in force.</summary>
     private async Task<List<Guid>> ConsentingAsync(Guid programmeId, CancellationToken ct)
     {
@@ -125,6 +145,7 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
     private sealed class Row
     {
         public Guid Id { get; init; }
+        public Guid ItemId { get; init; }
         public string? Text { get; init; }
         public string Key { get; init; } = "";
         public ItemType Type { get; init; }
@@ -157,7 +178,7 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
             && !(e.Status == EnrolmentStatus.Withdrawn && e.WithdrawalChoice == WithdrawalChoice.Erase)
         select new Row
         {
-            Id = a.Id, Text = a.Text, Key = i.Key, Type = i.Type, QuestionText = i.Text, FollowUpText = i.FollowUpText, Stage = w.Stage,
+            Id = a.Id, ItemId = a.ItemId, Text = a.Text, Key = i.Key, Type = i.Type, QuestionText = i.Text, FollowUpText = i.FollowUpText, Stage = w.Stage,
             ParticipantCode = e.ParticipantCode, Role = e.Role, EnrolmentId = e.Id,
             Redaction = x,
         };

@@ -17,6 +17,10 @@ public sealed class IndexModel(FreeTextAnswers answers) : ProgrammePageModel
     /// <summary>Words in an answer, or a participant code, or part of one.</summary>
     [FromQuery(Name = "search")] public string? Search { get; set; }
 
+    /// <summary>One question's answers only (its item id), or every question's when empty or not one of the programme's.</summary>
+    [FromQuery(Name = "question")] public Guid? Question { get; set; }
+
+    public IReadOnlyList<FreeTextAnswers.Question> Questions { get; private set; } = [];
     public IReadOnlyList<FreeTextAnswer> Answers { get; private set; } = [];
     public ListPage Paging { get; private set; } = ListPage.Of(1, PageSize, 0);
 
@@ -25,7 +29,13 @@ public sealed class IndexModel(FreeTextAnswers answers) : ProgrammePageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        (Paging, Answers) = await answers.PageAsync(ProgrammeId, May(ProgrammeCapability.ReadOriginalText), PageNumber, PageSize, ListSearch.Term(Search), ct);
+        Questions = await answers.QuestionsAsync(ProgrammeId, ct);
+        if (Questions.All(q => q.ItemId != Question))
+        {
+            // A stale or tampered choice shows every question rather than an error: nothing is lost by it.
+            Question = null;
+        }
+        (Paging, Answers) = await answers.PageAsync(ProgrammeId, May(ProgrammeCapability.ReadOriginalText), PageNumber, PageSize, ListSearch.Term(Search), ct, Question);
         return Page();
     }
 }
