@@ -15,6 +15,30 @@ namespace Upward.Web.Tests.FreeText;
 public sealed class NextAnswerTests(DemoFactory factory) : IClassFixture<DemoFactory>
 {
     [Fact]
+    public async Task Looking_within_the_question_first_finds_the_same_next_answer_as_the_whole_list()
+    {
+        // The pilot: answers to several questions, each question's answers held together in the list.
+        var id = await factory.WithDbAsync(db => db.Programmes.Where(p => p.Name == Upward.Web.Demo.DemoPilotEvaluation.Bundle().Programme.Name)
+            .OrderBy(p => p.CreatedAtUtc).Select(p => p.Id).FirstAsync());
+        await using var scope = factory.Services.CreateAsyncScope();
+        var answers = scope.ServiceProvider.GetRequiredService<FreeTextAnswers>();
+        var every = await answers.ListAsync(id, withOriginals: false, CancellationToken.None);
+        var order = every.Select(a => a.AnswerId).ToList();
+        Assert.True(every.Select(a => (a.Stage, a.QuestionKey)).Distinct().Count() > 2, "the pilot has answers to several questions");
+        var random = new Random(20261206);
+        for (var round = 0; round < 12; round++)
+        {
+            // From none finished to nearly all: the answer found in the question and the one found in the whole list agree.
+            var finished = order.Where(_ => random.NextDouble() < round / 12.0).ToHashSet();
+            foreach (var current in every)
+            {
+                Assert.Equal(FreeTextAnswers.NextUnfinished(order, current.AnswerId, finished.Contains),
+                    await answers.NextUnfinishedAsync(id, current, finished.Contains, CancellationToken.None));
+            }
+        }
+    }
+
+    [Fact]
     public async Task Finishing_goes_to_the_next_unfinished_answer_and_to_the_list_when_none_is_left()
     {
         var id = await factory.ProgrammeIdAsync();

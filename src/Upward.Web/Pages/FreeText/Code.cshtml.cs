@@ -188,17 +188,8 @@ public sealed class CodeModel(UpwardDbContext db, FreeTextAnswers answers, TimeP
         Mine = await db.Codings.Where(c => c.AnswerId == AnswerId && c.CoderEnrolmentId == coder).OrderBy(c => c.CodedAtUtc).ToListAsync(ct);
         var finished = await db.CodingsFinished.Where(f => f.ProgrammeId == ProgrammeId && f.CoderEnrolmentId == coder).Select(f => f.AnswerId).ToListAsync(ct);
         Finished = finished.Contains(AnswerId);
-        NextAnswerId = NextUnfinished(await answers.IdsInOrderAsync(ProgrammeId, ct), AnswerId, finished.ToHashSet());
+        var done = finished.ToHashSet();
+        NextAnswerId = await answers.NextUnfinishedAsync(ProgrammeId, answer, done.Contains, ct);
         return null;
-    }
-
-    /// <summary>
-    /// The first unfinished answer after <paramref name="current"/> in the list's order, wrapping round to the
-    /// start; never the current answer itself, and null when every other answer is finished.
-    /// </summary>
-    internal static Guid? NextUnfinished(IReadOnlyList<Guid> order, Guid current, IReadOnlySet<Guid> finished)
-    {
-        var at = order.ToList().IndexOf(current);
-        return order.Skip(at + 1).Concat(order.Take(at)).Where(id => !finished.Contains(id)).Select(id => (Guid?)id).FirstOrDefault();
     }
 }

@@ -67,10 +67,45 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
     /// The ids of every answer that may be analysed, in the list's order, without their words: what a
     /// coder's "next answer" needs, at a fraction of the cost of <see cref="ListAsync"/>.
     /// </summary>
-    public async Task<IReadOnlyList<Guid>> IdsInOrderAsync(Guid programmeId, CancellationToken ct)
+    public Task<IReadOnlyList<Guid>> IdsInOrderAsync(Guid programmeId, CancellationToken ct) => IdsInOrderAsync(programmeId, Rows(programmeId), ct);
+
+    /// <summary>
+    /// The first answer after <paramref name="current"/> in the list's order that <paramref name="isFinished"/>
+    /// says is not finished, wrapping round to the start; never the current answer itself, and null when every
+    /// other answer is finished. Looked for first among the answers to the same question (the list holds them
+    /// together, and they are found by the answers' item index), so a coder's "next" reads a few thousand ids at
+    /// most while there is work left in the question, not every answer of the programme.
+    /// </summary>
+    public async Task<Guid?> NextUnfinishedAsync(Guid programmeId, FreeTextAnswer current, Func<Guid, bool> isFinished, CancellationToken ct)
+    {
+        var sameQuestion = from w in db.Waves
+                           join i in db.InstrumentItems on w.InstrumentId equals i.InstrumentId
+                           where w.ProgrammeId == programmeId && w.Stage == current.Stage && i.Key == current.QuestionKey
+                           select i.Id;
+        var question = await IdsInOrderAsync(programmeId, Rows(programmeId).Where(r => sameQuestion.Contains(r.ItemId)), ct);
+        var at = question.ToList().IndexOf(current.AnswerId);
+        var later = question.Skip(at + 1).Where(id => !isFinished(id)).Select(id => (Guid?)id).FirstOrDefault();
+        if (at >= 0 && later is not null)
+        {
+            return later;
+        }
+        return NextUnfinished(await IdsInOrderAsync(programmeId, ct), current.AnswerId, isFinished);
+    }
+
+    /// <summary>
+    /// The first unfinished answer after <paramref name="current"/> in <paramref name="order"/>, wrapping round to the
+    /// start; never the current answer itself, and null when every other answer is finished.
+    /// </summary>
+    internal static Guid? NextUnfinished(IReadOnlyList<Guid> order, Guid current, Func<Guid, bool> isFinished)
+    {
+        var at = order.ToList().IndexOf(current);
+        return order.Skip(at + 1).Concat(order.Take(at)).Where(id => !isFinished(id)).Select(id => (Guid?)id).FirstOrDefault();
+    }
+
+    private async Task<IReadOnlyList<Guid>> IdsInOrderAsync(Guid programmeId, IQueryable<Row> query, CancellationToken ct)
     {
         var consenting = (await ConsentingAsync(programmeId, ct)).ToHashSet();
-        var rows = await Rows(programmeId).Select(r => new { r.Id, r.EnrolmentId, r.Stage, r.Key, r.ParticipantCode }).ToListAsync(ct);
+        var rows = await query.Select(r => new { r.Id, r.EnrolmentId, r.Stage, r.Key, r.ParticipantCode }).ToListAsync(ct);
         return rows.Where(r => consenting.Contains(r.EnrolmentId))
             .OrderBy(r => r.Stage).ThenBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.ParticipantCode, StringComparer.Ordinal)
             .Select(r => r.Id).ToList();
