@@ -179,6 +179,34 @@ public sealed class WaitlistTests(DemoFactory factory) : IClassFixture<DemoFacto
         Assert.Contains($"<option value=\"{enrolments[later].Id}\">", await coordinator.GetStringAsync(allocation));
     }
 
+    [Fact]
+    public async Task Two_draws_two_releases_and_two_starts_at_once_each_make_one()
+    {
+        var id = await WaitlistProgramme.CreateAsync(factory, "Waitlist: race");
+        await ChooseWaitlistAsync(factory, id);
+        var coordinator = await factory.AsAsync("coordinator");
+        var page = $"/programmes/{id}/waitlist";
+
+        var draws = await coordinator.SubmitAtOnceAsync(2, page, new Dictionary<string, string> { ["Seed"] = "5" }, $"{page}?handler=Randomise");
+        Assert.Contains(draws, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.All(draws, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.WaitlistAllocations.CountAsync(a => a.ProgrammeId == id)));
+        Assert.Equal(6, await factory.WithDbAsync(db => db.ArmAssignments.CountAsync(a => a.ProgrammeId == id)));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Waves.CountAsync(w => w.ProgrammeId == id && w.Stage == Stage.BeforeAgain)));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.WaitlistRandomised && a.ProgrammeId == id)));
+
+        var releases = await coordinator.SubmitAtOnceAsync(2, page, new Dictionary<string, string>(), $"{page}?handler=Release");
+        Assert.All(releases, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.WaitlistReleased && a.ProgrammeId == id)));
+        Assert.Equal(6, await factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.ProgrammeId == id && n.Kind == Upward.Core.Notifications.NotificationKind.StartTold)));
+
+        var starts = await coordinator.SubmitAtOnceAsync(2, page, new Dictionary<string, string>(), $"{page}?handler=StartLater");
+        Assert.All(starts, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.WaitlistLaterArmStarted && a.ProgrammeId == id)));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.TimelineEntries.CountAsync(t => t.ProgrammeId == id && t.Step == Upward.Core.Timeline.TimelineStep.BeforeAgainQuestionnaire)));
+        Assert.Equal(9, await factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.ProgrammeId == id && n.Kind == Upward.Core.Notifications.NotificationKind.StartTold)));
+    }
+
     [Theory]
     [InlineData("mentee1")]
     [InlineData("mentor1")]

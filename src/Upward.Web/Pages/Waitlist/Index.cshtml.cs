@@ -9,6 +9,7 @@ using Upward.Core.Sessions;
 using Upward.Data;
 using Upward.Data.Evaluation;
 using Upward.Web.Identity;
+using Upward.Web.Pages.Notifications;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.Waitlist;
@@ -19,7 +20,7 @@ namespace Upward.Web.Pages.Waitlist;
 /// later arm's waiting so it can be paired. Each step is audited and none is undone.
 /// </summary>
 [Requires(ProgrammeCapability.Manage)]
-public sealed class IndexModel(UpwardDbContext db, TimeProvider clock) : ProgrammePageModel
+public sealed class IndexModel(UpwardDbContext db, TimeProvider clock, NotificationQueue queue, PageLinks pages) : ProgrammePageModel
 {
     /// <summary>Seeds stay below 2^53 so every JSON reader and spreadsheet holds them exactly (as the allocation page's).</summary>
     public const ulong MaxSeed = (1UL << 53) - 1;
@@ -117,20 +118,27 @@ public sealed class IndexModel(UpwardDbContext db, TimeProvider clock) : Program
         allocation => allocation is null ? "Randomise the mentees before telling them their arms" : null,
         allocation => allocation.ReleasedAtUtc is null,
         (allocation, now) => allocation.ReleasedAtUtc = now,
-        AuditAction.WaitlistReleased, ct);
+        AuditAction.WaitlistReleased, ct,
+        // Each mentee is told their own arm, by email and in their notifications, with the release.
+        ct => StartNotices.ReleasedAsync(db, queue, pages, Programme, ct));
 
     public Task<IActionResult> OnPostStartLaterAsync(CancellationToken ct) => StepAsync(
         allocation => allocation?.ReleasedAtUtc is null ? "Tell the mentees their arms before the later arm starts" : null,
         allocation => allocation.LaterArmStartedAtUtc is null,
         (allocation, now) => allocation.LaterArmStartedAtUtc = now,
-        AuditAction.WaitlistLaterArmStarted, ct);
+        AuditAction.WaitlistLaterArmStarted, ct,
+        async ct =>
+        {
+            await StartNotices.StartedAsync(db, queue, pages, Programme, 2, ct);
+            await BeforeAgainTimeline.PlanAtLaterStartAsync(db, Programme, clock.GetUtcNow().UtcDateTime, ct, User.UserId());
+        });
 
     /// <summary>
     /// One step of the waitlist, taken once: in the programme's turn, so two presses at once record it
     /// (and audit it) once; pressing again later changes nothing.
     /// </summary>
     private async Task<IActionResult> StepAsync(Func<WaitlistAllocation?, string?> whyNot, Func<WaitlistAllocation, bool> notYetTaken,
-        Action<WaitlistAllocation, DateTime> take, string auditAction, CancellationToken ct)
+        Action<WaitlistAllocation, DateTime> take, string auditAction, CancellationToken ct, Func<CancellationToken, Task>? then = null)
     {
         var problem = await db.WriteAtomicallyAsync(async ct =>
         {
@@ -144,6 +152,12 @@ public sealed class IndexModel(UpwardDbContext db, TimeProvider clock) : Program
                 take(allocation!, clock.GetUtcNow().UtcDateTime);
                 db.Audit(auditAction, User.UserId(), Programme.OrganisationId, ProgrammeId, "waitlist");
                 await db.SaveChangesAsync(ct);
+                // In the same transaction: what follows from the step is done with it, and only by the press that took it.
+                if (then is not null)
+                {
+                    await then(ct);
+                    await db.SaveChangesAsync(ct);
+                }
             }
             return null;
         }, ct);
