@@ -42,6 +42,9 @@ public sealed class IndexModel(UpwardDbContext db, TimeProvider clock, Notificat
     /// <summary>The mentees in the order the randomisation takes them (by participant code), with their arm once drawn.</summary>
     public IReadOnlyList<RandomisedMentees.Mentee> Mentees { get; private set; } = [];
 
+    /// <summary>Once drawn, the mentees who agreed to take part afterwards: in no arm or step.</summary>
+    public IReadOnlyList<RandomisedMentees.Mentee> JoinedAfter { get; private set; } = [];
+
     /// <summary>When whole departments were drawn, each department's arm in the order drawn (ordinal by name).</summary>
     public IReadOnlyList<DepartmentAssignment> Departments { get; private set; } = [];
 
@@ -180,6 +183,7 @@ public sealed class IndexModel(UpwardDbContext db, TimeProvider clock, Notificat
         IsWaitlist = (await db.CurrentAsync(Programme, ct)).Plan.IsWaitlist;
         Allocation = await db.WaitlistAllocations.AsNoTracking().SingleOrDefaultAsync(a => a.ProgrammeId == ProgrammeId, ct);
         Mentees = await RandomisedMentees.LoadAsync(db, ProgrammeId, Allocation is not null, ct);
+        JoinedAfter = Allocation is null ? [] : await RandomisedMentees.JoinedAfterAsync(db, ProgrammeId, ct);
         Departments = await db.DepartmentAssignments.AsNoTracking().Where(d => d.ProgrammeId == ProgrammeId).ToListAsync(ct);
         Departments = [.. Departments.OrderBy(d => d.Department, StringComparer.Ordinal)];
     }

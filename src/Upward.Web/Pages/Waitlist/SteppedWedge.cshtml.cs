@@ -42,6 +42,9 @@ public sealed class SteppedWedgeModel(UpwardDbContext db, TimeProvider clock, No
     public bool IsSteppedWedge { get; private set; }
     public WaitlistAllocation? Allocation { get; private set; }
     public IReadOnlyList<RandomisedMentees.Mentee> Mentees { get; private set; } = [];
+
+    /// <summary>Once drawn, the mentees who agreed to take part afterwards: in no arm or step.</summary>
+    public IReadOnlyList<RandomisedMentees.Mentee> JoinedAfter { get; private set; } = [];
     public IReadOnlyList<DesignStep> Schedule { get; private set; } = [];
     public IReadOnlyList<DepartmentAssignment> Departments { get; private set; } = [];
 
@@ -193,6 +196,7 @@ public sealed class SteppedWedgeModel(UpwardDbContext db, TimeProvider clock, No
         IsSteppedWedge = (await db.CurrentAsync(Programme, ct)).Plan.IsSteppedWedge;
         Allocation = await db.WaitlistAllocations.AsNoTracking().SingleOrDefaultAsync(a => a.ProgrammeId == ProgrammeId && a.Design == Core.Evaluation.AnalysisPlan.SteppedWedge, ct);
         Mentees = await RandomisedMentees.LoadAsync(db, ProgrammeId, Allocation is not null, ct);
+        JoinedAfter = Allocation is null ? [] : await RandomisedMentees.JoinedAfterAsync(db, ProgrammeId, ct);
         Schedule = await db.DesignSteps.AsNoTracking().Where(x => x.ProgrammeId == ProgrammeId).OrderBy(x => x.Number).ToListAsync(ct);
         Departments = [.. (await db.DepartmentAssignments.AsNoTracking().Where(d => d.ProgrammeId == ProgrammeId).ToListAsync(ct)).OrderBy(d => d.Department, StringComparer.Ordinal)];
     }
