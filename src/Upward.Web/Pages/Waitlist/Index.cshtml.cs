@@ -103,7 +103,7 @@ public sealed class IndexModel(UpwardDbContext db, TimeProvider clock, Notificat
                 int later = Mentees.Count / 2;
                 detail = $"seed={seed.Value}; mentees={Mentees.Count}; start-now={Mentees.Count - later}; start-later={later}";
             }
-            // The later arm's second before-questionnaire, opened by the coordinator when the "start now" arm answers after.
+            // The later arm's second before-questionnaire: on the timeline from the day the later arm starts (or opened earlier by hand).
             await BeforeAgainWave.AddAsync(db, ProgrammeId, before!, now, ct);
             db.Audit(AuditAction.WaitlistRandomised, User.UserId(), Programme.OrganisationId, ProgrammeId, "waitlist", detail);
             await db.SaveChangesAsync(ct);
