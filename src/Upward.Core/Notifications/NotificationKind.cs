@@ -25,6 +25,12 @@ public enum NotificationKind
     PairWithoutSession = 10,
     ConcernRaised = 11,
     WeeklyDigest = 12,
+
+    /// <summary>
+    /// To each mentee of a waitlist control or stepped wedge: when the coordinator releases the arms or the
+    /// schedule, when they start (now, or on a date after waiting); and again when a later arm or step starts.
+    /// </summary>
+    StartTold = 13,
 }
 
 /// <summary>Facts about each kind of notification, in one place.</summary>
@@ -36,6 +42,11 @@ public static class NotificationKinds
     /// Essential mail cannot be turned off: the programme cannot run safely without it. People are told why
     /// in each such message and on their preferences page.
     /// </summary>
+    /// <remarks>
+    /// <see cref="NotificationKind.StartTold"/> is not essential, though the start date matters: the
+    /// mentee's programme page always says when they start, and the pairing itself, when it comes, is told
+    /// by <see cref="NotificationKind.AllocationConfirmed"/>, which is. Someone who turns it off misses no step.
+    /// </remarks>
     public static bool IsEssential(NotificationKind kind) => kind is NotificationKind.AllocationConfirmed
         or NotificationKind.ConcernRaised or NotificationKind.PairWithoutSession;
 
@@ -64,6 +75,7 @@ public static class NotificationKinds
         NotificationKind.PairWithoutSession => "Pairs that have not agreed a session (coordinators)",
         NotificationKind.ConcernRaised => "A concern has been raised (coordinators)",
         NotificationKind.WeeklyDigest => "A weekly summary of the programme (coordinators)",
+        NotificationKind.StartTold => "When your mentoring starts, in a programme where mentees start at different times",
         _ => kind.ToString(),
     };
 }

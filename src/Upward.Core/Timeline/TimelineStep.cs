@@ -16,6 +16,12 @@ public enum TimelineStep
     BeforeQuestionnaire = 8,
     AfterQuestionnaire = 9,
     Evaluation = 10,
+
+    /// <summary>
+    /// A waitlist control's or stepped wedge's "Before, again": those who waited answer the before
+    /// questionnaire a second time as their waiting ends. Its dates follow from the design (see the Waitlist pages).
+    /// </summary>
+    BeforeAgainQuestionnaire = 11,
 }
 
 /// <summary>The steps a programme runs, in order, and the questionnaire stage each questionnaire step opens.</summary>
@@ -34,8 +40,18 @@ public static class TimelineSteps
         TimelineStep.OneToOnes, TimelineStep.AfterQuestionnaire, TimelineStep.Evaluation,
     ];
 
-    /// <summary>The method's steps for a programme with this many phases (the study's has two: group feedback, then one-to-ones).</summary>
-    public static IReadOnlyList<TimelineStep> For(int phases) => phases >= 2 ? TwoPhases : OnePhase;
+    /// <summary>
+    /// The method's steps for a programme with this many phases (the study's has two: group feedback, then
+    /// one-to-ones); with a control (<paramref name="waits"/>: a waitlist or stepped wedge), "Before, again"
+    /// comes after the first one-to-ones, when those who waited start theirs.
+    /// </summary>
+    public static IReadOnlyList<TimelineStep> For(int phases, bool waits = false)
+    {
+        var steps = phases >= 2 ? TwoPhases : OnePhase;
+        if (!waits) return steps;
+        var at = Array.IndexOf(steps, TimelineStep.OneToOnes) + 1;
+        return [.. steps[..at], TimelineStep.BeforeAgainQuestionnaire, .. steps[at..]];
+    }
 
     /// <summary>The questionnaire stage a step opens and closes, or null for a step without a questionnaire.</summary>
     public static Stage? StageOf(TimelineStep step) => step switch
@@ -46,6 +62,7 @@ public static class TimelineSteps
         TimelineStep.AfterPhase2Questionnaire => Stage.AfterPhase2,
         TimelineStep.BeforeQuestionnaire => Stage.Before,
         TimelineStep.AfterQuestionnaire => Stage.After,
+        TimelineStep.BeforeAgainQuestionnaire => Stage.BeforeAgain,
         _ => null,
     };
 

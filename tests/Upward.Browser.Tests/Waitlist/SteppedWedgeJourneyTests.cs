@@ -89,6 +89,12 @@ public sealed class SteppedWedgeJourneyTests(LiveUpward upward, Chromium chromiu
         Assert.Contains($"starts on {first.AddDays(14).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} (step 2 of 3)", text);
         await mentee.AssertNoViolationsAsync();
         await mentee.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ArtifactsFolder, "stepped-wedge-mentee-phone.png"), FullPage = true });
+        // They were also told by notification (and email), in plain words about themselves alone.
+        await mentee.GotoAsync("/notifications");
+        var told = await mentee.Locator(".nhsuk-card", new() { HasText = "When you start: Stepped wedge journey" }).InnerTextAsync();
+        Assert.Contains($"your department starts on {Upward.Web.Pages.Notifications.Dates.Long(first.AddDays(14))}, after a waiting period", told);
+        await mentee.AssertNoViolationsAsync();
+        await mentee.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ArtifactsFolder, "stepped-wedge-mentee-told-phone.png"), FullPage = true });
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class WaitlistJourneyTests(LiveUpward upward, Chromium chromium) :
         await page.GetByRole(AriaRole.Button, new() { Name = "Tell the mentees whether they start now or later" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Start the later arm" }).WaitForAsync();
         await page.AssertNoViolationsAsync();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ArtifactsFolder, "waitlist-randomised.png"), FullPage = true });
+        await BothWidthsAsync(page, "waitlist-released");
 
         // A mentee of the later arm reads which arm and what it means, and is asked the before questionnaire again.
         string later = "";
@@ -60,7 +60,32 @@ public sealed class WaitlistJourneyTests(LiveUpward upward, Chromium chromium) :
         await mentee.GotoAsync($"/programmes/{id}");
         Assert.Contains("When you start: start later", await mentee.Locator("#your-arm").InnerTextAsync());
         Assert.Contains("Before, again (end of waiting) questionnaire", await mentee.Locator("#your-part").InnerTextAsync());
-        await mentee.AssertNoViolationsAsync();
-        await mentee.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ArtifactsFolder, "waitlist-mentee-arm.png"), FullPage = true });
+        await BothWidthsAsync(mentee, "waitlist-mentee-arm");
+
+        // The same mentee was told by notification (and email): their own arm in plain words, nothing of anyone else's.
+        await mentee.GotoAsync("/notifications");
+        var told = mentee.Locator(".nhsuk-card", new() { HasText = "When you start: Waitlist journey" });
+        Assert.Contains("you start later, after a waiting period", await told.InnerTextAsync());
+        Assert.Contains("You will be asked the before questionnaire again then", await told.InnerTextAsync());
+        await BothWidthsAsync(mentee, "waitlist-mentee-told");
+
+        // The coordinator starts the later arm: "Before, again" is on the timeline from today.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the later arm" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the later arm" }).WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await page.GotoAsync($"/programmes/{id}/timeline");
+        Assert.Contains("Before, again (end of waiting) questionnaires", await page.Locator("#timeline").InnerTextAsync());
+        Assert.Contains(Upward.Web.Pages.Notifications.Dates.Long(DateOnly.FromDateTime(DateTime.UtcNow)), await page.Locator("#timeline").InnerTextAsync());
+        await BothWidthsAsync(page, "waitlist-timeline");
+    }
+
+    private static async Task BothWidthsAsync(IPage page, string name)
+    {
+        await page.AssertNoViolationsAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ArtifactsFolder, $"{name}.png"), FullPage = true });
+        var desktop = page.ViewportSize;
+        await page.SetViewportSizeAsync(390, 844);
+        await page.AssertNoViolationsAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ArtifactsFolder, $"{name}-phone.png"), FullPage = true });
+        await page.SetViewportSizeAsync(desktop?.Width ?? 1280, desktop?.Height ?? 720);
     }
 }

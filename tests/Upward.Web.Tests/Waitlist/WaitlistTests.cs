@@ -179,6 +179,65 @@ public sealed class WaitlistTests(DemoFactory factory) : IClassFixture<DemoFacto
         Assert.Contains($"<option value=\"{enrolments[later].Id}\">", await coordinator.GetStringAsync(allocation));
     }
 
+    [Fact]
+    public async Task Two_draws_two_releases_and_two_starts_at_once_each_make_one()
+    {
+        var id = await WaitlistProgramme.CreateAsync(factory, "Waitlist: race");
+        await ChooseWaitlistAsync(factory, id);
+        var coordinator = await factory.AsAsync("coordinator");
+        var page = $"/programmes/{id}/waitlist";
+
+        var draws = await coordinator.SubmitAtOnceAsync(2, page, new Dictionary<string, string> { ["Seed"] = "5" }, $"{page}?handler=Randomise");
+        Assert.Contains(draws, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.All(draws, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.WaitlistAllocations.CountAsync(a => a.ProgrammeId == id)));
+        Assert.Equal(6, await factory.WithDbAsync(db => db.ArmAssignments.CountAsync(a => a.ProgrammeId == id)));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Waves.CountAsync(w => w.ProgrammeId == id && w.Stage == Stage.BeforeAgain)));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.WaitlistRandomised && a.ProgrammeId == id)));
+
+        var releases = await coordinator.SubmitAtOnceAsync(2, page, new Dictionary<string, string>(), $"{page}?handler=Release");
+        Assert.All(releases, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.WaitlistReleased && a.ProgrammeId == id)));
+        Assert.Equal(6, await factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.ProgrammeId == id && n.Kind == Upward.Core.Notifications.NotificationKind.StartTold)));
+
+        var starts = await coordinator.SubmitAtOnceAsync(2, page, new Dictionary<string, string>(), $"{page}?handler=StartLater");
+        Assert.All(starts, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.WaitlistLaterArmStarted && a.ProgrammeId == id)));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.TimelineEntries.CountAsync(t => t.ProgrammeId == id && t.Step == Upward.Core.Timeline.TimelineStep.BeforeAgainQuestionnaire)));
+        Assert.Equal(9, await factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.ProgrammeId == id && n.Kind == Upward.Core.Notifications.NotificationKind.StartTold)));
+    }
+
+    [Fact]
+    public async Task A_mentee_who_joins_after_the_draw_is_listed_as_in_no_arm_and_is_not_told_an_arm()
+    {
+        var id = await WaitlistProgramme.CreateAsync(factory, "Waitlist: late");
+        await ChooseWaitlistAsync(factory, id);
+        var coordinator = await factory.AsAsync("coordinator");
+        var page = $"/programmes/{id}/waitlist";
+        Assert.DoesNotContain("id=\"joined-after\"", await coordinator.GetStringAsync(page));
+        Assert.Equal(HttpStatusCode.Redirect, (await RandomiseAsync(coordinator, id, "3")).StatusCode);
+        Assert.DoesNotContain("id=\"joined-after\"", await coordinator.GetStringAsync(page));
+
+        // mentor5 joins as a mentee after the draw.
+        await factory.WithDbAsync(async db =>
+        {
+            var user = await db.Users.Where(u => u.Email == Upward.Web.Demo.DemoProgramme.EmailOf("mentor5")).Select(u => u.Id).SingleAsync();
+            db.Enrolments.Add(new Enrolment { ProgrammeId = id, UserId = user, Role = ProgrammeRole.Mentee, Status = EnrolmentStatus.Consented, ParticipantCode = "ME-99", Department = "Theatres" });
+            await db.SaveChangesAsync();
+        });
+        var html = await coordinator.GetStringAsync(page);
+        Assert.Contains("Joined after the draw: not in any arm (1)", html);
+        Assert.Contains("ME-99: ", html);
+        Assert.Contains("(Theatres)", html);
+        // The draw's own list is unchanged: the seed still checks out.
+        Assert.Contains("Arms: 3 start now, 3 start later", html);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.SubmitAsync(page, new Dictionary<string, string>(), $"{page}?handler=Release")).StatusCode);
+        Assert.Equal(6, await factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.ProgrammeId == id && n.Kind == Upward.Core.Notifications.NotificationKind.StartTold)));
+        Assert.False(await factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.ProgrammeId == id
+            && db.Users.Any(u => u.Id == n.UserId && u.Email == Upward.Web.Demo.DemoProgramme.EmailOf("mentor5")))));
+    }
+
     [Theory]
     [InlineData("mentee1")]
     [InlineData("mentor1")]

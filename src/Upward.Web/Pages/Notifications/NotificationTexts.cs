@@ -59,6 +59,9 @@ public static partial class NotificationTexts
         NotificationKind.ConcernRaised => ("A concern has been raised in {programme}",
             "A participant has raised a concern. Its words stay in Upward: sign in to read it."),
         NotificationKind.WeeklyDigest => ("This week in {programme}", "{what}"),
+        // The words depend on the reader's arm or step (Core/Designs/StartMessages), so they are not editable:
+        // a programme's own wording could tell someone the wrong start.
+        NotificationKind.StartTold => ("When you start: {programme}", "{what}"),
         _ => (kind.ToString(), ""),
     };
 

@@ -35,7 +35,7 @@ public sealed class StepModel(UpwardDbContext db) : ProgrammePageModel
 
     protected internal override async Task<IActionResult?> OnEnteredAsync(CancellationToken ct)
     {
-        var steps = TimelineSteps.For(ProgrammeTemplate.For(Programme.Type).Phases);
+        var steps = await TimelineQuery.ForAsync(db, Programme, ct);
         if (!Enum.TryParse<TimelineStep>(StepName, ignoreCase: true, out var step) || !steps.Contains(step) || int.TryParse(StepName, out _))
         {
             return NotFound();

@@ -9,7 +9,8 @@ namespace Upward.Web.Pages.Waitlist;
 /// <summary>
 /// The second before-questionnaire of those who wait (a waitlist's later arm, a stepped wedge's later
 /// steps): the same questions as the mentees' before questionnaire of the primary outcome, as a
-/// questionnaire of its own (so its answers are told apart in the bundle), closed until the coordinator opens it.
+/// questionnaire of its own (so its answers are told apart in the bundle), closed until the timeline opens it
+/// (<see cref="BeforeAgainTimeline"/> gives it dates from the design) or the coordinator does by hand.
 /// </summary>
 public static class BeforeAgainWave
 {

@@ -9,6 +9,7 @@ using Upward.Core.Sessions;
 using Upward.Data;
 using Upward.Data.Evaluation;
 using Upward.Web.Identity;
+using Upward.Web.Pages.Notifications;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.Waitlist;
@@ -19,7 +20,7 @@ namespace Upward.Web.Pages.Waitlist;
 /// later arm's waiting so it can be paired. Each step is audited and none is undone.
 /// </summary>
 [Requires(ProgrammeCapability.Manage)]
-public sealed class IndexModel(UpwardDbContext db, TimeProvider clock) : ProgrammePageModel
+public sealed class IndexModel(UpwardDbContext db, TimeProvider clock, NotificationQueue queue, PageLinks pages) : ProgrammePageModel
 {
     /// <summary>Seeds stay below 2^53 so every JSON reader and spreadsheet holds them exactly (as the allocation page's).</summary>
     public const ulong MaxSeed = (1UL << 53) - 1;
@@ -40,6 +41,9 @@ public sealed class IndexModel(UpwardDbContext db, TimeProvider clock) : Program
 
     /// <summary>The mentees in the order the randomisation takes them (by participant code), with their arm once drawn.</summary>
     public IReadOnlyList<RandomisedMentees.Mentee> Mentees { get; private set; } = [];
+
+    /// <summary>Once drawn, the mentees who agreed to take part afterwards: in no arm or step.</summary>
+    public IReadOnlyList<RandomisedMentees.Mentee> JoinedAfter { get; private set; } = [];
 
     /// <summary>When whole departments were drawn, each department's arm in the order drawn (ordinal by name).</summary>
     public IReadOnlyList<DepartmentAssignment> Departments { get; private set; } = [];
@@ -99,7 +103,7 @@ public sealed class IndexModel(UpwardDbContext db, TimeProvider clock) : Program
                 int later = Mentees.Count / 2;
                 detail = $"seed={seed.Value}; mentees={Mentees.Count}; start-now={Mentees.Count - later}; start-later={later}";
             }
-            // The later arm's second before-questionnaire, opened by the coordinator when the "start now" arm answers after.
+            // The later arm's second before-questionnaire: on the timeline from the day the later arm starts (or opened earlier by hand).
             await BeforeAgainWave.AddAsync(db, ProgrammeId, before!, now, ct);
             db.Audit(AuditAction.WaitlistRandomised, User.UserId(), Programme.OrganisationId, ProgrammeId, "waitlist", detail);
             await db.SaveChangesAsync(ct);
@@ -117,20 +121,27 @@ public sealed class IndexModel(UpwardDbContext db, TimeProvider clock) : Program
         allocation => allocation is null ? "Randomise the mentees before telling them their arms" : null,
         allocation => allocation.ReleasedAtUtc is null,
         (allocation, now) => allocation.ReleasedAtUtc = now,
-        AuditAction.WaitlistReleased, ct);
+        AuditAction.WaitlistReleased, ct,
+        // Each mentee is told their own arm, by email and in their notifications, with the release.
+        ct => StartNotices.ReleasedAsync(db, queue, pages, Programme, ct));
 
     public Task<IActionResult> OnPostStartLaterAsync(CancellationToken ct) => StepAsync(
         allocation => allocation?.ReleasedAtUtc is null ? "Tell the mentees their arms before the later arm starts" : null,
         allocation => allocation.LaterArmStartedAtUtc is null,
         (allocation, now) => allocation.LaterArmStartedAtUtc = now,
-        AuditAction.WaitlistLaterArmStarted, ct);
+        AuditAction.WaitlistLaterArmStarted, ct,
+        async ct =>
+        {
+            await StartNotices.StartedAsync(db, queue, pages, Programme, 2, ct);
+            await BeforeAgainTimeline.PlanAtLaterStartAsync(db, Programme, clock.GetUtcNow().UtcDateTime, ct, User.UserId());
+        });
 
     /// <summary>
     /// One step of the waitlist, taken once: in the programme's turn, so two presses at once record it
     /// (and audit it) once; pressing again later changes nothing.
     /// </summary>
     private async Task<IActionResult> StepAsync(Func<WaitlistAllocation?, string?> whyNot, Func<WaitlistAllocation, bool> notYetTaken,
-        Action<WaitlistAllocation, DateTime> take, string auditAction, CancellationToken ct)
+        Action<WaitlistAllocation, DateTime> take, string auditAction, CancellationToken ct, Func<CancellationToken, Task>? then = null)
     {
         var problem = await db.WriteAtomicallyAsync(async ct =>
         {
@@ -144,6 +155,12 @@ public sealed class IndexModel(UpwardDbContext db, TimeProvider clock) : Program
                 take(allocation!, clock.GetUtcNow().UtcDateTime);
                 db.Audit(auditAction, User.UserId(), Programme.OrganisationId, ProgrammeId, "waitlist");
                 await db.SaveChangesAsync(ct);
+                // In the same transaction: what follows from the step is done with it, and only by the press that took it.
+                if (then is not null)
+                {
+                    await then(ct);
+                    await db.SaveChangesAsync(ct);
+                }
             }
             return null;
         }, ct);
@@ -166,6 +183,7 @@ public sealed class IndexModel(UpwardDbContext db, TimeProvider clock) : Program
         IsWaitlist = (await db.CurrentAsync(Programme, ct)).Plan.IsWaitlist;
         Allocation = await db.WaitlistAllocations.AsNoTracking().SingleOrDefaultAsync(a => a.ProgrammeId == ProgrammeId, ct);
         Mentees = await RandomisedMentees.LoadAsync(db, ProgrammeId, Allocation is not null, ct);
+        JoinedAfter = Allocation is null ? [] : await RandomisedMentees.JoinedAfterAsync(db, ProgrammeId, ct);
         Departments = await db.DepartmentAssignments.AsNoTracking().Where(d => d.ProgrammeId == ProgrammeId).ToListAsync(ct);
         Departments = [.. Departments.OrderBy(d => d.Department, StringComparer.Ordinal)];
     }

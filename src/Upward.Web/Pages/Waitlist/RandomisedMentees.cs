@@ -34,6 +34,21 @@ public static class RandomisedMentees
     }
 
     /// <summary>
+    /// Mentees who agreed to take part after the draw, so are in no arm or step: never drawn into one
+    /// (the seed must still check out), they cannot be paired in the programme's turns and are not in its comparison.
+    /// </summary>
+    public static async Task<IReadOnlyList<Mentee>> JoinedAfterAsync(UpwardDbContext db, Guid programmeId, CancellationToken ct)
+    {
+        var rows = await db.Enrolments
+            .Where(e => e.ProgrammeId == programmeId && e.Role == ProgrammeRole.Mentee && e.Status == EnrolmentStatus.Consented
+                && !db.ArmAssignments.Any(a => a.EnrolmentId == e.Id))
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, e.ParticipantCode, e.Department, u.DisplayName })
+            .ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.ParticipantCode, StringComparer.Ordinal)
+            .Select(r => new Mentee(r.Id, r.ParticipantCode, r.DisplayName, string.IsNullOrWhiteSpace(r.Department) ? null : r.Department.Trim(), null, false))];
+    }
+
+    /// <summary>
     /// Why whole departments cannot be drawn from these mentees, or null: every mentee needs a
     /// department (a mentee without one would belong to no cluster, and drawing them on their own would
     /// mix two designs in one comparison), and there must be at least <paramref name="atLeast"/> departments.

@@ -9,6 +9,7 @@ using Upward.Core.Timeline;
 using Upward.Data;
 using Upward.Data.Evaluation;
 using Upward.Web.Identity;
+using Upward.Web.Pages.Notifications;
 using Upward.Web.Programmes;
 using Upward.Web.TagHelpers;
 
@@ -21,7 +22,7 @@ namespace Upward.Web.Pages.Waitlist;
 /// and each step starts — by the coordinator, or on its date once released. Each step is audited and none undone.
 /// </summary>
 [Requires(ProgrammeCapability.Manage)]
-public sealed class SteppedWedgeModel(UpwardDbContext db, TimeProvider clock) : ProgrammePageModel
+public sealed class SteppedWedgeModel(UpwardDbContext db, TimeProvider clock, NotificationQueue queue, PageLinks pages) : ProgrammePageModel
 {
     [BindProperty] public string? Seed { get; set; }
     [BindProperty] public string? Steps { get; set; }
@@ -41,6 +42,9 @@ public sealed class SteppedWedgeModel(UpwardDbContext db, TimeProvider clock) : 
     public bool IsSteppedWedge { get; private set; }
     public WaitlistAllocation? Allocation { get; private set; }
     public IReadOnlyList<RandomisedMentees.Mentee> Mentees { get; private set; } = [];
+
+    /// <summary>Once drawn, the mentees who agreed to take part afterwards: in no arm or step.</summary>
+    public IReadOnlyList<RandomisedMentees.Mentee> JoinedAfter { get; private set; } = [];
     public IReadOnlyList<DesignStep> Schedule { get; private set; } = [];
     public IReadOnlyList<DepartmentAssignment> Departments { get; private set; } = [];
 
@@ -133,6 +137,11 @@ public sealed class SteppedWedgeModel(UpwardDbContext db, TimeProvider clock) : 
                 allocation.ReleasedAtUtc = clock.GetUtcNow().UtcDateTime;
                 db.Audit(AuditAction.SteppedWedgeReleased, User.UserId(), Programme.OrganisationId, ProgrammeId, "stepped-wedge");
                 await db.SaveChangesAsync(ct);
+                // With the release, in its transaction: each mentee is told their own start, and "Before, again" goes on the timeline.
+                await StartNotices.ReleasedAsync(db, queue, pages, Programme, ct);
+                var steps = await db.DesignSteps.AsNoTracking().Where(x => x.ProgrammeId == ProgrammeId).ToListAsync(ct);
+                await BeforeAgainTimeline.PlanFromScheduleAsync(db, Programme, steps, User.UserId(), ct);
+                await db.SaveChangesAsync(ct);
             }
             return null;
         }, ct);
@@ -152,8 +161,15 @@ public sealed class SteppedWedgeModel(UpwardDbContext db, TimeProvider clock) : 
             if (step.StartedAtUtc is not null) return null;
             // Steps start in order, or a later step's mentees would be mentored while an earlier one's still wait.
             if (steps.FirstOrDefault(x => x.Number < step.Number && x.StartedAtUtc is null) is { } earlier) return $"Start step {earlier.Number} before step {step.Number}";
-            SteppedWedgeSteps.Start(db, step, clock.GetUtcNow().UtcDateTime, "coordinator", User.UserId(), Programme.OrganisationId);
+            var now = clock.GetUtcNow().UtcDateTime;
+            SteppedWedgeSteps.Start(db, step, now, "coordinator", User.UserId(), Programme.OrganisationId);
             await db.SaveChangesAsync(ct);
+            if (step.Number > 1)
+            {
+                await StartNotices.StartedAsync(db, queue, pages, Programme, step.Number, ct);
+                await BeforeAgainTimeline.PlanAtLaterStartAsync(db, Programme, now, ct, User.UserId());
+                await db.SaveChangesAsync(ct);
+            }
             return null;
         }, ct);
         return Done(problem, nameof(Step));
@@ -180,6 +196,7 @@ public sealed class SteppedWedgeModel(UpwardDbContext db, TimeProvider clock) : 
         IsSteppedWedge = (await db.CurrentAsync(Programme, ct)).Plan.IsSteppedWedge;
         Allocation = await db.WaitlistAllocations.AsNoTracking().SingleOrDefaultAsync(a => a.ProgrammeId == ProgrammeId && a.Design == Core.Evaluation.AnalysisPlan.SteppedWedge, ct);
         Mentees = await RandomisedMentees.LoadAsync(db, ProgrammeId, Allocation is not null, ct);
+        JoinedAfter = Allocation is null ? [] : await RandomisedMentees.JoinedAfterAsync(db, ProgrammeId, ct);
         Schedule = await db.DesignSteps.AsNoTracking().Where(x => x.ProgrammeId == ProgrammeId).OrderBy(x => x.Number).ToListAsync(ct);
         Departments = [.. (await db.DepartmentAssignments.AsNoTracking().Where(d => d.ProgrammeId == ProgrammeId).ToListAsync(ct)).OrderBy(d => d.Department, StringComparer.Ordinal)];
     }

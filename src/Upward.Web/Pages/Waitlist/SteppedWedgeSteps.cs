@@ -4,6 +4,7 @@ using Upward.Core.Designs;
 using Upward.Core.Evaluation;
 using Upward.Core.Timeline;
 using Upward.Data;
+using Upward.Web.Pages.Notifications;
 using Upward.Web.Scheduling;
 
 namespace Upward.Web.Pages.Waitlist;
@@ -26,25 +27,30 @@ public static class SteppedWedgeSteps
 /// the timeline opens questionnaires), in order and once each: a step the coordinator started earlier
 /// is left as it is, and a schedule not yet told to the mentees starts nothing.
 /// </summary>
-public sealed class SteppedWedgeJob(UpwardDbContext db, TimeProvider clock) : IScheduledJob
+public sealed class SteppedWedgeJob(UpwardDbContext db, TimeProvider clock, NotificationQueue queue, Upward.Web.Programmes.PageLinks pages) : IScheduledJob
 {
     public string Name => "stepped-wedge.start-steps";
     public TimeSpan Every => TimeSpan.FromMinutes(1);
 
-    public async Task RunAsync(CancellationToken ct)
+    public Task RunAsync(CancellationToken ct) => db.WriteAtomicallyAsync(async ct =>
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var pending = await (from s in db.DesignSteps
                              join a in db.WaitlistAllocations on s.ProgrammeId equals a.ProgrammeId
                              join p in db.Programmes on s.ProgrammeId equals p.Id
                              where s.StartedAtUtc == null && a.ReleasedAtUtc != null && a.Design == AnalysisPlan.SteppedWedge
-                             select new { Step = s, p.TimeZone, p.OrganisationId })
+                             select new { Step = s, Programme = p })
             .ToListAsync(ct);
-        foreach (var due in pending.OrderBy(x => x.Step.Number)
-                     .Where(x => LocalTimes.ToUtc(x.Step.StartsOn, LocalTimes.OpeningHour, LocalTimes.Zone(x.TimeZone)) <= now))
-        {
-            SteppedWedgeSteps.Start(db, due.Step, now, "schedule", null, due.OrganisationId);
-        }
+        var due = pending.OrderBy(x => x.Step.Number)
+            .Where(x => LocalTimes.ToUtc(x.Step.StartsOn, LocalTimes.OpeningHour, LocalTimes.Zone(x.Programme.TimeZone)) <= now)
+            .ToList();
+        foreach (var d in due) SteppedWedgeSteps.Start(db, d.Step, now, "schedule", null, d.Programme.OrganisationId);
         await db.SaveChangesAsync(ct);
-    }
+        // In the same transaction, those whose waiting ended are told; the keys tell a step's mentees once, whichever run gets here.
+        foreach (var d in due.Where(x => x.Step.Number > 1))
+        {
+            await StartNotices.StartedAsync(db, queue, pages, d.Programme, d.Step.Number, ct);
+        }
+        return true;
+    }, ct);
 }
