@@ -20,9 +20,20 @@ public static class ReportHtml
         th, td { border-bottom: 1px solid #d8dde0; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
         .suppressed { font-style: italic; }
+        .upward-break-anywhere { overflow-wrap: anywhere; }
+        .upward-table-scroll { overflow-x: auto; margin: 0 0 1.5rem; }
+        .upward-table-scroll table { margin: 0; }
         .chart { max-width: 100%; height: auto; margin-bottom: 1.5rem; }
         @media print { body { max-width: none; margin: 0; font-size: 10pt; } section, table, svg { break-inside: avoid; } }
         """;
+
+    /// <summary>
+    /// Opens a table under its (HTML-encoded) caption, inside a region that scrolls sideways on its own:
+    /// a table with several columns is wider than a phone, and without it the whole page widened with it.
+    /// The region can take focus so that a keyboard can scroll it, and is named by the caption.
+    /// </summary>
+    private static string TableStart(string caption) =>
+        $"<div class=\"upward-table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{caption}\">\n<table>\n<caption>{caption}</caption>\n";
 
     /// <summary>The whole report as an HTML document.</summary>
     public static string Render(EvaluationReport report)
@@ -64,8 +75,8 @@ public static class ReportHtml
         if (report.Plan is { } plan)
         {
             html.Append(plan.FixedAtUtc is { } fixedAt
-                ? $"<p id=\"analysis-plan\">These outcomes come from the programme's analysis plan, fixed on {fixedAt:d MMMM yyyy 'at' HH:mm} UTC when the first answer after the intervention arrived (SHA-256 <code>{plan.Sha256}</code>).</p>\n"
-                : $"<p id=\"analysis-plan\">These outcomes come from the programme's analysis plan, which is not fixed yet: it will be when the first answer after the intervention arrives (SHA-256 of the plan as it stands: <code>{plan.Sha256}</code>).</p>\n");
+                ? $"<p id=\"analysis-plan\">These outcomes come from the programme's analysis plan, fixed on {fixedAt:d MMMM yyyy 'at' HH:mm} UTC when the first answer after the intervention arrived (SHA-256 <code class=\"upward-break-anywhere\">{plan.Sha256}</code>).</p>\n"
+                : $"<p id=\"analysis-plan\">These outcomes come from the programme's analysis plan, which is not fixed yet: it will be when the first answer after the intervention arrives (SHA-256 of the plan as it stands: <code class=\"upward-break-anywhere\">{plan.Sha256}</code>).</p>\n");
         }
         foreach (var group in findings.GroupBy(f => f.Outcome.Primary).OrderByDescending(g => g.Key))
         {
@@ -96,7 +107,7 @@ public static class ReportHtml
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(report);
         int k = report.AnonymityThreshold;
-        html.Append("<section>\n<h2>Who took part</h2>\n<table>\n<caption>Participants by role</caption>\n");
+        html.Append("<section>\n<h2>Who took part</h2>\n").Append(TableStart("Participants by role"));
         html.Append("<thead><tr><th scope=\"col\">Role</th><th scope=\"col\">Participants</th><th scope=\"col\">Withdrew</th><th scope=\"col\">Age range</th><th scope=\"col\">Had mentored before</th></tr></thead>\n<tbody>\n");
         foreach (var side in report.Cohort)
         {
@@ -104,7 +115,7 @@ public static class ReportHtml
             string prior = side.PriorMentoring is { } p ? p.ToString() : "<span class=\"suppressed\">not shown: a group under " + k + "</span>";
             html.Append($"<tr><th scope=\"row\">{ReportText.PluralTitle(side.Role)}</th><td class=\"num\">{side.Participants}</td><td class=\"num\">{side.Withdrawn}</td><td>{(side.AgeRange is null ? age : HtmlEncode(age))}</td><td>{(side.PriorMentoring is null ? prior : HtmlEncode(prior))}</td></tr>\n");
         }
-        html.Append("</tbody>\n</table>\n");
+        html.Append("</tbody>\n</table>\n</div>\n");
         foreach (var side in report.Cohort)
         {
             foreach (var breakdown in side.Breakdowns.Where(b => b.Key is "gender" or "staff_group" or "grade" or "years_in_role"))
@@ -119,13 +130,13 @@ public static class ReportHtml
                     html.Append($"<p class=\"suppressed\">{HtmlEncode(caption)}: not shown, because a group would have fewer than {k} people.</p>\n");
                     continue;
                 }
-                html.Append($"<table>\n<caption>{HtmlEncode(caption)}</caption>\n<thead><tr><th scope=\"col\">{HtmlEncode(breakdown.Label)}</th><th scope=\"col\">Participants</th></tr></thead>\n<tbody>\n");
+                html.Append(TableStart(HtmlEncode(caption))).Append($"<thead><tr><th scope=\"col\">{HtmlEncode(breakdown.Label)}</th><th scope=\"col\">Participants</th></tr></thead>\n<tbody>\n");
                 foreach (var cell in breakdown.Cells)
                 {
                     string value = cell.Share is { } share ? HtmlEncode(share.ToString()) : $"<span class=\"suppressed\">fewer than {k}</span>";
                     html.Append($"<tr><th scope=\"row\">{HtmlEncode(cell.Band)}</th><td>{value}</td></tr>\n");
                 }
-                html.Append("</tbody>\n</table>\n");
+                html.Append("</tbody>\n</table>\n</div>\n");
             }
         }
         html.Append("</section>\n");
@@ -139,7 +150,7 @@ public static class ReportHtml
         {
             return;
         }
-        html.Append("<section>\n<h2>Themes in the free-text answers</h2>\n<table>\n<caption>Table 1: themes by stage (number of participants whose answers carried the theme)</caption>\n");
+        html.Append("<section>\n<h2>Themes in the free-text answers</h2>\n").Append(TableStart("Table 1: themes by stage (number of participants whose answers carried the theme)"));
         html.Append("<thead><tr><th scope=\"col\">Theme</th>");
         foreach (var stage in themes.Stages)
         {
@@ -157,7 +168,7 @@ public static class ReportHtml
             html.Append(row.Quote is { } quote ? $"<td>“{HtmlEncode(quote)}” ({HtmlEncode(row.QuoteFrom)})</td>" : "<td></td>");
             html.Append("</tr>\n");
         }
-        html.Append("</tbody>\n</table>\n</section>\n");
+        html.Append("</tbody>\n</table>\n</div>\n</section>\n");
     }
 
     /// <summary>The willingness section from phase 1.</summary>
@@ -201,7 +212,7 @@ public static class ReportHtml
             {
                 html.Append($"<p class=\"no-intervention\"><strong>No intervention between these stages.</strong> {HtmlEncode(Interventions.NoneBetweenLabel)}</p>\n");
             }
-            html.Append($"<table>\n<caption>{HtmlEncode(title)}, out of {ReportText.Number(comparison.Maximum)}{(comparison.Rows.Count > 1 ? " (each domain out of 5)" : "")}</caption>\n");
+            html.Append(TableStart($"{HtmlEncode(title)}, out of {ReportText.Number(comparison.Maximum)}{(comparison.Rows.Count > 1 ? " (each domain out of 5)" : "")}"));
             html.Append("<thead><tr><th scope=\"col\">Domain</th><th scope=\"col\">Pairs (n)</th><th scope=\"col\">Before: median (IQR)</th><th scope=\"col\">After: median (IQR)</th><th scope=\"col\">p</th><th scope=\"col\">Exact p</th><th scope=\"col\">r</th><th scope=\"col\">Change: Hodges–Lehmann estimate (CI)</th></tr></thead>\n<tbody>\n");
             foreach (var row in comparison.Rows)
             {
@@ -221,7 +232,7 @@ public static class ReportHtml
                 }
                 html.Append("</tr>\n");
             }
-            html.Append("</tbody>\n</table>\n");
+            html.Append("</tbody>\n</table>\n</div>\n");
             if (BeforeAfterChart.Render(comparison, title + ", median by domain", $"chart-{++chart}") is { } svg)
             {
                 html.Append(svg).Append('\n');
@@ -237,7 +248,7 @@ public static class ReportHtml
         ArgumentNullException.ThrowIfNull(sessions);
         html.Append("<section>\n<h2>Sessions</h2>\n");
         html.Append($"<p>{SessionSentences.Held(sessions.Pairs, sessions.PairsThatMet, sessions.Held, sessions.SessionsPerPair)}{(sessions.TimeLimitMinutes is int limit ? $" The agreed upper limit was {limit} minutes." : "")}</p>\n");
-        html.Append("<table>\n<caption>Session length</caption>\n<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Value</th></tr></thead>\n<tbody>\n");
+        html.Append(TableStart("Session length")).Append("<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Value</th></tr></thead>\n<tbody>\n");
         if (sessions.Minutes is { } m)
         {
             html.Append($"<tr><th scope=\"row\">Minutes, median (IQR), n = {m.N}</th><td>{ReportText.MedianIqr(m)}</td></tr>\n");
@@ -259,7 +270,7 @@ public static class ReportHtml
         {
             html.Append($"<tr><th scope=\"row\">How the time felt (n = {sessions.TimeFeltN})</th><td class=\"suppressed\">not shown: {ReportText.FewerThan(k)}</td></tr>\n");
         }
-        html.Append("</tbody>\n</table>\n");
+        html.Append("</tbody>\n</table>\n</div>\n");
         if (DurationChart.Render(sessions, "chart-durations") is { } svg)
         {
             html.Append(svg).Append('\n');
@@ -277,13 +288,13 @@ public static class ReportHtml
         foreach (var questionnaire in report.Questionnaires)
         {
             string title = $"{ReportText.PluralTitle(questionnaire.Audience)}, {BundleNames.Describe(questionnaire.Stage)}";
-            html.Append($"<h3>{HtmlEncode(title)} (n = {questionnaire.Respondents})</h3>\n<table>\n<caption>{HtmlEncode(title)}: answers by question</caption>\n");
+            html.Append($"<h3>{HtmlEncode(title)} (n = {questionnaire.Respondents})</h3>\n").Append(TableStart($"{HtmlEncode(title)}: answers by question"));
             html.Append("<thead><tr><th scope=\"col\">Question</th><th scope=\"col\">n</th><th scope=\"col\">Result</th></tr></thead>\n<tbody>\n");
             foreach (var item in questionnaire.Items)
             {
                 html.Append($"<tr><th scope=\"row\">{HtmlEncode(item.Text)}</th><td class=\"num\">{item.Respondents}</td><td>{Result(item, k)}</td></tr>\n");
             }
-            html.Append("</tbody>\n</table>\n");
+            html.Append("</tbody>\n</table>\n</div>\n");
         }
         html.Append("</section>\n");
     }

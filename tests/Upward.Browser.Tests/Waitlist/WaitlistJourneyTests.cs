@@ -76,6 +76,16 @@ public sealed class WaitlistJourneyTests(LiveUpward upward, Chromium chromium) :
         Assert.Contains("Before, again (end of waiting) questionnaires", await page.Locator("#timeline").InnerTextAsync());
         Assert.Contains(Upward.Web.Pages.Notifications.Dates.Long(DateOnly.FromDateTime(DateTime.UtcNow)), await page.Locator("#timeline").InnerTextAsync());
         await BothWidthsAsync(page, "waitlist-timeline");
+
+        // Once both arms have answered, the report leads with the arms' change compared, with the Hodges–Lehmann shift.
+        await WaitlistProgramme.AnswerByArmAsync(upward, id, nowAfter: [3, 4, 5], laterAgain: [3, 3, 4]);
+        var researcher = await chromium.SignInAsync(upward, "researcher");
+        await researcher.GotoAsync($"/programmes/{id}/evaluation");
+        var primary = await researcher.Locator("section", new() { Has = researcher.GetByRole(AriaRole.Heading, new() { Name = "Primary outcome" }) }).InnerTextAsync();
+        Assert.Contains("compared between the arms (waitlist control)", primary);
+        Assert.Contains("by the Hodges–Lehmann shift", primary);
+        Assert.Contains("Within each arm:", primary);
+        await BothWidthsAsync(researcher, "waitlist-report");
     }
 
     private static async Task BothWidthsAsync(IPage page, string name)

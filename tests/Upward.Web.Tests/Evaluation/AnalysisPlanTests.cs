@@ -89,7 +89,7 @@ public sealed class AnalysisPlanTests(DemoFactory factory) : PeopleTestBase(fact
         Assert.Contains("The analysis plan is fixed", await refused.Content.ReadAsStringAsync());
         Assert.Equal(stored.Json, await Factory.WithDbAsync(db => db.AnalysisPlans.Where(p => p.ProgrammeId == id).Select(p => p.Json).SingleAsync()));
         var fixedReport = await (await AsAsync("researcher")).GetStringAsync($"/programmes/{id}/evaluation");
-        Assert.Contains($"fixed on 7 December 2026 at 10:30 UTC when the first answer after the intervention arrived (SHA-256 <code>{plan.Sha256()}</code>)", fixedReport);
+        Assert.Contains($"fixed on 7 December 2026 at 10:30 UTC when the first answer after the intervention arrived (SHA-256 <code class=\"upward-break-anywhere\">{plan.Sha256()}</code>)", fixedReport);
     }
 
     [Theory]

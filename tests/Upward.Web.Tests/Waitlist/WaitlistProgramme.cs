@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Upward.Core.Designs;
 using Upward.Core.People;
 using Upward.Core.Programmes;
+using Upward.Core.Questionnaires;
 using Upward.Web.Demo;
 using Upward.Web.Pages.Questionnaires;
 using Upward.Web.Tests.Infrastructure;
@@ -45,6 +47,46 @@ internal static class WaitlistProgramme
             return programme.Id;
         });
     }
+
+    /// <summary>
+    /// Submitted mentees' answers to the primary outcome ("awareness", every domain rated alike) once the arms
+    /// are drawn: the start-now arm 2 before and <paramref name="nowAfter"/> after, the start-later arm 3
+    /// before and <paramref name="laterAgain"/> at the end of waiting, each arm in participant-code order.
+    /// </summary>
+    public static Task AnswerByArmAsync(UpwardFactory factory, Guid programmeId, int[] nowAfter, int[] laterAgain) => factory.WithDbAsync(async db =>
+    {
+        var programme = await db.Programmes.Include(p => p.Domains).SingleAsync(p => p.Id == programmeId);
+        var waves = await db.Waves.Where(w => w.ProgrammeId == programmeId && w.Audience == ProgrammeRole.Mentee).ToListAsync();
+        var arms = await db.ArmAssignments.Where(a => a.ProgrammeId == programmeId)
+            .Join(db.Enrolments, a => a.EnrolmentId, e => e.Id, (a, e) => new { a.EnrolmentId, a.Arm, e.ParticipantCode }).ToListAsync();
+        async Task AnswerAsync(Guid enrolment, Stage stage, int rating)
+        {
+            var wave = waves.Single(w => w.Stage == stage);
+            var item = await db.Set<InstrumentItem>().SingleAsync(i => i.InstrumentId == wave.InstrumentId && i.Key == "awareness");
+            var at = new DateTime(2026, 12, 6, 10, 0, 0, DateTimeKind.Utc);
+            var response = new Response { WaveId = wave.Id, EnrolmentId = enrolment, InstrumentId = wave.InstrumentId, Status = ResponseStatus.Submitted, StartedAtUtc = at, UpdatedAtUtc = at, SubmittedAtUtc = at };
+            db.Responses.Add(response);
+            foreach (var domain in programme.Domains)
+            {
+                db.Answers.Add(new Answer { ResponseId = response.Id, ItemId = item.Id, DomainId = domain.Id, Number = rating });
+            }
+        }
+        int n = 0, l = 0;
+        foreach (var person in arms.OrderBy(a => a.ParticipantCode, StringComparer.Ordinal))
+        {
+            if (person.Arm == Arm.StartNow)
+            {
+                await AnswerAsync(person.EnrolmentId, Stage.Before, 2);
+                await AnswerAsync(person.EnrolmentId, Stage.After, nowAfter[n++]);
+            }
+            else
+            {
+                await AnswerAsync(person.EnrolmentId, Stage.Before, 3);
+                await AnswerAsync(person.EnrolmentId, Stage.BeforeAgain, laterAgain[l++]);
+            }
+        }
+        await db.SaveChangesAsync();
+    });
 
     /// <summary>The enrolment of a demo person in the programme.</summary>
     public static Task<Enrolment> EnrolmentAsync(UpwardFactory factory, Guid programmeId, string who) =>

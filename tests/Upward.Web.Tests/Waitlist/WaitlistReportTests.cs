@@ -25,40 +25,7 @@ public sealed class WaitlistReportTests(DemoFactory factory) : IClassFixture<Dem
         // Start now: 2 before, then 3, 4 and 5 after (changes 1, 2, 3 per domain).
         // Start later: 3 before, then 3, 3 and 4 at the end of waiting (changes 0, 0, 1 per domain).
         int[] nowAfter = [3, 4, 5], laterAgain = [3, 3, 4];
-        await factory.WithDbAsync(async db =>
-        {
-            var programme = await db.Programmes.Include(p => p.Domains).SingleAsync(p => p.Id == id);
-            var waves = await db.Waves.Where(w => w.ProgrammeId == id && w.Audience == ProgrammeRole.Mentee).ToListAsync();
-            var arms = await db.ArmAssignments.Where(a => a.ProgrammeId == id)
-                .Join(db.Enrolments, a => a.EnrolmentId, e => e.Id, (a, e) => new { a.EnrolmentId, a.Arm, e.ParticipantCode }).ToListAsync();
-            async Task AnswerAsync(Guid enrolment, Stage stage, int rating)
-            {
-                var wave = waves.Single(w => w.Stage == stage);
-                var item = await db.Set<InstrumentItem>().SingleAsync(i => i.InstrumentId == wave.InstrumentId && i.Key == "awareness");
-                var at = new DateTime(2026, 12, 6, 10, 0, 0, DateTimeKind.Utc);
-                var response = new Response { WaveId = wave.Id, EnrolmentId = enrolment, InstrumentId = wave.InstrumentId, Status = ResponseStatus.Submitted, StartedAtUtc = at, UpdatedAtUtc = at, SubmittedAtUtc = at };
-                db.Responses.Add(response);
-                foreach (var domain in programme.Domains)
-                {
-                    db.Answers.Add(new Answer { ResponseId = response.Id, ItemId = item.Id, DomainId = domain.Id, Number = rating });
-                }
-            }
-            int n = 0, l = 0;
-            foreach (var person in arms.OrderBy(a => a.ParticipantCode, StringComparer.Ordinal))
-            {
-                if (person.Arm == Arm.StartNow)
-                {
-                    await AnswerAsync(person.EnrolmentId, Stage.Before, 2);
-                    await AnswerAsync(person.EnrolmentId, Stage.After, nowAfter[n++]);
-                }
-                else
-                {
-                    await AnswerAsync(person.EnrolmentId, Stage.Before, 3);
-                    await AnswerAsync(person.EnrolmentId, Stage.BeforeAgain, laterAgain[l++]);
-                }
-            }
-            await db.SaveChangesAsync();
-        });
+        await WaitlistProgramme.AnswerByArmAsync(factory, id, nowAfter, laterAgain);
 
         var report = await (await factory.AsAsync("researcher")).GetStringAsync($"/programmes/{id}/evaluation");
         var d = domains;
