@@ -7,6 +7,7 @@ using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
 using Upward.Core.Questionnaires;
 using Upward.Core.Sessions;
+using Upward.Data.People;
 
 namespace Upward.Data.Evaluation;
 
@@ -37,15 +38,9 @@ public sealed class BundleExport(UpwardDbContext db)
         var enrolments = await db.Enrolments.AsNoTracking()
             .Where(e => e.ProgrammeId == programme.Id && (e.Role == ProgrammeRole.Mentor || e.Role == ProgrammeRole.Mentee))
             .ToListAsync(ct);
-        // A join, not a list of ids: a large programme has tens of thousands of enrolments.
-        var consent = (await (from d in db.ConsentDecisions
-                              join e in db.Enrolments on d.EnrolmentId equals e.Id
-                              where e.ProgrammeId == programme.Id && d.Purpose == ConsentPurpose.UseAnswersInEvaluation
-                              select new ConsentDecision { EnrolmentId = d.EnrolmentId, Purpose = d.Purpose, Given = d.Given, TextVersion = d.TextVersion, DecidedAtUtc = d.DecidedAtUtc })
-                              .ToListAsync(ct))
-            .GroupBy(d => d.EnrolmentId).ToDictionary(g => g.Key, g => Consent.IsGiven(g, ConsentPurpose.UseAnswersInEvaluation));
+        var consent = await db.GivenAsync(programme.Id, ConsentPurpose.UseAnswersInEvaluation, ct);
         var included = enrolments
-            .Where(e => e.WithdrawalChoice != WithdrawalChoice.Erase && consent.GetValueOrDefault(e.Id))
+            .Where(e => e.WithdrawalChoice != WithdrawalChoice.Erase && consent.Contains(e.Id))
             .ToDictionary(e => e.Id);
 
         var waves = await db.Waves.AsNoTracking().Where(w => w.ProgrammeId == programme.Id).ToListAsync(ct);

@@ -4,6 +4,7 @@ using Upward.Core.Programmes;
 using Upward.Core.Questionnaires;
 using Upward.Core.Themes;
 using Upward.Data;
+using Upward.Data.People;
 
 namespace Upward.Web.Pages.FreeText;
 
@@ -166,15 +167,8 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
     }
 
     /// <summary>The programme's enrolments whose consent to the use of their answers is in force.</summary>
-    private async Task<List<Guid>> ConsentingAsync(Guid programmeId, CancellationToken ct)
-    {
-        var decisions = await (from d in db.ConsentDecisions
-                               join e in db.Enrolments on d.EnrolmentId equals e.Id
-                               where e.ProgrammeId == programmeId && d.Purpose == ConsentPurpose.UseAnswersInEvaluation
-                               select d).AsNoTracking().ToListAsync(ct);
-        return decisions.GroupBy(d => d.EnrolmentId)
-            .Where(g => Consent.IsGiven(g, ConsentPurpose.UseAnswersInEvaluation)).Select(g => g.Key).ToList();
-    }
+    private async Task<List<Guid>> ConsentingAsync(Guid programmeId, CancellationToken ct) =>
+        [.. await db.GivenAsync(programmeId, ConsentPurpose.UseAnswersInEvaluation, ct)];
 
     /// <summary>An answer as the query reads it, before consent and redaction are applied.</summary>
     private sealed class Row
