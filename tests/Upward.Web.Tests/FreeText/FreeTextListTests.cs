@@ -37,11 +37,11 @@ public sealed class FreeTextListTests(DemoFactory factory) : IClassFixture<DemoF
         {
             var answers = scope.ServiceProvider.GetRequiredService<FreeTextAnswers>();
             var paged = new List<Guid>();
-            var (firstPage, _) = await answers.PageAsync(id, false, 1, 10, null, CancellationToken.None);
+            var (firstPage, _) = await answers.PageAsync(id, false, 1, 10, null, null, CancellationToken.None);
             Assert.Equal(every.Count, firstPage.TotalItems);
             for (int n = 1; n <= firstPage.PageCount; n++)
             {
-                var (page, shown) = await answers.PageAsync(id, false, n, 10, null, CancellationToken.None);
+                var (page, shown) = await answers.PageAsync(id, false, n, 10, null, null, CancellationToken.None);
                 Assert.Equal(n, page.Number);
                 Assert.InRange(shown.Count, 1, 10);
                 paged.AddRange(shown.Select(a => a.AnswerId));

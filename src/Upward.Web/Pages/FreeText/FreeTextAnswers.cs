@@ -122,7 +122,7 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
     /// first, so the count and the page hold only answers that may be analysed.
     /// </summary>
     public async Task<(Paging.ListPage Page, IReadOnlyList<FreeTextAnswer> Answers)> PageAsync(
-        Guid programmeId, bool withOriginals, int pageNumber, int pageSize, string? term, CancellationToken ct, Guid? question = null)
+        Guid programmeId, bool withOriginals, int pageNumber, int pageSize, string? term, Guid? question, CancellationToken ct)
     {
         var rows = Rows(programmeId);
         if (question is { } itemId)

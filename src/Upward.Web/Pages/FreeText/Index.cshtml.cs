@@ -35,7 +35,7 @@ public sealed class IndexModel(FreeTextAnswers answers) : ProgrammePageModel
             // A stale or tampered choice shows every question rather than an error: nothing is lost by it.
             Question = null;
         }
-        (Paging, Answers) = await answers.PageAsync(ProgrammeId, May(ProgrammeCapability.ReadOriginalText), PageNumber, PageSize, ListSearch.Term(Search), ct, Question);
+        (Paging, Answers) = await answers.PageAsync(ProgrammeId, May(ProgrammeCapability.ReadOriginalText), PageNumber, PageSize, ListSearch.Term(Search), Question, ct);
         return Page();
     }
 }
