@@ -24,16 +24,32 @@ public static class ThemesByStage
             var mine = byTheme.GetValueOrDefault(theme.Id) ?? [];
             // A participant counts once per stage however many coders or passages carry the theme.
             var counts = stages.ToDictionary(s => s, s => mine.Select(c => answers[c.AnswerId]).Where(a => a.Stage == s).Select(a => a.ParticipantCode).Distinct().Count());
-            string? quote = null, from = null;
-            if (chosenQuotes.TryGetValue(theme.Id, out var chosen) && answers.TryGetValue(chosen, out var facts) && facts.MayQuote && mine.Any(c => c.AnswerId == chosen))
-            {
-                var passage = mine.FirstOrDefault(c => c.AnswerId == chosen && c.PassageStart is not null);
-                quote = passage is { PassageStart: { } start, PassageLength: { } length } && start >= 0 && length >= 0 && start <= facts.Text.Length - length
-                    ? facts.Text.Substring(start, length) : facts.Text;
-                from = facts.ParticipantCode;
-            }
+            var (quote, from) = Quote(mine, chosenQuotes.TryGetValue(theme.Id, out var chosen) ? answers.GetValueOrDefault(chosen) : null);
             rows.Add(new Row(theme, counts, quote, from));
         }
         return rows;
+    }
+
+    /// <summary>
+    /// A theme's representative quote as the table shows it: the coded passage of the chosen answer (or its
+    /// whole text), only from someone who agreed to be quoted and only while the answer still carries the theme.
+    /// </summary>
+    /// <param name="codingsOfTheme">The theme's codings (only those of the chosen answer are looked at).</param>
+    /// <param name="chosen">The chosen answer as it may be analysed now, or null when there is none or it may no longer be.</param>
+    public static (string? Quote, string? From) Quote(IEnumerable<Coding> codingsOfTheme, AnswerFacts? chosen)
+    {
+        if (chosen is not { MayQuote: true })
+        {
+            return (null, null);
+        }
+        var mine = codingsOfTheme.Where(c => c.AnswerId == chosen.AnswerId).ToList();
+        if (mine.Count == 0)
+        {
+            return (null, null);
+        }
+        var passage = mine.FirstOrDefault(c => c.PassageStart is not null);
+        var text = passage is { PassageStart: { } start, PassageLength: { } length } && start >= 0 && length >= 0 && start <= chosen.Text.Length - length
+            ? chosen.Text.Substring(start, length) : chosen.Text;
+        return (text, chosen.ParticipantCode);
     }
 }

@@ -137,6 +137,8 @@ internal static class ServiceRegistration
         services.AddScoped<Pages.Evaluation.Checklists.ChecklistSource>();
         services.Configure<Pages.Evaluation.EvaluationOptions>(builder.Configuration.GetSection(Pages.Evaluation.EvaluationOptions.Section));
         services.AddSingleton<Pages.Evaluation.EvaluationStore>();
+        services.AddSingleton<Upward.Web.Pages.FreeText.ThemesTableStore>();
+        services.AddScoped<Pages.Evaluation.LargeProgrammes>();
         services.AddScoped<Pages.Evaluation.EvaluationCalculations>();
         services.AddScoped<Pages.Evaluation.Report.BoardReportSource>();
         services.AddSingleton(TimeProvider.System);

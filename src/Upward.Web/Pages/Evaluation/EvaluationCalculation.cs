@@ -39,18 +39,20 @@ public sealed class EvaluationOptions
 /// changes, or when a reader asks; the page says when its figures were calculated.
 /// </summary>
 public sealed class EvaluationCalculations(
-    BundleExport export, ThemesTable themes, UpwardDbContext db, EvaluationStore store, TimeProvider clock, IOptions<EvaluationOptions> options)
+    BundleExport export, ThemesTable themes, UpwardDbContext db, EvaluationStore store, LargeProgrammes large, TimeProvider clock)
 {
     public async Task<CalculatedEvaluation> GetAsync(Programme programme, CancellationToken ct)
     {
-        if (await SubmittedAsync(programme.Id, ct) < options.Value.KeepFromResponses)
+        if (!await large.KeepsFiguresAsync(programme.Id, ct))
         {
             return await CalculateAsync(programme, kept: false, ct);
         }
         // A changed plan (or the plan becoming fixed) changes what the report says at once.
         var stamp = (await db.CurrentAsync(programme, ct)).Stamp;
-        return await store.GetAsync(new EvaluationStore.Key(programme.Id, stamp), clock.GetUtcNow().UtcDateTime - options.Value.MaxAge,
+        var kept = await store.GetAsync(programme.Id, stamp, clock.GetUtcNow().UtcDateTime - large.MaxAge,
             () => CalculateAsync(programme, kept: true, ct), ct);
+        // Counts may be minutes old, but a quote is never shown after its speaker withdrew consent to it.
+        return kept with { Themes = await themes.WithCurrentQuotesAsync(programme.Id, kept.Themes, ct) };
     }
 
     /// <summary>Drops a programme's kept figures, so the next view recalculates them.</summary>
@@ -62,7 +64,4 @@ public sealed class EvaluationCalculations(
         var table1 = await themes.BuildAsync(programme.Id, ct);
         return new CalculatedEvaluation(report, plan, table1, clock.GetUtcNow().UtcDateTime, kept);
     }
-
-    private Task<int> SubmittedAsync(Guid programmeId, CancellationToken ct) =>
-        db.Responses.CountAsync(r => r.Status == ResponseStatus.Submitted && db.Waves.Any(w => w.Id == r.WaveId && w.ProgrammeId == programmeId), ct);
 }

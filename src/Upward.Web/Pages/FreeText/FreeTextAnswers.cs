@@ -116,6 +116,10 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
     public async Task<FreeTextAnswer?> FindAsync(Guid programmeId, Guid answerId, bool withOriginals, CancellationToken ct) =>
         (await ReadAsync(Rows(programmeId).Where(r => r.Id == answerId), withOriginals, ct)).SingleOrDefault();
 
+    /// <summary>The answers among <paramref name="answerIds"/> that the programme's researchers may see now (chosen quotes, say); the rest are left out.</summary>
+    public Task<IReadOnlyList<FreeTextAnswer>> FindManyAsync(Guid programmeId, IReadOnlyCollection<Guid> answerIds, CancellationToken ct) =>
+        ReadAsync(Rows(programmeId).Where(r => answerIds.Contains(r.Id)), withOriginals: false, ct);
+
     /// <summary>
     /// One page of the answers, optionally only those whose words (as shown) or participant code
     /// contain <paramref name="term"/> (from <see cref="Paging.ListSearch.Term"/>). Consent is settled

@@ -2,24 +2,49 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Upward.Core.Auditing;
 using Upward.Core.Programmes;
+using Upward.Core.Timeline;
 using Upward.Data;
 using Upward.Web.Identity;
+using Upward.Web.Pages.Evaluation;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.FreeText;
 
 /// <summary>Table 1: themes by stage with counts of participants and a representative quote each; also as CSV.</summary>
 [Requires(ProgrammeCapability.CodeFreeText)]
-public sealed class TableModel(UpwardDbContext db, ThemesTable themesTable) : ProgrammePageModel
+public sealed class TableModel(UpwardDbContext db, ThemesTable themesTable, ThemesTableStore store, LargeProgrammes large, TimeProvider clock) : ProgrammePageModel
 {
     public ThemesTable.Table Table { get; private set; } = null!;
 
+    /// <summary>When the counts were calculated (programme time), for a large programme whose counts are kept between views; otherwise null.</summary>
+    public string? KeptAt { get; private set; }
+
+    public int MaxAgeMinutes => (int)Math.Ceiling(large.MaxAge.TotalMinutes);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Table = await themesTable.BuildAsync(ProgrammeId, ct);
+        if (!await large.KeepsFiguresAsync(ProgrammeId, ct))
+        {
+            Table = await themesTable.BuildAsync(ProgrammeId, ct);
+            return Page();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var kept = await store.GetAsync(ProgrammeId, true, now - large.MaxAge,
+            async () => new KeptThemesTable(await themesTable.BuildAsync(ProgrammeId, ct), clock.GetUtcNow().UtcDateTime), ct);
+        // The counts may be minutes old; the quotes are read now, so one withdrawn or redacted is never shown.
+        Table = await themesTable.WithCurrentQuotesAsync(ProgrammeId, kept.Table, ct);
+        KeptAt = $"{LocalTimes.LocalTime(kept.CalculatedAtUtc, LocalTimes.Zone(Programme.TimeZone)):HH:mm} on {EvaluationDates.Day(Programme, kept.CalculatedAtUtc)}";
         return Page();
     }
 
+    /// <summary>A coder who needs the latest coding in the counts now, rather than within minutes.</summary>
+    public IActionResult OnPostRecalculate()
+    {
+        store.Forget(ProgrammeId);
+        return RedirectToPage("/FreeText/Table", new { programmeId = ProgrammeId });
+    }
+
+    /// <summary>The download is always calculated afresh: it leaves Upward, so it is as exact as the moment it is taken.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         var csv = ThemesTable.Csv(await themesTable.BuildAsync(ProgrammeId, ct));

@@ -26,6 +26,27 @@ public sealed class ThemesTable(UpwardDbContext db, FreeTextAnswers answers)
         return new Table(stages, rows, names);
     }
 
+    /// <summary>
+    /// The table with each theme's quote read again now: kept counts may be minutes old, but a quote must go the
+    /// moment its speaker withdraws consent, asks for erasure, stops agreeing to be quoted or the coding is removed,
+    /// and must show a redaction at once. Reads only the chosen answers, a handful however large the programme.
+    /// </summary>
+    public async Task<Table> WithCurrentQuotesAsync(Guid programmeId, Table table, CancellationToken ct)
+    {
+        var chosen = await db.RepresentativeQuotes.AsNoTracking().Where(q => q.ProgrammeId == programmeId).ToDictionaryAsync(q => q.ThemeId, q => q.AnswerId, ct);
+        var ids = chosen.Values.Distinct().ToList();
+        var facts = (await answers.FindManyAsync(programmeId, ids, ct)).ToDictionary(
+            a => a.AnswerId, a => new ThemesByStage.AnswerFacts(a.AnswerId, StageNames.Of(a.Stage), a.ParticipantCode, a.MayQuote, a.Text));
+        var codings = await db.Codings.AsNoTracking().Where(c => c.ProgrammeId == programmeId && ids.Contains(c.AnswerId)).ToListAsync(ct);
+        var rows = table.Rows.Select(row =>
+        {
+            var (quote, from) = ThemesByStage.Quote(codings.Where(c => c.ThemeId == row.Theme.Id),
+                chosen.TryGetValue(row.Theme.Id, out var answerId) ? facts.GetValueOrDefault(answerId) : null);
+            return row with { Quote = quote, QuoteFrom = from };
+        }).ToList();
+        return table with { Rows = rows };
+    }
+
     /// <summary>The table as CSV (UTF-8), one row per theme, written by <see cref="CsvWriter"/>.</summary>
     public static string Csv(Table table)
     {
