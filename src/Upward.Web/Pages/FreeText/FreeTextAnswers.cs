@@ -170,6 +170,20 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
             .Select(i => new Question(i.Id, i.Stage, i.Audience, i.Type == ItemType.YesNo ? i.FollowUpText ?? i.Text : i.Text)).ToList();
     }
 
+    /// <summary>The first of <paramref name="questions"/> that has an answer with words in it, or null when none has.</summary>
+    public async Task<Guid?> FirstAnsweredAsync(Guid programmeId, IEnumerable<Question> questions, CancellationToken ct)
+    {
+        foreach (var question in questions)
+        {
+            // By the answers' item index: the first question's check usually settles it.
+            if (await Rows(programmeId).AnyAsync(r => r.ItemId == question.ItemId, ct))
+            {
+                return question.ItemId;
+            }
+        }
+        return null;
+    }
+
     /// <summary>The programme's enrolments whose consent to the use of their answers is in force.</summary>
     private async Task<List<Guid>> ConsentingAsync(Guid programmeId, CancellationToken ct) =>
         [.. await db.GivenAsync(programmeId, ConsentPurpose.UseAnswersInEvaluation, ct)];

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Upward.Core.Programmes;
+using Upward.Web.Pages.Evaluation;
 using Upward.Web.Paging;
 using Upward.Web.Programmes;
 
@@ -7,7 +8,7 @@ namespace Upward.Web.Pages.FreeText;
 
 /// <summary>The programme's free-text answers by stage and question, each under a participant code and role only.</summary>
 [Requires(ProgrammeCapability.RedactFreeText)]
-public sealed class IndexModel(FreeTextAnswers answers) : ProgrammePageModel
+public sealed class IndexModel(FreeTextAnswers answers, LargeProgrammes large) : ProgrammePageModel
 {
     /// <summary>Answers on one page: enough to read through a question, few enough to stay quick with tens of thousands.</summary>
     public const int PageSize = 50;
@@ -17,8 +18,17 @@ public sealed class IndexModel(FreeTextAnswers answers) : ProgrammePageModel
     /// <summary>Words in an answer, or a participant code, or part of one.</summary>
     [FromQuery(Name = "search")] public string? Search { get; set; }
 
-    /// <summary>One question's answers only (its item id), or every question's when empty or not one of the programme's.</summary>
-    [FromQuery(Name = "question")] public Guid? Question { get; set; }
+    /// <summary>The value the question filter sends for every question's answers.</summary>
+    public const string EveryQuestion = "every";
+
+    /// <summary>What the question filter sent: a question's item id, <see cref="EveryQuestion"/>, or nothing.</summary>
+    [FromQuery(Name = "question")] public string? Choice { get; set; }
+
+    /// <summary>The one question whose answers are shown, or null for every question's.</summary>
+    public Guid? Question { get; private set; }
+
+    /// <summary>True when a large programme's list was opened at its first question because none was chosen.</summary>
+    public bool OpenedAtFirstQuestion { get; private set; }
 
     public IReadOnlyList<FreeTextAnswers.Question> Questions { get; private set; } = [];
     public IReadOnlyList<FreeTextAnswer> Answers { get; private set; } = [];
@@ -30,11 +40,18 @@ public sealed class IndexModel(FreeTextAnswers answers) : ProgrammePageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Questions = await answers.QuestionsAsync(ProgrammeId, ct);
-        if (Questions.All(q => q.ItemId != Question))
+        if (Guid.TryParse(Choice, out var chosen) && Questions.Any(q => q.ItemId == chosen))
         {
-            // A stale or tampered choice shows every question rather than an error: nothing is lost by it.
-            Question = null;
+            Question = chosen;
         }
+        else if (Choice != EveryQuestion && await large.KeepsFiguresAsync(ProgrammeId, ct))
+        {
+            // A large programme opens at its first question with answers: every question's list is tens of thousands
+            // of answers, too many to order on each visit (seconds), and coders read a question at a time anyway.
+            Question = await answers.FirstAnsweredAsync(ProgrammeId, Questions, ct);
+            OpenedAtFirstQuestion = Question is not null;
+        }
+        // Otherwise every question; a stale or tampered choice shows them too rather than an error: nothing is lost by it.
         (Paging, Answers) = await answers.PageAsync(ProgrammeId, May(ProgrammeCapability.ReadOriginalText), PageNumber, PageSize, ListSearch.Term(Search), Question, ct);
         return Page();
     }
