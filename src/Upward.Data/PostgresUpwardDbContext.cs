@@ -8,6 +8,8 @@ namespace Upward.Data;
 /// <summary>The PostgreSQL flavour of <see cref="UpwardDbContext"/>: owns Migrations/Postgres.</summary>
 public sealed class PostgresUpwardDbContext(DbContextOptions<PostgresUpwardDbContext> options) : UpwardDbContext(options)
 {
+    public override string OrdinalCollation => "C";
+
     public override async Task LockAsync<TEntity>(Guid id, CancellationToken ct)
     {
         if (Database.CurrentTransaction is null)

@@ -14,6 +14,8 @@ namespace Upward.Data;
 /// </remarks>
 public sealed class SqliteUpwardDbContext(DbContextOptions<SqliteUpwardDbContext> options) : UpwardDbContext(options)
 {
+    public override string OrdinalCollation => "BINARY";
+
     // One queue per process suits the embedded default: one process, one database file.
     private static readonly SemaphoreSlim WriteTurn = new(1, 1);
 

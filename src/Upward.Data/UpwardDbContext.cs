@@ -123,6 +123,12 @@ public abstract class UpwardDbContext(DbContextOptions options)
     }
 
     /// <summary>
+    /// The collation that compares text by its bytes (code point order), the order .NET's ordinal comparison gives:
+    /// a list ordered in SQL under it agrees with one ordered in memory, whatever the PostgreSQL server's locale.
+    /// </summary>
+    public abstract string OrdinalCollation { get; }
+
+    /// <summary>
     /// Inside <see cref="WriteAtomicallyAsync{T}"/>: holds the row with this id until the transaction
     /// ends, so that requests writing beneath it take turns. SQLite needs nothing more: its one
     /// writer already holds the whole database for the transaction.

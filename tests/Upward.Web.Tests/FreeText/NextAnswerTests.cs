@@ -15,7 +15,7 @@ namespace Upward.Web.Tests.FreeText;
 public sealed class NextAnswerTests(DemoFactory factory) : IClassFixture<DemoFactory>
 {
     [Fact]
-    public async Task Looking_within_the_question_first_finds_the_same_next_answer_as_the_whole_list()
+    public async Task Looking_question_by_question_finds_the_next_unfinished_answer_in_the_whole_lists_order()
     {
         // The pilot: answers to several questions, each question's answers held together in the list.
         var id = await factory.WithDbAsync(db => db.Programmes.Where(p => p.Name == Upward.Web.Demo.DemoPilotEvaluation.Bundle().Programme.Name)
@@ -25,17 +25,31 @@ public sealed class NextAnswerTests(DemoFactory factory) : IClassFixture<DemoFac
         var every = await answers.ListAsync(id, withOriginals: false, CancellationToken.None);
         var order = every.Select(a => a.AnswerId).ToList();
         Assert.True(every.Select(a => (a.Stage, a.QuestionKey)).Distinct().Count() > 2, "the pilot has answers to several questions");
+        var coder = await factory.WithDbAsync(db => db.Enrolments.Where(e => e.ProgrammeId == id && e.Role == ProgrammeRole.Researcher).Select(e => e.Id).FirstAsync());
         var random = new Random(20261206);
         for (var round = 0; round < 12; round++)
         {
-            // From none finished to nearly all: the answer found in the question and the one found in the whole list agree.
+            // From none finished to nearly all: the answer found question by question is the next unfinished one in the whole list.
             var finished = order.Where(_ => random.NextDouble() < round / 12.0).ToHashSet();
+            await factory.WithDbAsync(async db =>
+            {
+                await db.CodingsFinished.Where(f => f.ProgrammeId == id && f.CoderEnrolmentId == coder).ExecuteDeleteAsync();
+                await MarkFinishedAsync(id, coder, finished);
+            });
             foreach (var current in every)
             {
-                Assert.Equal(FreeTextAnswers.NextUnfinished(order, current.AnswerId, finished.Contains),
-                    await answers.NextUnfinishedAsync(id, current, finished.Contains, CancellationToken.None));
+                Assert.Equal(NextInList(order, current.AnswerId, finished.Contains),
+                    await answers.NextUnfinishedAsync(id, current, coder, CancellationToken.None));
             }
         }
+        await factory.WithDbAsync(db => db.CodingsFinished.Where(f => f.ProgrammeId == id && f.CoderEnrolmentId == coder).ExecuteDeleteAsync());
+    }
+
+    /// <summary>What "next" means: the first unfinished answer after the current one in the list, wrapping round to the start; never the current one.</summary>
+    private static Guid? NextInList(IReadOnlyList<Guid> order, Guid current, Func<Guid, bool> isFinished)
+    {
+        var at = order.ToList().IndexOf(current);
+        return order.Skip(at + 1).Concat(order.Take(at)).Where(id => !isFinished(id)).Select(id => (Guid?)id).FirstOrDefault();
     }
 
     [Fact]

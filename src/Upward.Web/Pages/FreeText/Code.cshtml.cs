@@ -186,10 +186,8 @@ public sealed class CodeModel(UpwardDbContext db, FreeTextAnswers answers, TimeP
         coder = await answers.EnrolmentOfAsync(ProgrammeId, User.UserId(), [ProgrammeRole.Researcher], ct);
         Themes = await ThemeList.OfAsync(db, ProgrammeId, ct);
         Mine = await db.Codings.Where(c => c.AnswerId == AnswerId && c.CoderEnrolmentId == coder).OrderBy(c => c.CodedAtUtc).ToListAsync(ct);
-        var finished = await db.CodingsFinished.Where(f => f.ProgrammeId == ProgrammeId && f.CoderEnrolmentId == coder).Select(f => f.AnswerId).ToListAsync(ct);
-        Finished = finished.Contains(AnswerId);
-        var done = finished.ToHashSet();
-        NextAnswerId = await answers.NextUnfinishedAsync(ProgrammeId, answer, done.Contains, ct);
+        Finished = await db.CodingsFinished.AnyAsync(f => f.AnswerId == AnswerId && f.CoderEnrolmentId == coder, ct);
+        NextAnswerId = await answers.NextUnfinishedAsync(ProgrammeId, answer, coder, ct);
         return null;
     }
 }

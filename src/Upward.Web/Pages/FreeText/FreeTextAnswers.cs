@@ -25,7 +25,7 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
 {
     /// <summary>Every answer that may be analysed, in stage, question and participant order.</summary>
     public Task<IReadOnlyList<FreeTextAnswer>> ListAsync(Guid programmeId, bool withOriginals, CancellationToken ct) =>
-        ReadAsync(Rows(programmeId), withOriginals, ct);
+        ReadAsync(InListOrder(Rows(programmeId)), withOriginals, ct);
 
     /// <summary>
     /// The answers some coder has coded: all that Table 1 and its quotes are built from, so a large
@@ -34,7 +34,7 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
     public Task<IReadOnlyList<FreeTextAnswer>> CodedAsync(Guid programmeId, CancellationToken ct)
     {
         var coded = CodedIds(c => c.ProgrammeId == programmeId);
-        return ReadAsync(Rows(programmeId).Where(r => coded.Contains(r.Id)), withOriginals: false, ct);
+        return ReadAsync(InListOrder(Rows(programmeId).Where(r => coded.Contains(r.Id))), withOriginals: false, ct);
     }
 
     /// <summary>
@@ -65,51 +65,66 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
         db.Codings.Where(which).Select(c => c.AnswerId);
 
     /// <summary>
-    /// The ids of every answer that may be analysed, in the list's order, without their words: what a
-    /// coder's "next answer" needs, at a fraction of the cost of <see cref="ListAsync"/>.
+    /// The first answer after <paramref name="current"/> in the list's order that the coder has not finished, wrapping
+    /// round to the start; never the current answer itself, and null when every other answer is finished. The list
+    /// holds each question's answers together, so it is asked question by question, each by the answers' item index,
+    /// starting from the current one: a few thousand answers at most are looked at while the question has work left,
+    /// and neither the programme's answers nor the coder's finished ones are ever read whole.
     /// </summary>
-    public Task<IReadOnlyList<Guid>> IdsInOrderAsync(Guid programmeId, CancellationToken ct) => IdsInOrderAsync(programmeId, Rows(programmeId), ct);
-
-    /// <summary>
-    /// The first answer after <paramref name="current"/> in the list's order that <paramref name="isFinished"/>
-    /// says is not finished, wrapping round to the start; never the current answer itself, and null when every
-    /// other answer is finished. Looked for first among the answers to the same question (the list holds them
-    /// together, and they are found by the answers' item index), so a coder's "next" reads a few thousand ids at
-    /// most while there is work left in the question, not every answer of the programme.
-    /// </summary>
-    public async Task<Guid?> NextUnfinishedAsync(Guid programmeId, FreeTextAnswer current, Func<Guid, bool> isFinished, CancellationToken ct)
+    public async Task<Guid?> NextUnfinishedAsync(Guid programmeId, FreeTextAnswer current, Guid coderEnrolmentId, CancellationToken ct)
     {
-        var sameQuestion = from w in db.Waves
-                           join i in db.InstrumentItems on w.InstrumentId equals i.InstrumentId
-                           where w.ProgrammeId == programmeId && w.Stage == current.Stage && i.Key == current.QuestionKey
-                           select i.Id;
-        var question = await IdsInOrderAsync(programmeId, Rows(programmeId).Where(r => sameQuestion.Contains(r.ItemId)), ct);
-        var at = question.ToList().IndexOf(current.AnswerId);
-        var later = question.Skip(at + 1).Where(id => !isFinished(id)).Select(id => (Guid?)id).FirstOrDefault();
-        if (at >= 0 && later is not null)
+        var consenting = await ConsentingAsync(programmeId, ct);
+        var finished = db.CodingsFinished.Where(f => f.ProgrammeId == programmeId && f.CoderEnrolmentId == coderEnrolmentId).Select(f => f.AnswerId);
+        var open = Rows(programmeId).Where(r => EF.Parameter(consenting).Contains(r.EnrolmentId) && !finished.Contains(r.Id) && r.Id != current.AnswerId);
+        var collation = db.OrdinalCollation;
+
+        async Task<Guid?> FirstAsync(QuestionGroup question, string? codeAfter = null, string? codeUpTo = null)
         {
-            return later;
+            var items = question.Items;
+            var rows = open.Where(r => r.Stage == question.Stage && items.Contains(r.ItemId));
+            if (codeAfter is not null) rows = rows.Where(r => string.Compare(EF.Functions.Collate(r.ParticipantCode, collation), codeAfter) > 0);
+            if (codeUpTo is not null) rows = rows.Where(r => string.Compare(EF.Functions.Collate(r.ParticipantCode, collation), codeUpTo) <= 0);
+            return await InListOrder(rows).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
         }
-        return NextUnfinished(await IdsInOrderAsync(programmeId, ct), current.AnswerId, isFinished);
+
+        var questions = await QuestionGroupsAsync(programmeId, ct);
+        var at = questions.FindIndex(q => q.Stage == current.Stage && q.Key == current.QuestionKey);
+        if (at < 0)
+        {
+            return null;
+        }
+        // Later in this question, then the later questions, then round to the first ones, then earlier in this question.
+        if (await FirstAsync(questions[at], codeAfter: current.ParticipantCode) is { } next) return next;
+        foreach (var question in questions.Skip(at + 1).Concat(questions.Take(at)))
+        {
+            if (await FirstAsync(question) is { } found) return found;
+        }
+        return await FirstAsync(questions[at], codeUpTo: current.ParticipantCode);
+    }
+
+    /// <summary>A question as the list holds its answers together: a stage and question key, and the items asked under them (mentors' and mentees' alike).</summary>
+    private sealed record QuestionGroup(Stage Stage, string Key, List<Guid> Items);
+
+    /// <summary>The programme's free-text questions in the list's order (stage, then question key by code point).</summary>
+    private async Task<List<QuestionGroup>> QuestionGroupsAsync(Guid programmeId, CancellationToken ct)
+    {
+        var items = await (from w in db.Waves
+                           join i in db.InstrumentItems on w.InstrumentId equals i.InstrumentId
+                           where w.ProgrammeId == programmeId && (i.Type == ItemType.FreeText || i.Type == ItemType.YesNo)
+                           select new { w.Stage, i.Key, i.Id }).ToListAsync(ct);
+        return items.GroupBy(i => (i.Stage, i.Key)).OrderBy(g => g.Key.Stage).ThenBy(g => g.Key.Key, StringComparer.Ordinal)
+            .Select(g => new QuestionGroup(g.Key.Stage, g.Key.Key, g.Select(i => i.Id).Distinct().ToList())).ToList();
     }
 
     /// <summary>
-    /// The first unfinished answer after <paramref name="current"/> in <paramref name="order"/>, wrapping round to the
-    /// start; never the current answer itself, and null when every other answer is finished.
+    /// The list's order, defined once: stage, question key, participant code (text compared by code point, as
+    /// <see cref="UpwardDbContext.OrdinalCollation"/> says, so PostgreSQL's locale cannot change it), then the answer.
     /// </summary>
-    internal static Guid? NextUnfinished(IReadOnlyList<Guid> order, Guid current, Func<Guid, bool> isFinished)
+    private IQueryable<Row> InListOrder(IQueryable<Row> rows)
     {
-        var at = order.ToList().IndexOf(current);
-        return order.Skip(at + 1).Concat(order.Take(at)).Where(id => !isFinished(id)).Select(id => (Guid?)id).FirstOrDefault();
-    }
-
-    private async Task<IReadOnlyList<Guid>> IdsInOrderAsync(Guid programmeId, IQueryable<Row> query, CancellationToken ct)
-    {
-        var consenting = (await ConsentingAsync(programmeId, ct)).ToHashSet();
-        var rows = await query.Select(r => new { r.Id, r.EnrolmentId, r.Stage, r.Key, r.ParticipantCode }).ToListAsync(ct);
-        return rows.Where(r => consenting.Contains(r.EnrolmentId))
-            .OrderBy(r => r.Stage).ThenBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.ParticipantCode, StringComparer.Ordinal)
-            .Select(r => r.Id).ToList();
+        var collation = db.OrdinalCollation;
+        return rows.OrderBy(r => r.Stage).ThenBy(r => EF.Functions.Collate(r.Key, collation))
+            .ThenBy(r => EF.Functions.Collate(r.ParticipantCode, collation)).ThenBy(r => r.Id);
     }
 
     /// <summary>One answer by id, or null when it is not one the programme's researchers may see (which pages turn into 404).</summary>
@@ -150,8 +165,7 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
         // One JSON parameter rather than one parameter per person: thousands of parameters cost more than the query.
         rows = rows.Where(r => EF.Parameter(consenting).Contains(r.EnrolmentId));
         var page = Paging.ListPage.Of(pageNumber, pageSize, await rows.CountAsync(ct));
-        var shown = rows.OrderBy(r => r.Stage).ThenBy(r => r.Key).ThenBy(r => r.ParticipantCode).ThenBy(r => r.Id)
-            .Skip(page.Skip).Take(page.Size);
+        var shown = InListOrder(rows).Skip(page.Skip).Take(page.Size);
         return (page, await ReadAsync(shown, withOriginals, ct));
     }
 
@@ -230,7 +244,7 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
             Redaction = x,
         };
 
-    /// <summary>The rows read, kept only where consent to their use is in force, with redactions applied.</summary>
+    /// <summary>The rows read, in the query's order, kept only where consent to their use is in force, with redactions applied.</summary>
     private async Task<IReadOnlyList<FreeTextAnswer>> ReadAsync(IQueryable<Row> query, bool withOriginals, CancellationToken ct)
     {
         var rows = await query.AsNoTracking().ToListAsync(ct);
@@ -255,7 +269,7 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
             list.Add(new FreeTextAnswer(row.Id, row.Key, question, row.Stage, row.ParticipantCode, row.Role, text, row.Redaction is not null, original,
                 Consent.IsGiven(history, ConsentPurpose.QuoteAnonymously)));
         }
-        return list.OrderBy(a => a.Stage).ThenBy(a => a.QuestionKey, StringComparer.Ordinal).ThenBy(a => a.ParticipantCode, StringComparer.Ordinal).ToList();
+        return list;
     }
 
     /// <summary>The researcher's own enrolment in the programme: codings and redactions are recorded under it, never under a name.</summary>
