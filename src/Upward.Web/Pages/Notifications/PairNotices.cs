@@ -24,6 +24,8 @@ public sealed class PairNotices(UpwardDbContext db, NotificationQueue queue, Tim
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var sides = await ActiveSidesAsync(ct);
+        // Looked up by pairing, not searched: a scheme of thousands of pairs made these loops quadratic.
+        var sidesOf = sides.ToLookup(s => s.PairingId);
         var programmes = await db.Programmes.Where(p => sides.Select(s => s.ProgrammeId).Distinct().Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var fresh = new List<Notification>();
 
@@ -33,7 +35,7 @@ public sealed class PairNotices(UpwardDbContext db, NotificationQueue queue, Tim
             .Select(s => new { s.Id, s.PairingId, s.StartsAtUtc, s.Place }).ToListAsync(ct);
         foreach (var session in sessions)
         {
-            foreach (var side in sides.Where(s => s.PairingId == session.PairingId))
+            foreach (var side in sidesOf[session.PairingId])
             {
                 var programme = programmes[side.ProgrammeId];
                 var zone = LocalTimes.Zone(programme.TimeZone);
@@ -48,7 +50,7 @@ public sealed class PairNotices(UpwardDbContext db, NotificationQueue queue, Tim
 
         // No session agreed: any session not cancelled counts, proposed ones too (the pair has started).
         var days = options.Value.NoSessionAfterDays;
-        var started = await db.MentoringSessions.Where(s => s.Status != SessionStatus.Cancelled).Select(s => s.PairingId).Distinct().ToListAsync(ct);
+        var started = (await db.MentoringSessions.Where(s => s.Status != SessionStatus.Cancelled).Select(s => s.PairingId).Distinct().ToListAsync(ct)).ToHashSet();
         foreach (var side in sides.Where(s => !started.Contains(s.PairingId) && s.PairedAtUtc <= now.AddDays(-days)))
         {
             var programme = programmes[side.ProgrammeId];
@@ -79,14 +81,17 @@ public sealed class PairNotices(UpwardDbContext db, NotificationQueue queue, Tim
         var held = await db.MentoringSessions.Where(s => s.Status == SessionStatus.Held).GroupBy(s => s.PairingId)
             .Select(g => new { PairingId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.PairingId, g => g.Count, ct);
         var waves = await db.Waves.Where(w => w.IsOpen && StageApplicability.AboutTheOneToOne.Contains(w.Stage)).Join(db.Instruments, w => w.InstrumentId, i => i.Id, (w, i) => new { Wave = w, i.Title }).ToListAsync(ct);
+        // Who has answered each of those waves, in one query rather than one per person and wave.
+        var waveIds = waves.Select(w => w.Wave.Id).ToList();
+        var answered = (await db.Responses.Where(r => waveIds.Contains(r.WaveId) && r.Status == ResponseStatus.Submitted)
+            .Join(db.Enrolments, r => r.EnrolmentId, e => e.Id, (r, e) => new { r.WaveId, e.UserId }).ToListAsync(ct))
+            .Select(a => (a.WaveId, a.UserId)).ToHashSet();
         var list = new List<Notification>();
         foreach (var side in sides.Where(s => held.GetValueOrDefault(s.PairingId) >= programmes[s.ProgrammeId].SessionsPerPair))
         {
             foreach (var w in waves.Where(w => w.Wave.ProgrammeId == side.ProgrammeId && w.Wave.Audience == side.Role))
             {
-                var answered = await db.Responses.AnyAsync(r => r.WaveId == w.Wave.Id && r.Status == ResponseStatus.Submitted
-                    && db.Enrolments.Any(e => e.Id == r.EnrolmentId && e.UserId == side.UserId), ct);
-                if (answered) continue;
+                if (answered.Contains((w.Wave.Id, side.UserId))) continue;
                 var programme = programmes[side.ProgrammeId];
                 list.Add(queue.Make(programme, new Recipient(side.UserId, side.Name), NotificationKind.AfterSessionQuestionnaire,
                     $"{NotificationKind.AfterSessionQuestionnaire}:{w.Wave.Id:N}:{side.UserId:N}", w.Wave.Id,
