@@ -74,4 +74,35 @@ public sealed class QuoteCandidatesTests(DemoFactory factory) : IClassFixture<De
         // A bad page number shows the nearest page.
         Assert.Equal(HttpStatusCode.OK, (await researcher.GetAsync($"{url}?pageNumber=999")).StatusCode);
     }
+
+    [Fact]
+    public async Task Choosing_nothing_or_someone_who_did_not_agree_to_be_quoted_shows_the_error_with_the_candidates_and_changes_nothing()
+    {
+        var id = await PilotIdAsync();
+        // An answer coded under some theme whose author did not agree to be quoted (the pilot has one such participant).
+        await using var scope = factory.Services.CreateAsyncScope();
+        var every = await scope.ServiceProvider.GetRequiredService<FreeTextAnswers>().ListAsync(id, withOriginals: false, CancellationToken.None);
+        var codings = await factory.WithDbAsync(db => db.Codings.Where(c => c.ProgrammeId == id).Select(c => new { c.ThemeId, c.AnswerId }).ToListAsync());
+        var unquotable = every.Where(a => !a.MayQuote).Select(a => a.AnswerId).ToHashSet();
+        var (theme, answer) = codings.Where(c => unquotable.Contains(c.AnswerId)).Select(c => (c.ThemeId, c.AnswerId)).First();
+        var before = await factory.WithDbAsync(db => db.RepresentativeQuotes.Where(q => q.ThemeId == theme).Select(q => (Guid?)q.AnswerId).SingleOrDefaultAsync());
+        var researcher = await factory.AsAsync("researcher");
+        var url = $"/programmes/{id}/free-text/themes/{theme}/quote";
+
+        foreach (var (fields, error) in new[]
+        {
+            (new Dictionary<string, string>(), "Select the answer to quote"),
+            (new Dictionary<string, string> { ["AnswerId"] = answer.ToString() }, "did not agree to be quoted"),
+        })
+        {
+            var response = await researcher.SubmitAsync(url, fields);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            Assert.Contains("nhsuk-error-summary", page);
+            Assert.Contains(error, page);
+            // The candidates are there to choose from again.
+            Assert.Matches("name=\"AnswerId\" type=\"radio\"|type=\"radio\"[^>]*name=\"AnswerId\"", page);
+        }
+        Assert.Equal(before, await factory.WithDbAsync(db => db.RepresentativeQuotes.Where(q => q.ThemeId == theme).Select(q => (Guid?)q.AnswerId).SingleOrDefaultAsync()));
+    }
 }

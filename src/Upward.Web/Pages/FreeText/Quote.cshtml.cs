@@ -29,24 +29,26 @@ public sealed class QuoteModel(UpwardDbContext db, FreeTextAnswers answers, Time
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await LoadAsync(ct) is { } refused)
+        if (!await FindThemeAsync(ct))
         {
-            return refused;
+            return NotFound();
         }
+        await ReadCandidatesAsync(ct);
         AnswerId = Current?.AnswerId;
         return Page();
     }
 
+    /// <summary>Needs only the chosen answer; the candidates are read again only to show the page with an error.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await LoadAsync(ct) is { } refused)
+        if (!await FindThemeAsync(ct))
         {
-            return refused;
+            return NotFound();
         }
         if (AnswerId is null)
         {
             ModelState.AddModelError(nameof(AnswerId), "Select the answer to quote");
-            return Page();
+            return await ReadCandidatesAsync(ct);
         }
         if (await answers.FindCodedUnderAsync(ProgrammeId, ThemeId, AnswerId.Value, ct) is not { } chosen)
         {
@@ -55,7 +57,7 @@ public sealed class QuoteModel(UpwardDbContext db, FreeTextAnswers answers, Time
         if (!chosen.MayQuote)
         {
             ModelState.AddModelError(nameof(AnswerId), $"{chosen.ParticipantCode} did not agree to be quoted; select an answer from someone who did");
-            return Page();
+            return await ReadCandidatesAsync(ct);
         }
         var quote = await db.RepresentativeQuotes.SingleOrDefaultAsync(q => q.ThemeId == ThemeId, ct);
         if (quote is null)
@@ -72,16 +74,19 @@ public sealed class QuoteModel(UpwardDbContext db, FreeTextAnswers answers, Time
         return RedirectToPage("/FreeText/Table", new { programmeId = ProgrammeId });
     }
 
-    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    /// <summary>The theme, when it is one of this programme's.</summary>
+    private async Task<bool> FindThemeAsync(CancellationToken ct)
     {
-        if (await db.Themes.SingleOrDefaultAsync(t => t.Id == ThemeId && t.ProgrammeId == ProgrammeId, ct) is not { } theme)
-        {
-            return NotFound();
-        }
-        Theme = theme;
+        Theme = (await db.Themes.SingleOrDefaultAsync(t => t.Id == ThemeId && t.ProgrammeId == ProgrammeId, ct))!;
+        return Theme is not null;
+    }
+
+    /// <summary>The page of candidates asked for and the quote in force, for showing the page.</summary>
+    private async Task<Microsoft.AspNetCore.Mvc.RazorPages.PageResult> ReadCandidatesAsync(CancellationToken ct)
+    {
         (Paging, Candidates) = await answers.CodedUnderAsync(ProgrammeId, ThemeId, PageNumber, PageSize, ct);
         var quoted = await db.RepresentativeQuotes.Where(q => q.ThemeId == ThemeId).Select(q => (Guid?)q.AnswerId).SingleOrDefaultAsync(ct);
         Current = quoted is { } id ? await answers.FindCodedUnderAsync(ProgrammeId, ThemeId, id, ct) : null;
-        return null;
+        return Page();
     }
 }
