@@ -323,20 +323,7 @@ public sealed class SteppedWedgeTests(DemoFactory factory) : IClassFixture<DemoF
         // Step 1 rates 2 before and 4 after; the later step 3 before and 3 again when its step starts.
         await factory.WithDbAsync(async db =>
         {
-            var programme = await db.Programmes.Include(p => p.Domains).SingleAsync(p => p.Id == id);
-            var waves = await db.Waves.Where(w => w.ProgrammeId == id && w.Audience == ProgrammeRole.Mentee).ToListAsync();
-            async Task AnswerAsync(Guid enrolment, Stage stage, int rating)
-            {
-                var wave = waves.Single(w => w.Stage == stage);
-                var item = await db.Set<InstrumentItem>().SingleAsync(i => i.InstrumentId == wave.InstrumentId && i.Key == "awareness");
-                var at = new DateTime(2026, 12, 6, 10, 0, 0, DateTimeKind.Utc);
-                var response = new Response { WaveId = wave.Id, EnrolmentId = enrolment, InstrumentId = wave.InstrumentId, Status = ResponseStatus.Submitted, StartedAtUtc = at, UpdatedAtUtc = at, SubmittedAtUtc = at };
-                db.Responses.Add(response);
-                foreach (var domain in programme.Domains)
-                {
-                    db.Answers.Add(new Answer { ResponseId = response.Id, ItemId = item.Id, DomainId = domain.Id, Number = rating });
-                }
-            }
+            Task AnswerAsync(Guid enrolment, Stage stage, int rating) => WaitlistProgramme.AddAwarenessAsync(db, id, enrolment, stage, rating);
             foreach (var (who, department) in DepartmentOf)
             {
                 var enrolment = await db.Enrolments.SingleAsync(e => e.ProgrammeId == id && db.Users.Any(u => u.Id == e.UserId && u.Email == DemoProgramme.EmailOf(who)));

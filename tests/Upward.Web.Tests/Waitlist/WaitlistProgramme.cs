@@ -3,6 +3,7 @@ using Upward.Core.Designs;
 using Upward.Core.People;
 using Upward.Core.Programmes;
 using Upward.Core.Questionnaires;
+using Upward.Data;
 using Upward.Web.Demo;
 using Upward.Web.Pages.Questionnaires;
 using Upward.Web.Tests.Infrastructure;
@@ -55,22 +56,9 @@ internal static class WaitlistProgramme
     /// </summary>
     public static Task AnswerByArmAsync(UpwardFactory factory, Guid programmeId, int[] nowAfter, int[] laterAgain) => factory.WithDbAsync(async db =>
     {
-        var programme = await db.Programmes.Include(p => p.Domains).SingleAsync(p => p.Id == programmeId);
-        var waves = await db.Waves.Where(w => w.ProgrammeId == programmeId && w.Audience == ProgrammeRole.Mentee).ToListAsync();
         var arms = await db.ArmAssignments.Where(a => a.ProgrammeId == programmeId)
             .Join(db.Enrolments, a => a.EnrolmentId, e => e.Id, (a, e) => new { a.EnrolmentId, a.Arm, e.ParticipantCode }).ToListAsync();
-        async Task AnswerAsync(Guid enrolment, Stage stage, int rating)
-        {
-            var wave = waves.Single(w => w.Stage == stage);
-            var item = await db.Set<InstrumentItem>().SingleAsync(i => i.InstrumentId == wave.InstrumentId && i.Key == "awareness");
-            var at = new DateTime(2026, 12, 6, 10, 0, 0, DateTimeKind.Utc);
-            var response = new Response { WaveId = wave.Id, EnrolmentId = enrolment, InstrumentId = wave.InstrumentId, Status = ResponseStatus.Submitted, StartedAtUtc = at, UpdatedAtUtc = at, SubmittedAtUtc = at };
-            db.Responses.Add(response);
-            foreach (var domain in programme.Domains)
-            {
-                db.Answers.Add(new Answer { ResponseId = response.Id, ItemId = item.Id, DomainId = domain.Id, Number = rating });
-            }
-        }
+        Task AnswerAsync(Guid enrolment, Stage stage, int rating) => AddAwarenessAsync(db, programmeId, enrolment, stage, rating);
         int n = 0, l = 0;
         foreach (var person in arms.OrderBy(a => a.ParticipantCode, StringComparer.Ordinal))
         {
@@ -87,6 +75,24 @@ internal static class WaitlistProgramme
         }
         await db.SaveChangesAsync();
     });
+
+    /// <summary>
+    /// A mentee's submitted questionnaire of the stage with the primary outcome ("awareness") rated alike in every
+    /// domain: added to <paramref name="db"/>, saved by the caller.
+    /// </summary>
+    public static async Task AddAwarenessAsync(UpwardDbContext db, Guid programmeId, Guid enrolmentId, Stage stage, int rating)
+    {
+        var domains = await db.ProgrammeDomains.Where(d => d.ProgrammeId == programmeId).Select(d => d.Id).ToListAsync();
+        var wave = await db.Waves.SingleAsync(w => w.ProgrammeId == programmeId && w.Audience == ProgrammeRole.Mentee && w.Stage == stage);
+        var item = await db.Set<InstrumentItem>().SingleAsync(i => i.InstrumentId == wave.InstrumentId && i.Key == "awareness");
+        var at = new DateTime(2026, 12, 6, 10, 0, 0, DateTimeKind.Utc);
+        var response = new Response { WaveId = wave.Id, EnrolmentId = enrolmentId, InstrumentId = wave.InstrumentId, Status = ResponseStatus.Submitted, StartedAtUtc = at, UpdatedAtUtc = at, SubmittedAtUtc = at };
+        db.Responses.Add(response);
+        foreach (var domain in domains)
+        {
+            db.Answers.Add(new Answer { ResponseId = response.Id, ItemId = item.Id, DomainId = domain, Number = rating });
+        }
+    }
 
     /// <summary>The enrolment of a demo person in the programme.</summary>
     public static Task<Enrolment> EnrolmentAsync(UpwardFactory factory, Guid programmeId, string who) =>
