@@ -263,6 +263,45 @@ public sealed class SteppedWedgeTests(DemoFactory factory) : IClassFixture<DemoF
         Assert.DoesNotContain("end of waiting", await step1.GetStringAsync($"/programmes/{id}/questionnaires"));
     }
 
+    [Fact]
+    public async Task A_step_started_by_hand_while_the_scheduler_starts_it_on_its_date_is_started_once()
+    {
+        var id = await ProgrammeAsync("Stepped wedge: hand and scheduler at once", AnalysisPlan.SteppedWedge);
+        var coordinator = await factory.AsAsync("coordinator");
+        Assert.Equal(HttpStatusCode.Redirect, (await DrawAsync(coordinator, id, Schedule("3", "2", Today.AddDays(14), "9"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, id, "Release")).StatusCode);
+        for (var round = 0; round < 8; round++)
+        {
+            // Step 1 due since yesterday and not started (the audit log is append-only: what each round adds is counted).
+            var before = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.ProgrammeId == id && a.Action == AuditAction.SteppedWedgeStepStarted));
+            await factory.WithDbAsync(async db =>
+            {
+                db.DesignSteps.Remove(await db.DesignSteps.SingleAsync(s => s.ProgrammeId == id && s.Number == 1));
+                await db.SaveChangesAsync();
+                db.DesignSteps.Add(new DesignStep { ProgrammeId = id, Number = 1, StartsOn = Today.AddDays(-1) });
+                await db.SaveChangesAsync();
+            });
+            var token = await coordinator.TokenAsync($"/programmes/{id}/stepped-wedge");
+            async Task ScheduleAsync()
+            {
+                await using var scope = factory.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetServices<IScheduledJob>().OfType<SteppedWedgeJob>().Single().RunAsync(CancellationToken.None);
+            }
+            var byHand = coordinator.PostAsync($"/programmes/{id}/stepped-wedge?handler=Start",
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["Step"] = "1", ["__RequestVerificationToken"] = token }));
+            await Task.WhenAll(byHand, ScheduleAsync());
+            Assert.Equal(HttpStatusCode.Redirect, (await byHand).StatusCode);
+
+            // Whichever came first started it; the other left it as it was.
+            var step = await factory.WithDbAsync(db => db.DesignSteps.SingleAsync(s => s.ProgrammeId == id && s.Number == 1));
+            var audits = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.ProgrammeId == id && a.Action == AuditAction.SteppedWedgeStepStarted).ToListAsync());
+            Assert.NotNull(step.StartedAtUtc);
+            Assert.Equal(before + 1, audits.Count);
+            var audit = audits.OrderBy(a => a.Id).Last();
+            Assert.Equal(step.StartedBy == "schedule", audit.Detail!.StartsWith("on its date", StringComparison.Ordinal));
+        }
+    }
+
     [Theory]
     [InlineData("mentee1")]
     [InlineData("mentor1")]

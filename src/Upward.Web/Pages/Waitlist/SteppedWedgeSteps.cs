@@ -44,6 +44,18 @@ public sealed class SteppedWedgeJob(UpwardDbContext db, TimeProvider clock, Noti
         var due = pending.OrderBy(x => x.Step.Number)
             .Where(x => LocalTimes.ToUtc(x.Step.StartsOn, LocalTimes.OpeningHour, LocalTimes.Zone(x.Programme.TimeZone)) <= now)
             .ToList();
+        // The coordinator's start takes the programme's lock; so does this, and then reads the steps again, so a
+        // step started by hand a moment ago is not started (and audited) a second time. Locked in id order, so two
+        // writers that each lock several programmes cannot wait on each other.
+        foreach (var programmeId in due.Select(x => x.Programme.Id).Distinct().Order())
+        {
+            await db.LockAsync<Upward.Core.Programmes.Programme>(programmeId, ct);
+        }
+        foreach (var x in due)
+        {
+            await db.Entry(x.Step).ReloadAsync(ct);
+        }
+        due = due.Where(x => x.Step.StartedAtUtc is null).ToList();
         foreach (var d in due) SteppedWedgeSteps.Start(db, d.Step, now, "schedule", null, d.Programme.OrganisationId);
         await db.SaveChangesAsync(ct);
         // In the same transaction, those whose waiting ended are told; the keys tell a step's mentees once, whichever run gets here.
