@@ -132,6 +132,8 @@ public sealed class StartNoticeTests
             Assert.Contains("To stop emails like this one", message.TextBody);
         }
         AboutTheReaderAlone(told, mentees);
+        // The coordinator's page says how the mentees were told.
+        Assert.Contains("<span id=\"released-told\">6 mentees told in Upward: 5 emailed, 1 turned these emails off</span>", await coordinator.GetStringAsync(page));
         // mentee3 still finds it in Upward.
         var mentee3 = await factory.AsAsync("mentee3");
         Assert.Contains("When you start: Waitlist told", await mentee3.GetStringAsync("/notifications"));
@@ -158,6 +160,9 @@ public sealed class StartNoticeTests
         var started = received.Where(m => m.Subject == "When you start: Waitlist told" && (m.TextBody ?? "").Contains("your mentoring starts now", StringComparison.Ordinal)).ToList();
         Assert.Equal(later.Where(m => m.Who != "mentee3").Select(m => m.Email).Order(), started.Select(m => m.To.Mailboxes.Single().Address).Order());
         AboutTheReaderAlone(started, mentees);
+        var offLater = later.Count(m => m.Who == "mentee3");
+        Assert.Contains($"<span id=\"later-told\">{later.Count} mentees told in Upward: {later.Count - offLater} emailed{(offLater > 0 ? ", 1 turned these emails off" : "")}</span>",
+            await coordinator.GetStringAsync(page));
         // The timeline opened "Before, again", and those who waited alone were told.
         var again = await factory.WithDbAsync(db => db.Waves.SingleAsync(w => w.ProgrammeId == id && w.Stage == Stage.BeforeAgain));
         Assert.True(again.IsOpen);

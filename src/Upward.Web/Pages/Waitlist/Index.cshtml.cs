@@ -178,12 +178,20 @@ public sealed class IndexModel(UpwardDbContext db, TimeProvider clock, Notificat
         return null;
     }
 
+    /// <summary>How the mentees were told of their arms at the release (null before it).</summary>
+    public StartNotices.Tally? ToldAtRelease { get; private set; }
+
+    /// <summary>How the later arm's mentees were told it had started (null before it).</summary>
+    public StartNotices.Tally? ToldAtLaterStart { get; private set; }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         IsWaitlist = (await db.CurrentAsync(Programme, ct)).Plan.IsWaitlist;
         Allocation = await db.WaitlistAllocations.AsNoTracking().SingleOrDefaultAsync(a => a.ProgrammeId == ProgrammeId, ct);
         Mentees = await RandomisedMentees.LoadAsync(db, ProgrammeId, Allocation is not null, ct);
         JoinedAfter = Allocation is null ? [] : await RandomisedMentees.JoinedAfterAsync(db, ProgrammeId, ct);
+        ToldAtRelease = Allocation?.ReleasedAtUtc is null ? null : await StartNotices.TallyAsync(db, ProgrammeId, "released", ct);
+        ToldAtLaterStart = Allocation?.LaterArmStartedAtUtc is null ? null : await StartNotices.TallyAsync(db, ProgrammeId, "step-2-started", ct);
         Departments = await db.DepartmentAssignments.AsNoTracking().Where(d => d.ProgrammeId == ProgrammeId).ToListAsync(ct);
         Departments = [.. Departments.OrderBy(d => d.Department, StringComparer.Ordinal)];
     }

@@ -40,6 +40,30 @@ public static class StartNotices
         return await queue.AddAsync([.. mentees.Select(m => Make(queue, pages, programme, m.To, $"step-{step}-started", StartMessages.Started(programme.Name)))], ct);
     }
 
+    /// <summary>How the messages of one moment ("released", "step-2-started") stand: how many mentees were told, and how their emails went.</summary>
+    public sealed record Tally(int Told, int Emailed, int Waiting, int TurnedOff, int Failed)
+    {
+        /// <summary>For the coordinator's page, for example "6 mentees told in Upward: 5 emailed, 1 turned these emails off".</summary>
+        public override string ToString()
+        {
+            var parts = new List<string> { $"{Emailed} emailed" };
+            if (Waiting > 0) parts.Add($"{Waiting} {(Waiting == 1 ? "email" : "emails")} waiting to be sent");
+            if (TurnedOff > 0) parts.Add($"{TurnedOff} turned these emails off");
+            if (Failed > 0) parts.Add($"{Failed} could not be emailed (the mail server refused)");
+            return $"{Told} {(Told == 1 ? "mentee" : "mentees")} told in Upward: {string.Join(", ", parts)}";
+        }
+    }
+
+    /// <summary>The messages sent at one moment of the programme's design, by where their emails stand.</summary>
+    public static async Task<Tally> TallyAsync(UpwardDbContext db, Guid programmeId, string moment, CancellationToken ct)
+    {
+        var prefix = $"{NotificationKind.StartTold}:{programmeId:N}:{moment}:";
+        var statuses = await db.Notifications.Where(n => n.ProgrammeId == programmeId && n.Kind == NotificationKind.StartTold && n.Key.StartsWith(prefix))
+            .GroupBy(n => n.EmailStatus).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        int Of(EmailStatus status) => statuses.GetValueOrDefault(status);
+        return new Tally(statuses.Values.Sum(), Of(EmailStatus.Sent), Of(EmailStatus.Pending), Of(EmailStatus.TurnedOff), Of(EmailStatus.Failed));
+    }
+
     private static Notification Make(NotificationQueue queue, PageLinks pages, Programme programme, Recipient to, string moment, string what) =>
         queue.Make(programme, to, NotificationKind.StartTold, $"{NotificationKind.StartTold}:{programme.Id:N}:{moment}:{to.UserId:N}", programme.Id,
             pages.Programme(programme.Id, "/Programmes/Overview"), new NotificationTexts.Facts(to.Name, programme.Name, what));

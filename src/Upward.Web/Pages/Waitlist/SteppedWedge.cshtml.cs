@@ -191,12 +191,16 @@ public sealed class SteppedWedgeModel(UpwardDbContext db, TimeProvider clock, No
         return null;
     }
 
+    /// <summary>How the mentees were told of their steps at the release (null before it).</summary>
+    public StartNotices.Tally? ToldAtRelease { get; private set; }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         IsSteppedWedge = (await db.CurrentAsync(Programme, ct)).Plan.IsSteppedWedge;
         Allocation = await db.WaitlistAllocations.AsNoTracking().SingleOrDefaultAsync(a => a.ProgrammeId == ProgrammeId && a.Design == Core.Evaluation.AnalysisPlan.SteppedWedge, ct);
         Mentees = await RandomisedMentees.LoadAsync(db, ProgrammeId, Allocation is not null, ct);
         JoinedAfter = Allocation is null ? [] : await RandomisedMentees.JoinedAfterAsync(db, ProgrammeId, ct);
+        ToldAtRelease = Allocation?.ReleasedAtUtc is null ? null : await StartNotices.TallyAsync(db, ProgrammeId, "released", ct);
         Schedule = await db.DesignSteps.AsNoTracking().Where(x => x.ProgrammeId == ProgrammeId).OrderBy(x => x.Number).ToListAsync(ct);
         Departments = [.. (await db.DepartmentAssignments.AsNoTracking().Where(d => d.ProgrammeId == ProgrammeId).ToListAsync(ct)).OrderBy(d => d.Department, StringComparer.Ordinal)];
     }
