@@ -30,10 +30,10 @@ public static class PeopleBoardFilter
     [
         ("", "At any stage"),
         (Agreed, "Agreed to take part"),
-        (NotAnswered, "Joined, has not answered the consent questions"),
+        (NotAnswered, "Joined, consent not answered"),
         (Declined, "Chose not to take part"),
         (Withdrawn, "Withdrawn"),
-        (Invited, "Invited, not yet accepted"),
+        (Invited, "Invited, not yet joined"),
     ];
 
     /// <summary>The role filter asked for if it is one offered, otherwise null (everyone).</summary>

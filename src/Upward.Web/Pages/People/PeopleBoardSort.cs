@@ -34,8 +34,8 @@ public static class PeopleBoardSort
     /// <summary>The choices offered, in the order the "Sort by" list shows them, with the words it shows.</summary>
     public static readonly IReadOnlyList<(string Value, string Label)> Options =
     [
-        (Code, "Participant code, first to last"),
-        (CodeDescending, "Participant code, last to first"),
+        (Code, "Code, first to last"),
+        (CodeDescending, "Code, last to first"),
         (Name, "Name, A to Z"),
         (NameDescending, "Name, Z to A"),
         (Role, "Role, A to Z"),
@@ -50,6 +50,13 @@ public static class PeopleBoardSort
     }
 
     public static string LabelOf(string sort) => Options.Single(o => o.Value == Parse(sort)).Label;
+
+    /// <summary>The sort in words within a sentence: "sorted by name, A to Z".</summary>
+    public static string Phrase(string sort)
+    {
+        var label = LabelOf(sort);
+        return char.ToLowerInvariant(label[0]) + label[1..];
+    }
 
     /// <summary>Which column of the board the sort is by, and which way, for aria-sort on its header.</summary>
     public static string? AriaSort(string sort, string column) => Parse(sort) switch
