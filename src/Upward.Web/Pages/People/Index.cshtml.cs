@@ -75,9 +75,7 @@ public sealed class PeopleModel(UpwardDbContext db, ProgrammeInvitations invitat
         // Participants and open invitations in one list, filtered, searched, counted, sorted and paged in
         // the database: only this page's rows are read. A value the board does not offer is dropped here,
         // so the page and its links show the default instead.
-        Sort = PeopleBoardSort.Parse(Sort);
-        RoleFilter = PeopleBoardFilter.ParseRole(RoleFilter);
-        StatusFilter = PeopleBoardFilter.ParseStatus(StatusFilter);
+        KeepOnlyOfferedValues();
         var term = ListSearch.Term(Search);
         var role = PeopleBoardFilter.RoleOf(RoleFilter);
         var status = PeopleBoardFilter.EnrolmentStatusOf(StatusFilter);
@@ -162,13 +160,20 @@ public sealed class PeopleModel(UpwardDbContext db, ProgrammeInvitations invitat
             return NotFound();
         }
         await invitations.ResendAsync(Programme, invitation, User.UserId(), ct);
-        // Back to the same view of the board (the form's address carries it), parsed as the board parses it.
-        Sort = PeopleBoardSort.Parse(Sort);
-        RoleFilter = PeopleBoardFilter.ParseRole(RoleFilter);
-        StatusFilter = PeopleBoardFilter.ParseStatus(StatusFilter);
+        // Back to the same view of the board (the form's address carries it).
+        KeepOnlyOfferedValues();
         var route = ViewRoute();
         route["invited"] = "1";
         return RedirectToPage("/People/Index", route);
+    }
+
+    /// <summary>Sort and filters from the query string as the board offers them; anything else becomes the default.</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Sort))]
+    private void KeepOnlyOfferedValues()
+    {
+        Sort = PeopleBoardSort.Parse(Sort);
+        RoleFilter = PeopleBoardFilter.ParseRole(RoleFilter);
+        StatusFilter = PeopleBoardFilter.ParseStatus(StatusFilter);
     }
 
     /// <summary>Where the sessions of each paired person shown stand, for the board (never what was said).</summary>
