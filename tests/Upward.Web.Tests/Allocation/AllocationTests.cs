@@ -42,8 +42,10 @@ public sealed class AllocationTests(DemoFactory factory) : PeopleTestBase(factor
             var no = await db.Willingness.FirstOrDefaultAsync(w => w.ProgrammeId == id && !w.Willing && w.MenteeEnrolmentId == ended.MenteeEnrolmentId);
             return (ended.MenteeEnrolmentId, no?.MentorEnrolmentId ?? ended.MentorEnrolmentId);
         });
+        // Typed as the form asks, by participant code.
+        var codes = await Factory.WithDbAsync(db => db.Enrolments.Where(e => e.Id == mentee || e.Id == unwilling).ToDictionaryAsync(e => e.Id, e => e.ParticipantCode));
         var refused = await (await coordinator.SubmitAsync($"/programmes/{id}/allocation", new Dictionary<string, string>
-            { ["Hand.Mentee"] = mentee.ToString(), ["Hand.Mentor"] = unwilling.ToString() }, $"/programmes/{id}/allocation?handler=Pair")).Content.ReadAsStringAsync();
+            { ["Hand.Mentee"] = codes[mentee], ["Hand.Mentor"] = codes[unwilling] }, $"/programmes/{id}/allocation?handler=Pair")).Content.ReadAsStringAsync();
         Assert.Contains("nhsuk-error-summary", refused);
         Assert.Matches(new Regex("did not say they were willing|not available for allocation|paired before and the pairing was ended|already has as many mentees"), refused);
         Assert.Equal(4, await Factory.WithDbAsync(db => db.Pairings.CountAsync(p => p.ProgrammeId == id && p.Status == PairingStatus.Active)));

@@ -44,10 +44,14 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
         new(nameof(BestFitConsiderations.DifferentDepartment), "Different departments", "So neither works beside or manages the other."),
     ];
 
+    /// <summary>
+    /// Pairing by hand: a participant code each, as typed (at 5,000 a side no list of everyone can be
+    /// offered), or the enrolment ids the waiting table's one-press buttons post.
+    /// </summary>
     public sealed class HandInput
     {
-        public Guid? Mentee { get; set; }
-        public Guid? Mentor { get; set; }
+        public string? Mentee { get; set; }
+        public string? Mentor { get; set; }
     }
 
     public AllocationFacts Facts { get; private set; } = null!;
@@ -155,17 +159,21 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
             // pairing the same mentee at once make one pairing and the other is told why not.
             await db.LockAsync<Programme>(Programme.Id, ct);
             await LoadAsync(ct);
-            if (Hand.Mentee is null) ModelState.AddModelError("Hand.Mentee", "Select a mentee");
-            if (Hand.Mentor is null) ModelState.AddModelError("Hand.Mentor", "Select a mentor");
-            if (Hand.Mentor is { } notReady && NotReady.FirstOrDefault(n => n.Person.EnrolmentId == notReady) is { } waiting)
+            var menteeId = await HandAsync("Hand.Mentee", Hand.Mentee, ProgrammeRole.Mentee, ct);
+            var mentorId = await HandAsync("Hand.Mentor", Hand.Mentor, ProgrammeRole.Mentor, ct);
+            if (menteeId is { } taken && Active.FirstOrDefault(p => p.MenteeEnrolmentId == taken) is { } current)
+            {
+                ModelState.AddModelError("Hand.Mentee", $"{Code(taken)} already has a mentor, {Named(current.MentorEnrolmentId)}. End that pairing first to give them another");
+            }
+            else if (mentorId is { } notReady && NotReady.FirstOrDefault(n => n.Person.EnrolmentId == notReady) is { } waiting)
             {
                 ModelState.AddModelError("Hand.Mentor", $"This mentor is not ready yet: {string.Join("; ", waiting.Reasons).ToLowerInvariant()}");
             }
-            else if (Hand.Mentee is { } early && Waiting.FirstOrDefault(w => w.Person.EnrolmentId == early) is { } wait)
+            else if (menteeId is { } early && Waiting.FirstOrDefault(w => w.Person.EnrolmentId == early) is { } wait)
             {
                 ModelState.AddModelError("Hand.Mentee", $"This mentee cannot be paired yet: {wait.Reason.ToLowerInvariant()}");
             }
-            else if (Hand.Mentee is { } mentee && Hand.Mentor is { } mentor && AllocationPlanner.WhyNot(Facts, mentor, mentee) is { } why)
+            else if (menteeId is { } mentee && mentorId is { } mentor && AllocationPlanner.WhyNot(Facts, mentor, mentee) is { } why)
             {
                 // Even by hand, nobody is pushed onto a mentee they did not agree to mentor.
                 ModelState.AddModelError("Hand.Mentor", why);
@@ -174,7 +182,7 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
 
             var pairing = new Pairing
             {
-                ProgrammeId = Programme.Id, MentorEnrolmentId = Hand.Mentor!.Value, MenteeEnrolmentId = Hand.Mentee!.Value,
+                ProgrammeId = Programme.Id, MentorEnrolmentId = mentorId!.Value, MenteeEnrolmentId = menteeId!.Value,
                 CreatedAtUtc = clock.GetUtcNow().UtcDateTime, Reason = "Paired by hand by the coordinator, within the mentor's stated willingness.",
             };
             db.Pairings.Add(pairing);
@@ -198,6 +206,28 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
         await db.SaveChangesAsync(ct);
         return RedirectToPage("/Allocation/Index", new { programmeId = Programme.Id });
     }
+
+    /// <summary>
+    /// One side of a hand pairing found from its code (or a button's id), or an error on its field. The
+    /// field then shows the code, not an id from a button, so what is on the form still reads as typed.
+    /// </summary>
+    private async Task<Guid?> HandAsync(string field, string? typed, ProgrammeRole role, CancellationToken ct)
+    {
+        var found = await HandPairingCodes.FindAsync(db, Programme.Id, typed, role, ct);
+        if (found.Code is { } code && !string.Equals(code, typed?.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            ModelState.SetModelValue(field, code, code);
+        }
+        if (found.Error is { } error)
+        {
+            ModelState.AddModelError(field, error);
+        }
+        return found.EnrolmentId;
+    }
+
+    private string Code(Guid enrolmentId) => People.TryGetValue(enrolmentId, out var p) ? p.Code : "This mentee";
+
+    private string Named(Guid enrolmentId) => People.TryGetValue(enrolmentId, out var p) ? $"{p.Name} ({p.Code})" : "someone who has left";
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -7,6 +7,7 @@ using Upward.Data;
 using Upward.Web.Email;
 using Upward.Web.Identity;
 using Upward.Web.Pages.People;
+using Upward.Web.Paging;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.Colleagues;
@@ -22,10 +23,17 @@ namespace Upward.Web.Pages.Colleagues;
 public sealed class RequestsModel(UpwardDbContext db, Mailer mailer, PublicLinks links, TimeProvider clock, PageLinks pages) : ProgrammePageModel
 {
     /// <summary>One mentee's requests: those awaiting a decision, and the ones already decided, for comparison.</summary>
-    public sealed record MenteeRequests(Guid MenteeEnrolmentId, string MenteeName, string MenteeEmail, IReadOnlyList<ColleagueInvitation> Awaiting, IReadOnlyList<ColleagueInvitation> Decided);
+    public sealed record MenteeRequests(Guid MenteeEnrolmentId, string MenteeName, string MenteeEmail, IReadOnlyList<ColleagueInvitation> Awaiting, IReadOnlyList<ColleagueInvitation> Decided, string MenteeCode = "");
 
     public bool Enabled { get; private set; }
     public IReadOnlyList<MenteeRequests> Mentees { get; private set; } = [];
+
+    [FromQuery(Name = "pageNumber")] public int PageNumber { get; set; } = 1;
+
+    /// <summary>A mentee's name or participant code, or part of one.</summary>
+    [FromQuery(Name = "search")] public string? Search { get; set; }
+
+    public ListPage Paging { get; private set; } = ListPage.Of(1, MenteePage.Size, 0);
 
     /// <summary>What was just done, for the success banner: "approved" or "declined" and the colleague's name.</summary>
     [FromQuery] public string? Done { get; set; }
@@ -59,7 +67,7 @@ public sealed class RequestsModel(UpwardDbContext db, Mailer mailer, PublicLinks
         var organisation = await db.Organisations.Where(o => o.Id == Programme.OrganisationId).Select(o => o.Name).SingleAsync(ct);
         await mailer.SendAsync(Programme.OrganisationId, Messages.ColleagueFeedbackRequest(invitation.Email, mentee, organisation, Programme.Name,
             Programme.AnonymityThreshold, ColleagueInvitation.Lifetime.Days, links.To(pages.Page("/Colleagues/Respond", new { token }))), ct);
-        return RedirectToPage("/Colleagues/Requests", new { programmeId = ProgrammeId, done = "approved", who = invitation.ColleagueName });
+        return RedirectToPage("/Colleagues/Requests", new { programmeId = ProgrammeId, done = "approved", who = invitation.ColleagueName, pageNumber = PageShown, search = SearchShown });
     }
 
     public async Task<IActionResult> OnPostDeclineAsync(Guid invitationId, CancellationToken ct)
@@ -68,7 +76,7 @@ public sealed class RequestsModel(UpwardDbContext db, Mailer mailer, PublicLinks
         var now = clock.GetUtcNow().UtcDateTime;
         var outcome = await DecideAsync(invitationId, i => i.Decline(now), AuditAction.ColleagueInvitationDeclined, ct);
         if (outcome is not Outcome.Done(var invitation)) return await ResultAsync(outcome, ct);
-        return RedirectToPage("/Colleagues/Requests", new { programmeId = ProgrammeId, done = "declined", who = invitation.ColleagueName });
+        return RedirectToPage("/Colleagues/Requests", new { programmeId = ProgrammeId, done = "declined", who = invitation.ColleagueName, pageNumber = PageShown, search = SearchShown });
     }
 
     private abstract record Outcome
@@ -109,23 +117,32 @@ public sealed class RequestsModel(UpwardDbContext db, Mailer mailer, PublicLinks
         return Page();
     }
 
+    /// <summary>The page to go back to after a decision (the buttons' addresses carry it); null for the first, so the address stays short.</summary>
+    public int? PageShown => PageNumber > 1 ? PageNumber : null;
+
+    public string? SearchShown => string.IsNullOrWhiteSpace(Search) ? null : Search;
+
     private async Task LoadAsync(CancellationToken ct)
     {
-        // Only mentees with a request awaiting a decision: the list is as long as the work to do.
+        // Only mentees with a request awaiting a decision: the list is as long as the work to do. A page
+        // of them, by name, and then the requests of those mentees alone.
         var awaitingMentees = db.ColleagueInvitations.Where(i => i.ProgrammeId == ProgrammeId && i.Status == ColleagueInvitationStatus.AwaitingApproval)
             .Select(i => i.MenteeEnrolmentId);
+        var (page, mentees) = await MenteePage.ReadAsync(db, awaitingMentees, Search, PageNumber, ct);
+        Paging = page;
+        PageNumber = page.Number;
+        var ids = mentees.Select(m => m.EnrolmentId).ToList();
         var requests = await db.ColleagueInvitations.AsNoTracking()
-            .Where(i => i.ProgrammeId == ProgrammeId && awaitingMentees.Contains(i.MenteeEnrolmentId))
+            .Where(i => i.ProgrammeId == ProgrammeId && ids.Contains(i.MenteeEnrolmentId))
             .ToListAsync(ct);
-        var ids = requests.Select(r => r.MenteeEnrolmentId).Distinct().ToList();
-        var mentees = await db.Enrolments.Where(e => ids.Contains(e.Id))
-            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, u.DisplayName, u.Email })
-            .ToDictionaryAsync(m => m.Id, ct);
-        Mentees = requests.GroupBy(r => r.MenteeEnrolmentId)
-            .Select(g => new MenteeRequests(g.Key, mentees[g.Key].DisplayName, mentees[g.Key].Email ?? "",
-                g.Where(i => i.Status == ColleagueInvitationStatus.AwaitingApproval).OrderBy(i => i.InvitedAtUtc).ToList(),
-                g.Where(i => i.Status != ColleagueInvitationStatus.AwaitingApproval).OrderBy(i => i.ColleagueName, StringComparer.OrdinalIgnoreCase).ToList()))
-            .OrderBy(m => m.MenteeName, StringComparer.OrdinalIgnoreCase)
+        Mentees = mentees.Select(m =>
+            {
+                var theirs = requests.Where(r => r.MenteeEnrolmentId == m.EnrolmentId).ToList();
+                return new MenteeRequests(m.EnrolmentId, m.Name, m.Email,
+                    theirs.Where(i => i.Status == ColleagueInvitationStatus.AwaitingApproval).OrderBy(i => i.InvitedAtUtc).ToList(),
+                    theirs.Where(i => i.Status != ColleagueInvitationStatus.AwaitingApproval).OrderBy(i => i.ColleagueName, StringComparer.OrdinalIgnoreCase).ToList(),
+                    m.Code);
+            })
             .ToList();
     }
 }

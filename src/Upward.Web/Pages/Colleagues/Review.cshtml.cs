@@ -5,6 +5,7 @@ using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
 using Upward.Data;
 using Upward.Web.Identity;
+using Upward.Web.Paging;
 using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.Colleagues;
@@ -21,9 +22,21 @@ namespace Upward.Web.Pages.Colleagues;
 public sealed class ReviewModel(UpwardDbContext db) : ProgrammePageModel
 {
     /// <summary>One mentee's comments that no one has yet let them see.</summary>
-    public sealed record MenteeComments(Guid MenteeEnrolmentId, string MenteeName, IReadOnlyList<AnonymousContribution> Comments);
+    public sealed record MenteeComments(Guid MenteeEnrolmentId, string MenteeName, IReadOnlyList<AnonymousContribution> Comments, string MenteeCode = "");
 
     public IReadOnlyList<MenteeComments> Mentees { get; private set; } = [];
+
+    [FromQuery(Name = "pageNumber")] public int PageNumber { get; set; } = 1;
+
+    /// <summary>A mentee's name or participant code, or part of one.</summary>
+    [FromQuery(Name = "search")] public string? Search { get; set; }
+
+    public ListPage Paging { get; private set; } = ListPage.Of(1, MenteePage.Size, 0);
+
+    /// <summary>The page to go back to after an action (the buttons' addresses carry it); null for the first, so the address stays short.</summary>
+    public int? PageShown => PageNumber > 1 ? PageNumber : null;
+
+    public string? SearchShown => string.IsNullOrWhiteSpace(Search) ? null : Search;
 
     [FromQuery] public string? Done { get; set; }
 
@@ -39,7 +52,7 @@ public sealed class ReviewModel(UpwardDbContext db) : ProgrammePageModel
         if (mentee is null)
         {
             // Already removed or shown (two facilitators at once), or not this programme's: nothing to do.
-            return RedirectToPage("/Colleagues/Review", new { programmeId = ProgrammeId });
+            return RedirectToPage("/Colleagues/Review", new { programmeId = ProgrammeId, pageNumber = PageShown, search = SearchShown });
         }
         await db.WriteAtomicallyAsync(async ct =>
         {
@@ -51,7 +64,7 @@ public sealed class ReviewModel(UpwardDbContext db) : ProgrammePageModel
             }
             return removed;
         }, ct);
-        return RedirectToPage("/Colleagues/Review", new { programmeId = ProgrammeId, done = "removed" });
+        return RedirectToPage("/Colleagues/Review", new { programmeId = ProgrammeId, done = "removed", pageNumber = PageShown, search = SearchShown });
     }
 
     public async Task<IActionResult> OnPostShowAsync(Guid menteeEnrolmentId, CancellationToken ct)
@@ -67,7 +80,7 @@ public sealed class ReviewModel(UpwardDbContext db) : ProgrammePageModel
             }
             return shown;
         }, ct);
-        return RedirectToPage("/Colleagues/Review", new { programmeId = ProgrammeId, done = "shown" });
+        return RedirectToPage("/Colleagues/Review", new { programmeId = ProgrammeId, done = "shown", pageNumber = PageShown, search = SearchShown });
     }
 
     /// <summary>This programme's colleagues' comments that the mentee cannot see yet.</summary>
@@ -76,17 +89,20 @@ public sealed class ReviewModel(UpwardDbContext db) : ProgrammePageModel
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var comments = await Unshown().AsNoTracking().ToListAsync(ct);
-        var ids = comments.Select(c => c.MenteeEnrolmentId).Distinct().ToList();
-        var names = await db.Enrolments.Where(e => ids.Contains(e.Id))
-            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, u.DisplayName })
-            .ToDictionaryAsync(m => m.Id, m => m.DisplayName, ct);
+        // A page of the mentees with comments waiting (by name), then the comments of those mentees alone.
+        var unshown = Unshown();
+        var (page, mentees) = await MenteePage.ReadAsync(db, unshown.Select(c => c.MenteeEnrolmentId), Search, PageNumber, ct);
+        Paging = page;
+        PageNumber = page.Number;
+        var ids = mentees.Select(m => m.EnrolmentId).ToList();
+        var comments = await unshown.Where(c => ids.Contains(c.MenteeEnrolmentId)).AsNoTracking().ToListAsync(ct);
         var position = Programme.Domains.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
         // By domain, then by text: the pool's order is random, and sorting leaves nothing to read into it.
-        Mentees = comments.GroupBy(c => c.MenteeEnrolmentId)
-            .Select(g => new MenteeComments(g.Key, names[g.Key],
-                g.OrderBy(c => position.GetValueOrDefault(c.DomainId, int.MaxValue)).ThenBy(c => c.Text, StringComparer.Ordinal).ToList()))
-            .OrderBy(m => m.MenteeName, StringComparer.OrdinalIgnoreCase)
+        Mentees = mentees.Select(m => new MenteeComments(m.EnrolmentId, m.Name,
+                comments.Where(c => c.MenteeEnrolmentId == m.EnrolmentId)
+                    .OrderBy(c => position.GetValueOrDefault(c.DomainId, int.MaxValue)).ThenBy(c => c.Text, StringComparer.Ordinal).ToList(),
+                m.Code))
+            .Where(m => m.Comments.Count > 0)
             .ToList();
     }
 

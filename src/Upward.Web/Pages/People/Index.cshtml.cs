@@ -12,7 +12,10 @@ using Upward.Web.Programmes;
 
 namespace Upward.Web.Pages.People;
 
-/// <summary>The coordinator's board: one row per participant (or open invitation) with where they are, a page at a time, searchable by name or code.</summary>
+/// <summary>
+/// The coordinator's board: one row per participant (or open invitation) with where they are, a page at
+/// a time, searchable by name or code, filtered by role and stage and sorted, all in the database.
+/// </summary>
 [Requires(ProgrammeCapability.ViewProgress)]
 public sealed class PeopleModel(UpwardDbContext db, ProgrammeInvitations invitations, TimeProvider clock) : ProgrammePageModel
 {
@@ -24,6 +27,38 @@ public sealed class PeopleModel(UpwardDbContext db, ProgrammeInvitations invitat
     /// <summary>A name or participant code, or part of one.</summary>
     [FromQuery(Name = "search")] public string? Search { get; set; }
 
+    /// <summary>One of <see cref="PeopleBoardSort.Options"/>; anything else shows the default order.</summary>
+    [FromQuery(Name = "sort")] public string? Sort { get; set; }
+
+    /// <summary>One of <see cref="PeopleBoardFilter.RoleOptions"/>; anything else shows everyone.</summary>
+    [FromQuery(Name = "role")] public string? RoleFilter { get; set; }
+
+    /// <summary>One of <see cref="PeopleBoardFilter.StatusOptions"/>; anything else shows every stage.</summary>
+    [FromQuery(Name = "status")] public string? StatusFilter { get; set; }
+
+    /// <summary>The filters in words, or null when the whole programme is shown.</summary>
+    public string? Filters => PeopleBoardFilter.Describe(RoleFilter, StatusFilter);
+
+    /// <summary>The route values that keep this view of the board (search, filters, sort and page) across links and posts.</summary>
+    public Dictionary<string, string> ViewValues(int? pageNumber = null)
+    {
+        var values = new Dictionary<string, string>();
+        if (!string.IsNullOrWhiteSpace(Search)) values["search"] = Search;
+        if (RoleFilter is { } role) values["role"] = role;
+        if (StatusFilter is { } status) values["status"] = status;
+        if (Sort is { } sort && sort != PeopleBoardSort.Default) values["sort"] = sort;
+        if ((pageNumber ?? PageNumber) is var n and > 1) values["pageNumber"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return values;
+    }
+
+    /// <summary>The address of this view of the board at another page (or the same one), for links and redirects.</summary>
+    public RouteValueDictionary ViewRoute(int? pageNumber = null)
+    {
+        var route = new RouteValueDictionary { ["programmeId"] = ProgrammeId };
+        foreach (var (key, value) in ViewValues(pageNumber)) route[key] = value;
+        return route;
+    }
+
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public ListPage Paging { get; private set; } = ListPage.Of(1, PageSize, 0);
     public string Summary { get; private set; } = "";
@@ -31,39 +66,50 @@ public sealed class PeopleModel(UpwardDbContext db, ProgrammeInvitations invitat
 
     public sealed record Row(string? Code, string Name, ProgrammeRole Role, string Stage, Guid? InvitationId, string Questionnaires = "");
 
-    /// <summary>One line of the board before its details are read: what it is sorted and paged by.</summary>
-    private sealed class Entry
-    {
-        public bool IsInvitation { get; init; }
-        public Guid Id { get; init; }
-        public ProgrammeRole Role { get; init; }
-        public string SortCode { get; init; } = "";
-        public string Name { get; init; } = "";
-    }
-
     public async Task<IActionResult> OnGetAsync(int invited, CancellationToken ct)
     {
         Invited = invited;
         var now = clock.GetUtcNow().UtcDateTime;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Programme.TimeZone);
 
-        // Participants and open invitations in one ordered list (by role, then code, invitations after
-        // the codes, then name), counted and paged in the database: only this page's rows are read.
+        // Participants and open invitations in one list, filtered, searched, counted, sorted and paged in
+        // the database: only this page's rows are read. A value the board does not offer is dropped here,
+        // so the page and its links show the default instead.
+        KeepOnlyOfferedValues();
         var term = ListSearch.Term(Search);
+        var role = PeopleBoardFilter.RoleOf(RoleFilter);
+        var status = PeopleBoardFilter.EnrolmentStatusOf(StatusFilter);
+
         var enrolled = db.Enrolments.Where(e => e.ProgrammeId == ProgrammeId)
-            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, e.Role, e.ParticipantCode, u.DisplayName });
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, e.Role, e.Status, e.ParticipantCode, u.DisplayName });
         var invitationsOpen = db.Invitations.Where(i => i.ProgrammeId == ProgrammeId && i.AcceptedAtUtc == null);
         if (term is not null)
         {
             enrolled = enrolled.Where(e => e.DisplayName.ToLower().Contains(term) || e.ParticipantCode.ToLower().Contains(term));
             invitationsOpen = invitationsOpen.Where(i => i.Name.ToLower().Contains(term));
         }
-        var entries = enrolled.Select(e => new Entry { IsInvitation = false, Id = e.Id, Role = e.Role, SortCode = e.ParticipantCode, Name = e.DisplayName })
-            .Concat(invitationsOpen.Select(i => new Entry { IsInvitation = true, Id = i.Id, Role = i.Role, SortCode = "~", Name = i.Name }));
+        if (role is { } r)
+        {
+            enrolled = enrolled.Where(e => e.Role == r);
+            invitationsOpen = invitationsOpen.Where(i => i.Role == r);
+        }
+        if (status is { } s)
+        {
+            enrolled = enrolled.Where(e => e.Status == s);
+        }
+        if (!PeopleBoardFilter.ShowsParticipants(StatusFilter))
+        {
+            enrolled = enrolled.Where(e => false);
+        }
+        if (!PeopleBoardFilter.ShowsInvitations(StatusFilter))
+        {
+            invitationsOpen = invitationsOpen.Where(i => false);
+        }
+        var entries = enrolled.Select(e => new PeopleBoardEntry { IsInvitation = false, Id = e.Id, Role = e.Role, Code = e.ParticipantCode, Name = e.DisplayName })
+            .Concat(invitationsOpen.Select(i => new PeopleBoardEntry { IsInvitation = true, Id = i.Id, Role = i.Role, Code = "", Name = i.Name }));
         Paging = ListPage.Of(PageNumber, PageSize, await entries.CountAsync(ct));
         PageNumber = Paging.Number;
-        var shown = await entries.OrderBy(e => e.Role).ThenBy(e => e.SortCode).ThenBy(e => e.Name).ThenBy(e => e.Id)
-            .Skip(Paging.Skip).Take(Paging.Size).ToListAsync(ct);
+        var shown = await PeopleBoardSort.Apply(entries, Sort).Skip(Paging.Skip).Take(Paging.Size).ToListAsync(ct);
 
         var enrolmentIds = shown.Where(e => !e.IsInvitation).Select(e => e.Id).ToList();
         var invitationIds = shown.Where(e => e.IsInvitation).Select(e => e.Id).ToList();
@@ -114,7 +160,20 @@ public sealed class PeopleModel(UpwardDbContext db, ProgrammeInvitations invitat
             return NotFound();
         }
         await invitations.ResendAsync(Programme, invitation, User.UserId(), ct);
-        return RedirectToPage("/People/Index", new { programmeId = Programme.Id, invited = "1" });
+        // Back to the same view of the board (the form's address carries it).
+        KeepOnlyOfferedValues();
+        var route = ViewRoute();
+        route["invited"] = "1";
+        return RedirectToPage("/People/Index", route);
+    }
+
+    /// <summary>Sort and filters from the query string as the board offers them; anything else becomes the default.</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Sort))]
+    private void KeepOnlyOfferedValues()
+    {
+        Sort = PeopleBoardSort.Parse(Sort);
+        RoleFilter = PeopleBoardFilter.ParseRole(RoleFilter);
+        StatusFilter = PeopleBoardFilter.ParseStatus(StatusFilter);
     }
 
     /// <summary>Where the sessions of each paired person shown stand, for the board (never what was said).</summary>
