@@ -203,7 +203,19 @@ public sealed class SteppedWedgeTests(DemoFactory factory) : IClassFixture<DemoF
         var stepOf = SteppedWedgeSchedule.Draw(DepartmentOf.Values, 3, 42).ToDictionary(d => d.Department, d => d.Step);
         string InStep(int n) => DepartmentOf.First(d => stepOf[d.Value] == n).Key;
         var enrolments = new Dictionary<string, Guid>();
-        foreach (var who in DepartmentOf.Keys) enrolments[who] = (await WaitlistProgramme.EnrolmentAsync(factory, id, who)).Id;
+        var codes = new Dictionary<string, string>();
+        foreach (var who in DepartmentOf.Keys)
+        {
+            var enrolment = await WaitlistProgramme.EnrolmentAsync(factory, id, who);
+            (enrolments[who], codes[who]) = (enrolment.Id, enrolment.ParticipantCode);
+        }
+        // Who the allocation would take: every mentee it takes is in its preview, paired or left without a mentor.
+        async Task<string> PreviewAsync()
+        {
+            var html = await coordinator.GetStringAsync($"{allocationPage}?Mode=Random&Seed=1");
+            var start = html.IndexOf("id=\"preview\"", StringComparison.Ordinal);
+            return start < 0 ? "" : html[start..html.IndexOf("id=\"by-hand\"", StringComparison.Ordinal)];
+        }
         await factory.WithDbAsync(async db =>
         {
             (await db.Waves.SingleAsync(w => w.ProgrammeId == id && w.Stage == Stage.BeforeAgain)).Open(DateTime.UtcNow);
@@ -215,7 +227,7 @@ public sealed class SteppedWedgeTests(DemoFactory factory) : IClassFixture<DemoF
         Assert.DoesNotContain("your-step", await step2.GetStringAsync($"/programmes/{id}"));
         Assert.Contains("Tell the mentees their start dates before a step starts", await (await PostAsync(coordinator, id, "Start", new() { ["Step"] = "1" })).Content.ReadAsStringAsync());
         var allocation = await coordinator.GetStringAsync(allocationPage);
-        Assert.DoesNotContain($"<option value=\"{enrolments[InStep(1)]}\">", allocation);
+        Assert.DoesNotContain($"({codes[InStep(1)]})", await PreviewAsync());
         Assert.Contains("Step 1: waiting until the step starts", allocation);
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, id, "Release")).StatusCode);
@@ -230,8 +242,9 @@ public sealed class SteppedWedgeTests(DemoFactory factory) : IClassFixture<DemoF
         Assert.Contains("Start step 1 before step 2", await (await PostAsync(coordinator, id, "Start", new() { ["Step"] = "2" })).Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, id, "Start", new() { ["Step"] = "1" })).StatusCode);
         allocation = await coordinator.GetStringAsync(allocationPage);
-        Assert.Contains($"<option value=\"{enrolments[InStep(1)]}\">", allocation);
-        Assert.DoesNotContain($"<option value=\"{enrolments[InStep(2)]}\">", allocation);
+        var preview = await PreviewAsync();
+        Assert.Contains($"({codes[InStep(1)]})", preview);
+        Assert.DoesNotContain($"({codes[InStep(2)]})", preview);
         var mentor = await WaitlistProgramme.EnrolmentAsync(factory, id, "mentor1");
         var byHand = await coordinator.SubmitAsync(allocationPage, new Dictionary<string, string> { ["Hand.Mentee"] = enrolments[InStep(2)].ToString(), ["Hand.Mentor"] = mentor.Id.ToString() }, $"{allocationPage}?handler=Pair");
         Assert.Contains("This mentee cannot be paired yet: step 2", await byHand.Content.ReadAsStringAsync());
@@ -255,7 +268,7 @@ public sealed class SteppedWedgeTests(DemoFactory factory) : IClassFixture<DemoF
         Assert.Equal([true, true, false], started.Select(s => s.StartedAtUtc is not null));
         Assert.Equal("schedule", started[1].StartedBy);
         Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.SteppedWedgeStepStarted && a.ProgrammeId == id && a.Subject == "step 2")));
-        Assert.Contains($"<option value=\"{enrolments[InStep(2)]}\">", await coordinator.GetStringAsync(allocationPage));
+        Assert.Contains($"({codes[InStep(2)]})", await PreviewAsync());
         Assert.Contains("end of waiting", await step2.GetStringAsync($"/programmes/{id}/questionnaires"));
         var step3 = await factory.AsAsync(InStep(3));
         Assert.DoesNotContain("end of waiting", await step3.GetStringAsync($"/programmes/{id}/questionnaires"));

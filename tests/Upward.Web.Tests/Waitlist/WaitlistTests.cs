@@ -147,8 +147,15 @@ public sealed class WaitlistTests(DemoFactory factory) : IClassFixture<DemoFacto
 
         // The start-now arm can be paired; the later arm is listed as waiting, and pairing one by hand is refused.
         var allocationPage = await coordinator.GetStringAsync(allocation);
-        Assert.Contains($"<option value=\"{enrolments[now].Id}\">", allocationPage);
-        Assert.DoesNotContain($"<option value=\"{enrolments[later].Id}\">", allocationPage);
+        // Who the allocation would take: every mentee it takes is in its preview, paired or left without a mentor.
+        async Task<string> PreviewAsync()
+        {
+            var html = await coordinator.GetStringAsync($"{allocation}?Mode=Random&Seed=1");
+            return html[html.IndexOf("id=\"preview\"", StringComparison.Ordinal)..html.IndexOf("id=\"by-hand\"", StringComparison.Ordinal)];
+        }
+        var preview = await PreviewAsync();
+        Assert.Contains($"({enrolments[now].ParticipantCode})", preview);
+        Assert.DoesNotContain($"({enrolments[later].ParticipantCode})", preview);
         Assert.Contains("Start later arm: waiting until the later arm starts", allocationPage);
         var mentor = await WaitlistProgramme.EnrolmentAsync(factory, id, "mentor1");
         var byHand = await coordinator.SubmitAsync(allocation, new Dictionary<string, string> { ["Hand.Mentee"] = enrolments[later].Id.ToString(), ["Hand.Mentor"] = mentor.Id.ToString() }, $"{allocation}?handler=Pair");
@@ -176,7 +183,7 @@ public sealed class WaitlistTests(DemoFactory factory) : IClassFixture<DemoFacto
         var start = await coordinator.SubmitAsync($"/programmes/{id}/waitlist", new Dictionary<string, string>(), $"/programmes/{id}/waitlist?handler=StartLater");
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.WaitlistLaterArmStarted && a.ProgrammeId == id)));
-        Assert.Contains($"<option value=\"{enrolments[later].Id}\">", await coordinator.GetStringAsync(allocation));
+        Assert.Contains($"({enrolments[later].ParticipantCode})", await PreviewAsync());
     }
 
     [Fact]
