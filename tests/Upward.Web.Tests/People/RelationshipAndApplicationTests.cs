@@ -15,7 +15,7 @@ public sealed class RelationshipAndApplicationTests(DemoFactory factory) : Peopl
     }
 
     [Fact]
-    public async Task Coordinator_records_a_conflict_of_interest_and_refuses_a_tampered_id()
+    public async Task Coordinator_records_a_conflict_of_interest_by_participant_codes_and_refuses_wrong_ones()
     {
         var id = await ProgrammeIdAsync();
         var coordinator = await AsAsync("coordinator");
@@ -26,12 +26,24 @@ public sealed class RelationshipAndApplicationTests(DemoFactory factory) : Peopl
         {
             ["Input.MentorEnrolmentId"] = mentee.ToString(), ["Input.MenteeEnrolmentId"] = Guid.NewGuid().ToString(), ["Input.Kind"] = "ConflictOfInterest",
         }, $"/programmes/{id}/relationships?handler=Add")).Content.ReadAsStringAsync();
-        Assert.Contains("Select a mentor of this programme", tampered);
-        Assert.Contains("Select a mentee of this programme", tampered);
+        Assert.Contains("ME-02 is a mentee, not a mentor", tampered);
+        Assert.Contains("This mentee is not in this programme", tampered);
+        Assert.Contains("nhsuk-error-summary", tampered);
 
+        // Typed codes: an unknown one and a missing one are told on their fields, and nothing is recorded.
+        var unknown = await (await coordinator.SubmitAsync($"/programmes/{id}/relationships", new Dictionary<string, string>
+        {
+            ["Input.MentorEnrolmentId"] = "MR-99", ["Input.MenteeEnrolmentId"] = "", ["Input.Kind"] = "ConflictOfInterest",
+        }, $"/programmes/{id}/relationships?handler=Add")).Content.ReadAsStringAsync();
+        Assert.Contains("No one in this programme has the participant code MR-99", unknown);
+        Assert.Contains("Enter the mentee&#x27;s participant code", unknown);
+        Assert.Contains("value=\"MR-99\"", unknown);
+        Assert.False(await Factory.WithDbAsync(db => db.Relationships.AnyAsync(r => r.MentorEnrolmentId == mentor && r.MenteeEnrolmentId == mentee)));
+
+        // A code in any case, with spaces around it, finds the person.
         var added = await coordinator.SubmitAsync($"/programmes/{id}/relationships", new Dictionary<string, string>
         {
-            ["Input.MentorEnrolmentId"] = mentor.ToString(), ["Input.MenteeEnrolmentId"] = mentee.ToString(), ["Input.Kind"] = "ConflictOfInterest",
+            ["Input.MentorEnrolmentId"] = " mr-01 ", ["Input.MenteeEnrolmentId"] = "ME-02", ["Input.Kind"] = "ConflictOfInterest",
         }, $"/programmes/{id}/relationships?handler=Add");
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.True(await Factory.WithDbAsync(db => db.Relationships.AnyAsync(r =>

@@ -17,11 +17,10 @@ public sealed class RelationshipsModel(UpwardDbContext db, TimeProvider clock) :
 {
     [BindProperty] public RelationshipInput Input { get; set; } = new();
 
-    public sealed record Person(Guid Id, string Label);
     public sealed record Row(Guid Id, string Mentor, string Mentee, string Kind);
 
-    public IReadOnlyList<Person> Mentors { get; private set; } = [];
-    public IReadOnlyList<Person> Mentees { get; private set; } = [];
+    /// <summary>Whether the programme has anyone to tie yet: both a mentor and a mentee not withdrawn.</summary>
+    public bool HasBoth { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     public static readonly IReadOnlyList<RadioOption> KindOptions =
@@ -30,10 +29,14 @@ public sealed class RelationshipsModel(UpwardDbContext db, TimeProvider clock) :
         new(nameof(RelationshipKind.ConflictOfInterest), "A conflict of interest", "They will never be paired."),
     ];
 
+    /// <summary>
+    /// A participant code each, as typed (a programme of thousands is too many to list), or an enrolment id; the
+    /// field names are kept from when they were lists.
+    /// </summary>
     public sealed class RelationshipInput
     {
-        [Required(ErrorMessage = "Select a mentor")] public Guid? MentorEnrolmentId { get; set; }
-        [Required(ErrorMessage = "Select a mentee")] public Guid? MenteeEnrolmentId { get; set; }
+        public string? MentorEnrolmentId { get; set; }
+        public string? MenteeEnrolmentId { get; set; }
         [Required(ErrorMessage = "Select what ties them")] public RelationshipKind? Kind { get; set; }
     }
 
@@ -46,21 +49,19 @@ public sealed class RelationshipsModel(UpwardDbContext db, TimeProvider clock) :
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        // Ids come from the form: accept only this programme's mentors and mentees.
-        if (Input.MentorEnrolmentId is { } mentorId && Mentors.All(m => m.Id != mentorId))
-            ModelState.AddModelError("Input.MentorEnrolmentId", "Select a mentor of this programme");
-        if (Input.MenteeEnrolmentId is { } menteeId && Mentees.All(m => m.Id != menteeId))
-            ModelState.AddModelError("Input.MenteeEnrolmentId", "Select a mentee of this programme");
-        if (ModelState.IsValid && await db.Relationships.AnyAsync(r => r.ProgrammeId == Programme.Id && r.MentorEnrolmentId == Input.MentorEnrolmentId
-                && r.MenteeEnrolmentId == Input.MenteeEnrolmentId && r.Kind == Input.Kind, ct))
+        // Only this programme's mentors and mentees, found from their codes (or ids) in the database.
+        var mentorId = await PersonAsync("Input.MentorEnrolmentId", Input.MentorEnrolmentId, ProgrammeRole.Mentor, ct);
+        var menteeId = await PersonAsync("Input.MenteeEnrolmentId", Input.MenteeEnrolmentId, ProgrammeRole.Mentee, ct);
+        if (ModelState.IsValid && await db.Relationships.AnyAsync(r => r.ProgrammeId == Programme.Id && r.MentorEnrolmentId == mentorId
+                && r.MenteeEnrolmentId == menteeId && r.Kind == Input.Kind, ct))
             ModelState.AddModelError("Input.Kind", "This tie is already recorded");
         if (!ModelState.IsValid) return Page();
 
         var relationship = new Relationship
         {
             ProgrammeId = Programme.Id,
-            MentorEnrolmentId = Input.MentorEnrolmentId!.Value,
-            MenteeEnrolmentId = Input.MenteeEnrolmentId!.Value,
+            MentorEnrolmentId = mentorId!.Value,
+            MenteeEnrolmentId = menteeId!.Value,
             Kind = Input.Kind!.Value,
             DeclaredAtUtc = clock.GetUtcNow().UtcDateTime,
         };
@@ -80,16 +81,33 @@ public sealed class RelationshipsModel(UpwardDbContext db, TimeProvider clock) :
         return RedirectToPage("/People/Relationships", new { programmeId = Programme.Id });
     }
 
+    /// <summary>One side of the tie from its code, or an error on its field; the field then shows the code, as typed.</summary>
+    private async Task<Guid?> PersonAsync(string field, string? typed, ProgrammeRole role, CancellationToken ct)
+    {
+        var lookup = await ParticipantCodeLookup.FindAsync(db, Programme.Id, typed, role, ct);
+        if (lookup.Code is { } code && !string.Equals(code, typed?.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            ModelState.SetModelValue(field, code, code);
+        }
+        var error = lookup.Error ?? (lookup.Found is { Status: EnrolmentStatus.Withdrawn } ? $"{lookup.Code} has withdrawn from the programme" : null);
+        if (error is not null)
+        {
+            ModelState.AddModelError(field, error);
+            return null;
+        }
+        return lookup.Found!.EnrolmentId;
+    }
+
+    /// <summary>The ties recorded, with only their people's names read (not the whole programme's).</summary>
     private async Task LoadAsync(CancellationToken ct)
     {
-        var people = await db.Enrolments
-            .Where(e => e.ProgrammeId == Programme.Id && e.Status != EnrolmentStatus.Withdrawn && (e.Role == ProgrammeRole.Mentor || e.Role == ProgrammeRole.Mentee))
-            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, e.Role, e.ParticipantCode, u.DisplayName })
-            .ToListAsync(ct);
-        var labels = people.ToDictionary(p => p.Id, p => $"{p.DisplayName} ({p.ParticipantCode})");
-        Mentors = people.Where(p => p.Role == ProgrammeRole.Mentor).OrderBy(p => p.ParticipantCode).Select(p => new Person(p.Id, labels[p.Id])).ToList();
-        Mentees = people.Where(p => p.Role == ProgrammeRole.Mentee).OrderBy(p => p.ParticipantCode).Select(p => new Person(p.Id, labels[p.Id])).ToList();
-        var relationships = await db.Relationships.Where(r => r.ProgrammeId == Programme.Id).ToListAsync(ct);
+        var inProgramme = db.Enrolments.Where(e => e.ProgrammeId == Programme.Id && e.Status != EnrolmentStatus.Withdrawn);
+        HasBoth = await inProgramme.AnyAsync(e => e.Role == ProgrammeRole.Mentor, ct) && await inProgramme.AnyAsync(e => e.Role == ProgrammeRole.Mentee, ct);
+        var relationships = await db.Relationships.AsNoTracking().Where(r => r.ProgrammeId == Programme.Id).ToListAsync(ct);
+        var ids = relationships.SelectMany(r => new[] { r.MentorEnrolmentId, r.MenteeEnrolmentId }).Distinct().ToList();
+        var labels = await inProgramme.Where(e => ids.Contains(e.Id))
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, e.ParticipantCode, u.DisplayName })
+            .ToDictionaryAsync(p => p.Id, p => $"{p.DisplayName} ({p.ParticipantCode})", ct);
         Rows = relationships
             .Where(r => labels.ContainsKey(r.MentorEnrolmentId) && labels.ContainsKey(r.MenteeEnrolmentId))
             .Select(r => new Row(r.Id, labels[r.MentorEnrolmentId], labels[r.MenteeEnrolmentId],
