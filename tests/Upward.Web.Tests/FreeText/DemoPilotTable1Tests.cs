@@ -8,15 +8,10 @@ namespace Upward.Web.Tests.FreeText;
 /// <summary>The demo pilot carries a content analysis along the study's themes, so its Table 1 has themes, counts and quotes.</summary>
 public sealed class DemoPilotTable1Tests(DemoFactory factory) : IClassFixture<DemoFactory>
 {
-    private static readonly string PilotName = DemoPilotEvaluation.Bundle().Programme.Name;
-
-    private Task<Guid> PilotIdAsync() =>
-        factory.WithDbAsync(db => db.Programmes.Where(p => p.Name == PilotName).OrderBy(p => p.CreatedAtUtc).Select(p => p.Id).FirstAsync());
-
     [Fact]
     public async Task The_demo_pilots_table_1_has_the_studys_themes_with_counts_by_stage_and_quotes()
     {
-        var id = await PilotIdAsync();
+        var id = await factory.PilotIdAsync();
         var researcher = await factory.AsAsync("researcher");
         var csv = await researcher.GetStringAsync($"/programmes/{id}/free-text/table?handler=Csv");
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

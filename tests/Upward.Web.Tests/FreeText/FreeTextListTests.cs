@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Upward.Web.Demo;
 using Upward.Web.Pages.FreeText;
 using Upward.Web.Tests.Infrastructure;
 
@@ -10,10 +9,6 @@ namespace Upward.Web.Tests.FreeText;
 /// <summary>The free-text list is read a page at a time, with search, so a programme of thousands stays quick.</summary>
 public sealed class FreeTextListTests(DemoFactory factory) : IClassFixture<DemoFactory>
 {
-    /// <summary>The demo's imported pilot: it has more free-text answers than one page holds.</summary>
-    private Task<Guid> PilotIdAsync() => factory.WithDbAsync(db => db.Programmes
-        .Where(p => p.Name == DemoPilotEvaluation.Bundle().Programme.Name).OrderBy(p => p.CreatedAtUtc).Select(p => p.Id).FirstAsync());
-
     private async Task<IReadOnlyList<FreeTextAnswer>> EveryAnswerAsync(Guid id)
     {
         await using var scope = factory.Services.CreateAsyncScope();
@@ -28,7 +23,7 @@ public sealed class FreeTextListTests(DemoFactory factory) : IClassFixture<DemoF
     [Fact]
     public async Task Pages_hold_every_answer_once_in_the_lists_order_and_bad_page_numbers_show_the_nearest_page()
     {
-        var id = await PilotIdAsync();
+        var id = await factory.PilotIdAsync();
         var every = await EveryAnswerAsync(id);
         Assert.True(every.Count > 10, $"the pilot has {every.Count} answers, not enough to page by ten");
 
@@ -63,7 +58,7 @@ public sealed class FreeTextListTests(DemoFactory factory) : IClassFixture<DemoF
     [Fact]
     public async Task Search_finds_answers_by_their_words_or_participant_code_and_says_when_nothing_matches()
     {
-        var id = await PilotIdAsync();
+        var id = await factory.PilotIdAsync();
         var every = await EveryAnswerAsync(id);
         var researcher = await factory.AsAsync("researcher");
         var url = $"/programmes/{id}/free-text";
@@ -88,7 +83,7 @@ public sealed class FreeTextListTests(DemoFactory factory) : IClassFixture<DemoF
     [Fact]
     public async Task One_questions_answers_can_be_read_on_their_own_and_an_unknown_question_shows_every_answer()
     {
-        var id = await PilotIdAsync();
+        var id = await factory.PilotIdAsync();
         var every = await EveryAnswerAsync(id);
         var researcher = await factory.AsAsync("researcher");
         var url = $"/programmes/{id}/free-text";

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Upward.Core.People;
 using Upward.Core.Themes;
-using Upward.Web.Demo;
 using Upward.Web.Tests.Evaluation;
 using Upward.Web.Tests.Infrastructure;
 
@@ -16,9 +15,6 @@ namespace Upward.Web.Tests.FreeText;
 /// </summary>
 public sealed class KeptTable1Tests(KeptEvaluationFactory factory) : IClassFixture<KeptEvaluationFactory>
 {
-    private Task<Guid> PilotIdAsync() => factory.WithDbAsync(db => db.Programmes
-        .Where(p => p.Name == DemoPilotEvaluation.Bundle().Programme.Name).OrderBy(p => p.CreatedAtUtc).Select(p => p.Id).FirstAsync());
-
     private static string CountedAt(string page) => Regex.Match(page, "These counts were calculated at ([0-9:]+ on [^.]+)\\.").Groups[1].Value;
 
     /// <summary>The row of one theme: its counts by stage and its quote cell, as shown.</summary>
@@ -28,7 +24,7 @@ public sealed class KeptTable1Tests(KeptEvaluationFactory factory) : IClassFixtu
     [Fact]
     public async Task Counts_are_kept_for_minutes_and_counted_again_on_request_while_the_download_is_always_fresh()
     {
-        var id = await PilotIdAsync();
+        var id = await factory.PilotIdAsync();
         var researcher = await factory.AsAsync("researcher");
         var url = $"/programmes/{id}/free-text/table";
         var first = await FreshlyCountedAsync(researcher, url);
@@ -67,7 +63,7 @@ public sealed class KeptTable1Tests(KeptEvaluationFactory factory) : IClassFixtu
     [Fact]
     public async Task A_quote_goes_at_once_when_its_speaker_no_longer_agrees_to_be_quoted_even_while_counts_are_kept()
     {
-        var id = await PilotIdAsync();
+        var id = await factory.PilotIdAsync();
         var researcher = await factory.AsAsync("researcher");
         var url = $"/programmes/{id}/free-text/table";
         var (theme, enrolment) = await factory.WithDbAsync(async db =>
@@ -113,7 +109,7 @@ public sealed class KeptTable1Tests(KeptEvaluationFactory factory) : IClassFixtu
     [InlineData("coordinator")]
     public async Task Only_coders_can_ask_for_the_table_to_be_counted_again(string who)
     {
-        var id = await PilotIdAsync();
+        var id = await factory.PilotIdAsync();
         var client = await factory.AsAsync(who);
         var token = await client.TokenAsync("/");
         var response = await client.PostAsync($"/programmes/{id}/free-text/table?handler=Recalculate",

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Upward.Web.Demo;
 using Upward.Web.Pages.FreeText;
 using Upward.Web.Tests.Evaluation;
 using Upward.Web.Tests.Infrastructure;
@@ -15,9 +14,6 @@ namespace Upward.Web.Tests.FreeText;
 /// </summary>
 public sealed class LargeFreeTextListTests(KeptEvaluationFactory factory) : IClassFixture<KeptEvaluationFactory>
 {
-    private Task<Guid> PilotIdAsync() => factory.WithDbAsync(db => db.Programmes
-        .Where(p => p.Name == DemoPilotEvaluation.Bundle().Programme.Name).OrderBy(p => p.CreatedAtUtc).Select(p => p.Id).FirstAsync());
-
     private static async Task<string> PageAsync(HttpClient client, string url) => WebUtility.HtmlDecode(await client.GetStringAsync(url));
 
     private static List<Guid> ShownIds(string page) => [.. Regex.Matches(page, "<li id=\"answer-([0-9a-f-]{36})\"").Select(m => Guid.Parse(m.Groups[1].Value))];
@@ -25,7 +21,7 @@ public sealed class LargeFreeTextListTests(KeptEvaluationFactory factory) : ICla
     [Fact]
     public async Task The_list_opens_at_the_first_question_with_answers_and_every_question_is_one_choice_away()
     {
-        var id = await PilotIdAsync();
+        var id = await factory.PilotIdAsync();
         IReadOnlyList<FreeTextAnswer> every;
         IReadOnlyList<FreeTextAnswers.Question> questions;
         await using (var scope = factory.Services.CreateAsyncScope())

@@ -18,8 +18,7 @@ public sealed class NextAnswerTests(DemoFactory factory) : IClassFixture<DemoFac
     public async Task Looking_question_by_question_finds_the_next_unfinished_answer_in_the_whole_lists_order()
     {
         // The pilot: answers to several questions, each question's answers held together in the list.
-        var id = await factory.WithDbAsync(db => db.Programmes.Where(p => p.Name == Upward.Web.Demo.DemoPilotEvaluation.Bundle().Programme.Name)
-            .OrderBy(p => p.CreatedAtUtc).Select(p => p.Id).FirstAsync());
+        var id = await factory.PilotIdAsync();
         await using var scope = factory.Services.CreateAsyncScope();
         var answers = scope.ServiceProvider.GetRequiredService<FreeTextAnswers>();
         var every = await answers.ListAsync(id, withOriginals: false, CancellationToken.None);

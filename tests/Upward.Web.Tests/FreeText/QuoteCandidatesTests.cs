@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Upward.Web.Demo;
 using Upward.Web.Pages.FreeText;
 using Upward.Web.Tests.Infrastructure;
 
@@ -14,13 +13,10 @@ namespace Upward.Web.Tests.FreeText;
 /// </summary>
 public sealed class QuoteCandidatesTests(DemoFactory factory) : IClassFixture<DemoFactory>
 {
-    private Task<Guid> PilotIdAsync() => factory.WithDbAsync(db => db.Programmes
-        .Where(p => p.Name == DemoPilotEvaluation.Bundle().Programme.Name).OrderBy(p => p.CreatedAtUtc).Select(p => p.Id).FirstAsync());
-
     [Fact]
     public async Task Pages_of_candidates_hold_exactly_the_analysable_answers_carrying_the_theme()
     {
-        var id = await PilotIdAsync();
+        var id = await factory.PilotIdAsync();
         var codings = await factory.WithDbAsync(db => db.Codings.Where(c => c.ProgrammeId == id).Select(c => new { c.ThemeId, c.AnswerId }).ToListAsync());
         await using var scope = factory.Services.CreateAsyncScope();
         var answers = scope.ServiceProvider.GetRequiredService<FreeTextAnswers>();
@@ -46,7 +42,7 @@ public sealed class QuoteCandidatesTests(DemoFactory factory) : IClassFixture<De
     [Fact]
     public async Task The_quote_in_force_is_shown_and_an_answer_without_the_theme_cannot_be_chosen()
     {
-        var id = await PilotIdAsync();
+        var id = await factory.PilotIdAsync();
         var (theme, quoted, elsewhere) = await factory.WithDbAsync(async db =>
         {
             var quote = await db.RepresentativeQuotes.Where(q => q.ProgrammeId == id).OrderBy(q => q.ThemeId).FirstAsync();
@@ -78,7 +74,7 @@ public sealed class QuoteCandidatesTests(DemoFactory factory) : IClassFixture<De
     [Fact]
     public async Task Choosing_nothing_or_someone_who_did_not_agree_to_be_quoted_shows_the_error_with_the_candidates_and_changes_nothing()
     {
-        var id = await PilotIdAsync();
+        var id = await factory.PilotIdAsync();
         // An answer coded under some theme whose author did not agree to be quoted (the pilot has one such participant).
         await using var scope = factory.Services.CreateAsyncScope();
         var every = await scope.ServiceProvider.GetRequiredService<FreeTextAnswers>().ListAsync(id, withOriginals: false, CancellationToken.None);

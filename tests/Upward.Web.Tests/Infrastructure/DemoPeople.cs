@@ -16,6 +16,13 @@ public static class DemoPeople
     public static async Task<Guid> ProgrammeIdAsync(this UpwardFactory factory) =>
         await factory.WithDbAsync(db => db.Programmes.Where(p => p.Name == DemoProgramme.ProgrammeName).Select(p => p.Id).SingleAsync());
 
+    /// <summary>
+    /// The demo's imported pilot (the published study's answers, coded, with themes and quotes): the first programme
+    /// of that name, as a round-trip test may import another under it later.
+    /// </summary>
+    public static Task<Guid> PilotIdAsync(this UpwardFactory factory) => factory.WithDbAsync(db => db.Programmes
+        .Where(p => p.Name == DemoPilotEvaluation.Bundle().Programme.Name).OrderBy(p => p.CreatedAtUtc).Select(p => p.Id).FirstAsync());
+
     /// <summary>The enrolment id of a demo person (for example "mentee2") in the demo programme.</summary>
     public static async Task<Guid> EnrolmentIdAsync(this UpwardFactory factory, string localPart) =>
         await factory.WithDbAsync(db => db.Enrolments
