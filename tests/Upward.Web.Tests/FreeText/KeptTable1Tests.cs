@@ -15,7 +15,7 @@ namespace Upward.Web.Tests.FreeText;
 /// </summary>
 public sealed class KeptTable1Tests(KeptEvaluationFactory factory) : IClassFixture<KeptEvaluationFactory>
 {
-    private static string CountedAt(string page) => Regex.Match(page, "These counts were calculated at ([0-9:]+ on [^.]+)\\.").Groups[1].Value;
+    private static string CountedAt(string page) => Regex.Match(page, "These counts were calculated at ([0-9:]+ on [0-9]+ [A-Za-z]+ [0-9]{4})").Groups[1].Value;
 
     /// <summary>The row of one theme: its counts by stage and its quote cell, as shown.</summary>
     private static string Row(string page, string theme) =>
