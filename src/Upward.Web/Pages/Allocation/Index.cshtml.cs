@@ -214,14 +214,7 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
     private async Task<Guid?> HandAsync(string field, string? typed, ProgrammeRole role, CancellationToken ct)
     {
         var found = await HandPairingCodes.FindAsync(db, Programme.Id, typed, role, ct);
-        if (found.Code is { } code && !string.Equals(code, typed?.Trim(), StringComparison.OrdinalIgnoreCase))
-        {
-            ModelState.SetModelValue(field, code, code);
-        }
-        if (found.Error is { } error)
-        {
-            ModelState.AddModelError(field, error);
-        }
+        Upward.Web.Pages.People.ParticipantCodeLookup.ShowOnField(ModelState, field, typed, found.Code, found.Error);
         return found.EnrolmentId;
     }
 

@@ -13,6 +13,10 @@ public static class EvaluationDates
     public static string Day(Programme programme, DateTime utc) =>
         LocalTimes.LocalDate(utc, LocalTimes.Zone(programme.TimeZone)).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
+    /// <summary>When kept figures were calculated, as their pages say it: "10:00 on 6 December 2026", in the programme's time zone.</summary>
+    public static string TimeAndDay(Programme programme, DateTime utc) =>
+        $"{LocalTimes.LocalTime(utc, LocalTimes.Zone(programme.TimeZone)):HH:mm} on {Day(programme, utc)}";
+
     /// <summary>When the first and the last questionnaire of the programme were sent, or null when none has been; worked out by the database.</summary>
     public static async Task<(DateTime First, DateTime Last)?> AnsweredBetweenAsync(this UpwardDbContext db, Guid programmeId, CancellationToken ct)
     {

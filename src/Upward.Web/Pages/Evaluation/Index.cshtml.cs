@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Upward.Core.Timeline;
 using Upward.Core.Evaluation;
 using Upward.Core.Programmes;
 using Upward.Web.Programmes;
@@ -25,7 +24,7 @@ public sealed class IndexModel(EvaluationCalculations evaluations, IOptions<Eval
         // The programme's own plan decides the outcomes the summary leads with.
         var evaluation = await evaluations.GetAsync(Programme, ct);
         var report = evaluation.Report;
-        KeptAt = evaluation.Kept ? KeptTime(evaluation.CalculatedAtUtc) : null;
+        KeptAt = evaluation.Kept ? EvaluationDates.TimeAndDay(Programme, evaluation.CalculatedAtUtc) : null;
         // The sections are Core's HTML (encoded there); the page adds the NHS frame around them:
         // the summary and who took part first, the rest behind details components a reader opens.
         var html = new StringBuilder();
@@ -47,11 +46,6 @@ public sealed class IndexModel(EvaluationCalculations evaluations, IOptions<Eval
         return RedirectToPage("/Evaluation/Index", new { programmeId = ProgrammeId });
     }
 
-    private string KeptTime(DateTime utc)
-    {
-        var zone = LocalTimes.Zone(Programme.TimeZone);
-        return $"{LocalTimes.LocalTime(utc, zone):HH:mm} on {EvaluationDates.Day(Programme, utc)}";
-    }
 
     /// <summary>An NHS.UK details component around a section; left out when the section has nothing to show.</summary>
     private static void Details(StringBuilder html, string summary, Action<StringBuilder> section)

@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Upward.Core.Auditing;
 using Upward.Core.Programmes;
-using Upward.Core.Timeline;
 using Upward.Data;
 using Upward.Web.Identity;
 using Upward.Web.Pages.Evaluation;
@@ -33,7 +32,7 @@ public sealed class TableModel(UpwardDbContext db, ThemesTable themesTable, Them
             async () => new KeptThemesTable(await themesTable.BuildAsync(ProgrammeId, ct), clock.GetUtcNow().UtcDateTime), ct);
         // The counts may be minutes old; the quotes are read now, so one withdrawn or redacted is never shown.
         Table = await themesTable.WithCurrentQuotesAsync(ProgrammeId, kept.Table, ct);
-        KeptAt = $"{LocalTimes.LocalTime(kept.CalculatedAtUtc, LocalTimes.Zone(Programme.TimeZone)):HH:mm} on {EvaluationDates.Day(Programme, kept.CalculatedAtUtc)}";
+        KeptAt = EvaluationDates.TimeAndDay(Programme, kept.CalculatedAtUtc);
         return Page();
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Upward.Core.Programmes;
 using Upward.Data;
@@ -56,6 +57,22 @@ public static class ParticipantCodeLookup
             return new(null, found.Code, $"{found.Code} is {RoleName(found.Role)}, not a {noun}. Enter a {noun}'s participant code");
         }
         return new(found, found.Code, null);
+    }
+
+    /// <summary>
+    /// Shows what was found on the form's field: the person's code as its value where it was given by id or in
+    /// another case (so the form reads as typed, never as an id from a button), and the error, if there is one.
+    /// </summary>
+    public static void ShowOnField(ModelStateDictionary state, string field, string? typed, string? code, string? error)
+    {
+        if (code is not null && !string.Equals(code, typed?.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            state.SetModelValue(field, code, code);
+        }
+        if (error is not null)
+        {
+            state.AddModelError(field, error);
+        }
     }
 
     private static string RoleName(ProgrammeRole role) => role switch

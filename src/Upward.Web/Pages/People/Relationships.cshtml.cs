@@ -85,14 +85,10 @@ public sealed class RelationshipsModel(UpwardDbContext db, TimeProvider clock) :
     private async Task<Guid?> PersonAsync(string field, string? typed, ProgrammeRole role, CancellationToken ct)
     {
         var lookup = await ParticipantCodeLookup.FindAsync(db, Programme.Id, typed, role, ct);
-        if (lookup.Code is { } code && !string.Equals(code, typed?.Trim(), StringComparison.OrdinalIgnoreCase))
-        {
-            ModelState.SetModelValue(field, code, code);
-        }
         var error = lookup.Error ?? (lookup.Found is { Status: EnrolmentStatus.Withdrawn } ? $"{lookup.Code} has withdrawn from the programme" : null);
+        ParticipantCodeLookup.ShowOnField(ModelState, field, typed, lookup.Code, error);
         if (error is not null)
         {
-            ModelState.AddModelError(field, error);
             return null;
         }
         return lookup.Found!.EnrolmentId;
