@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Upward.Core.People;
 using Upward.Core.Programmes;
@@ -35,6 +36,34 @@ public sealed class PrivacyTests(DemoFactory factory) : IClassFixture<DemoFactor
         Assert.DoesNotContain("rota feedback anonymous", list);
         Assert.DoesNotContain("MR-02", list);
         Assert.Equal(HttpStatusCode.NotFound, (await researcher.GetAsync($"/programmes/{id}/free-text/answers/{await factory.AnswerIdAsync("MR-02")}/code")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_answer_from_someone_who_never_decided_on_the_use_of_their_answers_is_not_listed_or_counted()
+    {
+        // The pages ask the database for "decided, and not withheld" (ConsentInForce.WithheldAsync): no decision
+        // at all must count as no consent, as Core's rule says, not slip through as "not withheld".
+        var id = await factory.ProgrammeIdAsync();
+        var researcher = await factory.AsAsync("researcher");
+        var answer = await factory.AnswerIdAsync("MR-05");
+        async Task<int> TotalAsync(string query) =>
+            int.Parse(Regex.Match(WebUtility.HtmlDecode(await researcher.GetStringAsync($"/programmes/{id}/free-text?question=every{query}")),
+                @"id=""shown"">Showing [\d,]+ to [\d,]+ of ([\d,]+) answers").Groups[1].Value, System.Globalization.NumberStyles.AllowThousands);
+        var every = await TotalAsync("");
+        var five = await TotalAsync("&search=MR-05");
+        Assert.True(five > 0);
+        Assert.Equal(HttpStatusCode.OK, (await researcher.GetAsync($"/programmes/{id}/free-text/answers/{answer}/code")).StatusCode);
+
+        await factory.WithDbAsync(async db =>
+        {
+            var enrolment = await db.Enrolments.SingleAsync(e => e.ParticipantCode == "MR-05" && e.ProgrammeId == id);
+            db.ConsentDecisions.RemoveRange(db.ConsentDecisions.Where(d => d.EnrolmentId == enrolment.Id && d.Purpose == ConsentPurpose.UseAnswersInEvaluation));
+            await db.SaveChangesAsync();
+        });
+        Assert.DoesNotContain("MR-05", WebUtility.HtmlDecode(await researcher.GetStringAsync($"/programmes/{id}/free-text?question=every")));
+        // Counted as well as shown: the count comes from the database's test alone.
+        Assert.Equal(every - five, await TotalAsync(""));
+        Assert.Equal(HttpStatusCode.NotFound, (await researcher.GetAsync($"/programmes/{id}/free-text/answers/{answer}/code")).StatusCode);
     }
 
     [Fact]

@@ -1500,6 +1500,11 @@ namespace Upward.Data.Migrations.Postgres
                     b.HasIndex("ResponseId", "ItemId", "DomainId")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "Id" }, "IX_Answers_WithWords")
+                        .HasFilter("\"Text\" IS NOT NULL AND \"Text\" <> ''");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Id" }, "IX_Answers_WithWords"), new[] { "ResponseId", "ItemId" });
+
                     b.ToTable("Answers");
                 });
 

@@ -73,9 +73,8 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
     /// </summary>
     public async Task<Guid?> NextUnfinishedAsync(Guid programmeId, FreeTextAnswer current, Guid coderEnrolmentId, CancellationToken ct)
     {
-        var consenting = await ConsentingAsync(programmeId, ct);
         var finished = db.CodingsFinished.Where(f => f.ProgrammeId == programmeId && f.CoderEnrolmentId == coderEnrolmentId).Select(f => f.AnswerId);
-        var open = Rows(programmeId).Where(r => EF.Parameter(consenting).Contains(r.EnrolmentId) && !finished.Contains(r.Id) && r.Id != current.AnswerId);
+        var open = (await ConsentedAsync(programmeId, Rows(programmeId), ct)).Where(r => !finished.Contains(r.Id) && r.Id != current.AnswerId);
         var collation = db.OrdinalCollation;
 
         async Task<Guid?> FirstAsync(QuestionGroup question, string? codeAfter = null, string? codeUpTo = null)
@@ -161,12 +160,14 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
     private async Task<(Paging.ListPage Page, IReadOnlyList<FreeTextAnswer> Answers)> PageOfAsync(
         Guid programmeId, IQueryable<Row> rows, bool withOriginals, int pageNumber, int pageSize, CancellationToken ct)
     {
-        var consenting = await ConsentingAsync(programmeId, ct);
-        // One JSON parameter rather than one parameter per person: thousands of parameters cost more than the query.
-        rows = rows.Where(r => EF.Parameter(consenting).Contains(r.EnrolmentId));
+        rows = await ConsentedAsync(programmeId, rows, ct);
         var page = Paging.ListPage.Of(pageNumber, pageSize, await rows.CountAsync(ct));
-        var shown = InListOrder(rows).Skip(page.Skip).Take(page.Size);
-        return (page, await ReadAsync(shown, withOriginals, ct));
+        // The page's ids first, then only those answers' words: putting thousands of answers in order then
+        // needs their keys alone, which PostgreSQL reads from its index of answers with words
+        // (PostgresUpwardDbContext.AnswersWithWordsIndex) without touching the answers table.
+        var ids = await InListOrder(rows).Skip(page.Skip).Take(page.Size).Select(r => r.Id).ToListAsync(ct);
+        var shown = (await ReadAsync(Rows(programmeId).Where(r => ids.Contains(r.Id)), withOriginals, ct)).ToDictionary(a => a.AnswerId);
+        return (page, [.. ids.Where(shown.ContainsKey).Select(id => shown[id])]);
     }
 
     /// <summary>A question with free-text answers (or a yes/no question's follow-up), as the list's filter offers it.</summary>
@@ -198,9 +199,19 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
         return null;
     }
 
-    /// <summary>The programme's enrolments whose consent to the use of their answers is in force.</summary>
-    private async Task<List<Guid>> ConsentingAsync(Guid programmeId, CancellationToken ct) =>
-        [.. await db.GivenAsync(programmeId, ConsentPurpose.UseAnswersInEvaluation, ct)];
+    /// <summary>
+    /// The rows whose participant's consent to the use of their answers is in force, asked as "decided, and
+    /// not withheld" (see <see cref="ConsentInForce.WithheldAsync"/>): the list sent is the few who withheld
+    /// it, not the thousands who gave it, which PostgreSQL took longer to plan than to run the query.
+    /// </summary>
+    private async Task<IQueryable<Row>> ConsentedAsync(Guid programmeId, IQueryable<Row> rows, CancellationToken ct)
+    {
+        const ConsentPurpose purpose = ConsentPurpose.UseAnswersInEvaluation;
+        var withheld = await db.WithheldAsync(programmeId, purpose, ct);
+        var decided = db.HasDecided(purpose);
+        // One array parameter rather than one parameter per person.
+        return rows.Where(r => decided.Contains(r.EnrolmentId) && !EF.Parameter(withheld).Contains(r.EnrolmentId));
+    }
 
     /// <summary>An answer as the query reads it, before consent and redaction are applied.</summary>
     private sealed class Row

@@ -32,9 +32,14 @@ public static class AnswerStore
                 .Select(v => new Answer { ResponseId = responseId, ItemId = item.Id, DomainId = v.DomainId, Number = v.Number, Text = v.Text })
                 .OrderBy(a => a.DomainId);
             await db.UpsertAsync(rows, a => new { a.ResponseId, a.ItemId, a.DomainId }, a => new { a.Number, a.Text }, ct);
-            // What was answered before and is now blank (an optional item cleared) goes.
-            var kept = values.Select(v => v.DomainId).ToList();
-            await db.Answers.Where(a => a.ResponseId == responseId && a.ItemId == item.Id && !kept.Contains(a.DomainId)).ExecuteDeleteAsync(ct);
+            // What was answered before and is now blank (an optional item cleared, a grid's domain left out) goes.
+            // Only a grid holds more than one answer to an item, so an item whose one answer was just written
+            // has nothing left to remove: one statement fewer on most saves.
+            if (item.Type == ItemType.DomainGrid || values.Count != 1)
+            {
+                var kept = values.Select(v => v.DomainId).ToList();
+                await db.Answers.Where(a => a.ResponseId == responseId && a.ItemId == item.Id && !kept.Contains(a.DomainId)).ExecuteDeleteAsync(ct);
+            }
             return true;
         }, ct);
 

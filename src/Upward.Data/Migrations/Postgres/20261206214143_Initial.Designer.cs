@@ -13,7 +13,7 @@ using Upward.Data;
 namespace Upward.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresUpwardDbContext))]
-    [Migration("20261206133529_Initial")]
+    [Migration("20261206214143_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1502,6 +1502,11 @@ namespace Upward.Data.Migrations.Postgres
 
                     b.HasIndex("ResponseId", "ItemId", "DomainId")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Id" }, "IX_Answers_WithWords")
+                        .HasFilter("\"Text\" IS NOT NULL AND \"Text\" <> ''");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Id" }, "IX_Answers_WithWords"), new[] { "ResponseId", "ItemId" });
 
                     b.ToTable("Answers");
                 });

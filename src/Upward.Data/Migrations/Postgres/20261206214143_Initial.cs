@@ -1882,6 +1882,13 @@ namespace Upward.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Answers_WithWords",
+                table: "Answers",
+                column: "Id",
+                filter: "\"Text\" IS NOT NULL AND \"Text\" <> ''")
+                .Annotation("Npgsql:IndexInclude", new[] { "ResponseId", "ItemId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Applications_ProgrammeId_Status",
                 table: "Applications",
                 columns: new[] { "ProgrammeId", "Status" });
