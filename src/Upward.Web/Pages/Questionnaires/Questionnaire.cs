@@ -45,25 +45,39 @@ public sealed class Questionnaire
     public static async Task<(Questionnaire? Questionnaire, QuestionnaireRefusal Refusal)> LoadAsync(
         UpwardDbContext db, Programme programme, Guid userId, Guid waveId, CancellationToken ct)
     {
-        var wave = await db.Waves.SingleOrDefaultAsync(w => w.Id == waveId && w.ProgrammeId == programme.Id, ct);
-        if (wave is null)
+        // Three queries, not six: the wave with the person's enrolment in its audience and whether it applies
+        // to them, then their response with its answers, then the version they answer. Every questionnaire page
+        // and every save loads this, and each query is a round trip to the database.
+        var found = await (from w in db.Waves.Where(w => w.Id == waveId && w.ProgrammeId == programme.Id)
+                           join consented in db.Enrolments.Where(e => e.UserId == userId && e.Status == EnrolmentStatus.Consented)
+                               on new { w.ProgrammeId, Role = w.Audience } equals new { consented.ProgrammeId, consented.Role } into theirs
+                           from e in theirs.DefaultIfEmpty()
+                           select new
+                           {
+                               Wave = w,
+                               Enrolment = e,
+                               EverPaired = e != null && db.EverPaired().Contains(e.Id),
+                               ToldTheyWait = e != null && w.Stage == Stage.BeforeAgain && db.ToldTheyWait().Contains(e.Id),
+                           }).SingleOrDefaultAsync(ct);
+        if (found is null)
         {
             return (null, QuestionnaireRefusal.NotFound);
         }
-        var enrolment = await db.Enrolments.SingleOrDefaultAsync(e => e.ProgrammeId == programme.Id && e.UserId == userId
-            && e.Role == wave.Audience && e.Status == EnrolmentStatus.Consented, ct);
+        var (wave, enrolment) = (found.Wave, found.Enrolment);
         if (enrolment is null)
         {
             return (null, QuestionnaireRefusal.NotYours);
         }
-        bool toldTheyWait = wave.Stage == Stage.BeforeAgain && await db.ToldTheyWait().ContainsAsync(enrolment.Id, ct);
-        if (!StageApplicability.AppliesTo(wave.Stage, await db.EverPairedAsync(enrolment.Id, ct), toldTheyWait))
+        if (!StageApplicability.AppliesTo(wave.Stage, found.EverPaired, found.ToldTheyWait))
         {
             // About a one-to-one they never had, or the waiting list's questionnaire for someone not told they wait: not theirs to answer.
             return (null, QuestionnaireRefusal.NotYours);
         }
-        var response = await db.Responses.SingleOrDefaultAsync(r => r.WaveId == wave.Id && r.EnrolmentId == enrolment.Id, ct);
-        var answers = response is null ? [] : await db.Answers.Where(a => a.ResponseId == response.Id).ToListAsync(ct);
+        var theirResponse = await db.Responses.Where(r => r.WaveId == wave.Id && r.EnrolmentId == enrolment.Id)
+            .Select(r => new { Response = r, Answers = db.Answers.Where(a => a.ResponseId == r.Id).ToList() })
+            .SingleOrDefaultAsync(ct);
+        var response = theirResponse?.Response;
+        var answers = theirResponse?.Answers ?? [];
         if (response is { Status: ResponseStatus.Draft } && response.InstrumentId != wave.InstrumentId)
         {
             await MoveToCurrentVersionAsync(db, response, answers, wave.InstrumentId, ct);
