@@ -16,20 +16,24 @@ public sealed class ProgrammeGate(UpwardDbContext db)
     public async Task<ProgrammeGateResult> CheckAsync(ClaimsPrincipal user, Guid programmeId, ProgrammeCapability capability, CancellationToken ct)
     {
         var organisationId = user.OrganisationOf();
-        var programme = organisationId is null ? null : await db.Programmes
+        var userId = user.UserId();
+        // The programme, its domains and the person's roles in it in one query: every programme page and every
+        // save passes through here, and each query is a round trip to the database.
+        var found = organisationId is null ? null : await db.Programmes
             .Include(p => p.Domains.OrderBy(d => d.Position))
-            .SingleOrDefaultAsync(p => p.Id == programmeId && p.OrganisationId == organisationId, ct);
-        if (programme is null)
+            .Where(p => p.Id == programmeId && p.OrganisationId == organisationId)
+            .Select(p => new
+            {
+                Programme = p,
+                Roles = db.Enrolments.Where(e => e.ProgrammeId == p.Id && e.UserId == userId && e.Status != EnrolmentStatus.Withdrawn).Select(e => e.Role).ToList(),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (found is null)
         {
             // Another organisation's programme, or none: the same answer, so ids reveal nothing.
             return ProgrammeGateResult.NotFound;
         }
-
-        var userId = user.UserId();
-        var roles = await db.Enrolments
-            .Where(e => e.ProgrammeId == programmeId && e.UserId == userId && e.Status != EnrolmentStatus.Withdrawn)
-            .Select(e => e.Role)
-            .ToListAsync(ct);
+        var (programme, roles) = (found.Programme, found.Roles);
         var isAdmin = user.IsInRole(UpwardRoles.OrganisationAdmin);
         if (roles.Count == 0 && !isAdmin)
         {
