@@ -78,6 +78,13 @@ function request()
 end
 
 function response(status, headers, body)
+  -- Keep the sign-in cookie the server renews, as a browser does: Identity checks the account's security
+  -- stamp once a minute and sends a fresh cookie; replaying the first one would have every later save
+  -- checked again (four more queries and a new cookie each), which no real respondent causes.
+  local renewed = headers["Set-Cookie"] and headers["Set-Cookie"]:match("upward%.auth=([^;]*)")
+  if renewed then
+    cookie = cookie:gsub("upward%.auth=[^;]*", function() return "upward.auth=" .. renewed end)
+  end
   -- A save answers 302 to the next page; anything else is a refusal or an error.
   if status == 302 and pending then
     saved[pending.key] = pending.value

@@ -16,17 +16,13 @@ public static class ConsentInForce
 
     /// <summary>
     /// The enrolments that decided on the purpose but whose decision in force withholds it (consent
-    /// withdrawn, or refused). With <see cref="HasDecided"/> this says the same as <see cref="GivenAsync"/>:
+    /// withdrawn, or refused). With "has a decision on the purpose" this says the same as <see cref="GivenAsync"/>:
     /// given is decided and not withheld, as <see cref="Consent.IsGiven"/> is false for no decisions.
     /// It is usually a handful where the given are nearly the whole programme, so it is the list a query
     /// is better sent: PostgreSQL took longer to plan a query with 10,000 ids in it than to run it.
     /// </summary>
     public static async Task<HashSet<Guid>> WithheldAsync(this UpwardDbContext db, Guid programmeId, ConsentPurpose purpose, CancellationToken ct) =>
         [.. (await DecidedAsync(db, programmeId, purpose, ct)).Where(g => !Consent.IsGiven(g, purpose)).Select(g => g.Key)];
-
-    /// <summary>Has the enrolment made any decision on the purpose? For use inside a query, beside <see cref="WithheldAsync"/>.</summary>
-    public static IQueryable<Guid> HasDecided(this UpwardDbContext db, ConsentPurpose purpose) =>
-        db.ConsentDecisions.Where(d => d.Purpose == purpose).Select(d => d.EnrolmentId);
 
     private static async Task<IEnumerable<IGrouping<Guid, ConsentDecision>>> DecidedAsync(UpwardDbContext db, Guid programmeId, ConsentPurpose purpose, CancellationToken ct)
     {

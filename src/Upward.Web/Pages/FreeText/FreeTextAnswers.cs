@@ -45,7 +45,7 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
         Guid programmeId, Guid themeId, int pageNumber, int pageSize, CancellationToken ct)
     {
         var coded = CodedIds(c => c.ThemeId == themeId);
-        return PageOfAsync(programmeId, Rows(programmeId).Where(r => coded.Contains(r.Id)), withOriginals: false, pageNumber, pageSize, ct);
+        return PageOfAsync(programmeId, Rows(programmeId).Where(r => coded.Contains(r.Id)), withOriginals: false, pageNumber, pageSize, ct, countInMemory: true);
     }
 
     /// <summary>One answer coded under the theme, or null when it is not one (or not one that may be analysed).</summary>
@@ -157,15 +157,32 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
     }
 
     /// <summary>One page of the rows in the list's order. Consent is settled first, so the count and the page hold only answers that may be analysed.</summary>
+    /// <param name="countInMemory">
+    /// Read every id in order and count and page them here, in one query instead of a count and a page: for a
+    /// list bounded by something small (a theme's codings, a few thousand), where both queries would join the
+    /// same rows. Not for a programme's whole list.
+    /// </param>
     private async Task<(Paging.ListPage Page, IReadOnlyList<FreeTextAnswer> Answers)> PageOfAsync(
-        Guid programmeId, IQueryable<Row> rows, bool withOriginals, int pageNumber, int pageSize, CancellationToken ct)
+        Guid programmeId, IQueryable<Row> rows, bool withOriginals, int pageNumber, int pageSize, CancellationToken ct, bool countInMemory = false)
     {
         rows = await ConsentedAsync(programmeId, rows, ct);
-        var page = Paging.ListPage.Of(pageNumber, pageSize, await rows.CountAsync(ct));
         // The page's ids first, then only those answers' words: putting thousands of answers in order then
         // needs their keys alone, which PostgreSQL reads from its index of answers with words
         // (PostgresUpwardDbContext.AnswersWithWordsIndex) without touching the answers table.
-        var ids = await InListOrder(rows).Skip(page.Skip).Take(page.Size).Select(r => r.Id).ToListAsync(ct);
+        var ordered = InListOrder(rows).Select(r => r.Id);
+        Paging.ListPage page;
+        List<Guid> ids;
+        if (countInMemory)
+        {
+            var all = await ordered.ToListAsync(ct);
+            page = Paging.ListPage.Of(pageNumber, pageSize, all.Count);
+            ids = [.. all.Skip(page.Skip).Take(page.Size)];
+        }
+        else
+        {
+            page = Paging.ListPage.Of(pageNumber, pageSize, await rows.CountAsync(ct));
+            ids = await ordered.Skip(page.Skip).Take(page.Size).ToListAsync(ct);
+        }
         var shown = (await ReadAsync(Rows(programmeId).Where(r => ids.Contains(r.Id)), withOriginals, ct)).ToDictionary(a => a.AnswerId);
         return (page, [.. ids.Where(shown.ContainsKey).Select(id => shown[id])]);
     }
@@ -208,9 +225,10 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
     {
         const ConsentPurpose purpose = ConsentPurpose.UseAnswersInEvaluation;
         var withheld = await db.WithheldAsync(programmeId, purpose, ct);
-        var decided = db.HasDecided(purpose);
-        // One array parameter rather than one parameter per person.
-        return rows.Where(r => decided.Contains(r.EnrolmentId) && !EF.Parameter(withheld).Contains(r.EnrolmentId));
+        // "Decided" as a correlated EXISTS on the decisions' (enrolment, purpose) index: as an IN over every
+        // decision, SQLite made the decisions the outer loop of the query. One array parameter for the withheld.
+        return rows.Where(r => db.ConsentDecisions.Any(d => d.EnrolmentId == r.EnrolmentId && d.Purpose == purpose)
+            && !EF.Parameter(withheld).Contains(r.EnrolmentId));
     }
 
     /// <summary>An answer as the query reads it, before consent and redaction are applied.</summary>
