@@ -51,10 +51,6 @@ public static class WaveAudiences
     public static IQueryable<Guid> EverPaired(this UpwardDbContext db) =>
         db.Pairings.Select(p => p.MentorEnrolmentId).Concat(db.Pairings.Select(p => p.MenteeEnrolmentId));
 
-    /// <summary>Whether the enrolment has been in a pairing, still going or since ended.</summary>
-    public static Task<bool> EverPairedAsync(this UpwardDbContext db, Guid enrolmentId, CancellationToken ct) =>
-        db.EverPaired().AnyAsync(id => id == enrolmentId, ct);
-
     /// <summary>Those of the given enrolments that have ever been paired.</summary>
     public static async Task<HashSet<Guid>> EverPairedOfAsync(this UpwardDbContext db, IReadOnlyCollection<Guid> enrolmentIds, CancellationToken ct) =>
         (await db.EverPaired().Where(id => enrolmentIds.Contains(id)).Distinct().ToListAsync(ct)).ToHashSet();
