@@ -136,7 +136,21 @@ public sealed class SnapshotAttackTests(AnonymousDemoFactory factory) : IClassFi
     {
         if (!TestDatabase.UsePostgres)
         {
-            var path = new SqliteConnectionStringBuilder(factory.Database.ConnectionString).DataSource;
+            var builder = new SqliteConnectionStringBuilder(factory.Database.ConnectionString) { Pooling = false };
+            var path = builder.DataSource;
+            // Copy the two files as of one moment, as a backup tool would: an open read transaction stops
+            // SQLite restarting the -wal file over frames the db file copy has not caught (a checkpoint between
+            // the two reads), and, being a connection, stops the last pooled one from deleting the -wal file
+            // when the pool prunes it. Without it the copy "before the release" could miss the sealed ballot.
+            await using var reader = new SqliteConnection(builder.ConnectionString);
+            await reader.OpenAsync();
+            await using var hold = reader.BeginTransaction(deferred: true); // a reader's lock, not a writer's
+            await using (var read = reader.CreateCommand())
+            {
+                read.Transaction = hold;
+                read.CommandText = "SELECT count(*) FROM sqlite_master";
+                await read.ExecuteScalarAsync();
+            }
             using var copy = new MemoryStream();
             foreach (var file in new[] { path, path + "-wal" })
             {
