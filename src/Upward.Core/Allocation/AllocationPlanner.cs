@@ -11,10 +11,29 @@ public static class AllocationPlanner
     /// <summary>Why this mentor may not mentor this mentee, or null when the pair is allowed.</summary>
     public static string? WhyNot(AllocationFacts facts, Guid mentor, Guid mentee)
     {
-        var pair = (mentor, mentee);
         if (!facts.Mentors.Contains(mentor)) return "This mentor is not available for allocation";
         if (facts.PlacesLeft(mentor) == 0) return "This mentor already has as many mentees as they can take";
         if (!facts.Mentees.Contains(mentee)) return "This mentee is not available for allocation";
+        return WhyNotTheseTwo(facts, mentor, mentee);
+    }
+
+    /// <summary>
+    /// The mentors who could mentor <paramref name="mentee"/> now: willing, with a place left and no
+    /// rule against the pair. What a coordinator re-pairing a mentee whose pairing ended chooses from.
+    /// </summary>
+    /// <remarks>
+    /// The same answer as asking <see cref="WhyNot"/> of every mentor, without its two list searches per
+    /// mentor: at 5,000 mentors a page of 25 waiting mentees made 300 million comparisons that way.
+    /// </remarks>
+    public static IReadOnlyList<Guid> WillingAndFree(AllocationFacts facts, Guid mentee) =>
+        facts.Mentees.Contains(mentee)
+            ? facts.Mentors.Where(mentor => facts.PlacesLeft(mentor) > 0 && WhyNotTheseTwo(facts, mentor, mentee) is null).ToList()
+            : [];
+
+    /// <summary>What stands between a mentor and a mentee who are both taking part in this round.</summary>
+    private static string? WhyNotTheseTwo(AllocationFacts facts, Guid mentor, Guid mentee)
+    {
+        var pair = (mentor, mentee);
         if (!facts.Willing.Contains(pair)) return "This mentor did not say they were willing to mentor this mentee";
         if (facts.Conflicts.Contains(pair)) return "A conflict of interest is declared between them";
         if (facts.DeclinedByMentee.Contains(pair)) return "The mentee asked not to be paired with this mentor";
@@ -23,13 +42,6 @@ public static class AllocationPlanner
             return "The mentee is this mentor's clinical supervisor, and this programme does not pair them";
         return null;
     }
-
-    /// <summary>
-    /// The mentors who could mentor <paramref name="mentee"/> now: willing, with a place left and no
-    /// rule against the pair. What a coordinator re-pairing a mentee whose pairing ended chooses from.
-    /// </summary>
-    public static IReadOnlyList<Guid> WillingAndFree(AllocationFacts facts, Guid mentee) =>
-        facts.Mentors.Where(mentor => WhyNot(facts, mentor, mentee) is null).ToList();
 
     /// <param name="considered">What best fit counts besides the programme's supervisor rule; random mode ignores it.</param>
     public static AllocationPlan Plan(AllocationFacts facts, MatchingMode mode, ulong seed, BestFitConsiderations considered = BestFitConsiderations.None)

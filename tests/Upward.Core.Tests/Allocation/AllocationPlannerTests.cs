@@ -69,8 +69,8 @@ public sealed class AllocationPlannerTests
         // Mentee 3: mentors 0-2 and 5 are willing (pilot pattern), 3 and 4 are not.
         var facts = Facts(ended: [(Mentors[0], Mentees[3])], conflicts: [(Mentors[1], Mentees[3])]) with { PlacesTaken = new Dictionary<Guid, int> { [Mentors[2]] = 1 } };
         Assert.Equal([Mentors[5]], AllocationPlanner.WillingAndFree(facts, Mentees[3]));
-        // Every mentor offered passes WhyNot, and every mentor left out fails it.
-        foreach (var mentee in Mentees)
+        // Every mentor offered passes WhyNot, and every mentor left out fails it; someone not in the round gets nobody.
+        foreach (var mentee in Mentees.Append(Guid.NewGuid()))
         {
             var free = AllocationPlanner.WillingAndFree(facts, mentee);
             Assert.All(Mentors, m => Assert.Equal(free.Contains(m), AllocationPlanner.WhyNot(facts, m, mentee) is null));

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Upward.Core.Allocation;
+using Upward.Core.People;
+using Upward.Core.PhaseOne;
 using Upward.Core.Programmes;
 using Upward.Data.Identity;
 using Upward.Web.Tests.Infrastructure;
@@ -18,6 +22,9 @@ public sealed partial class WaitingPagingTests(DemoFactory factory) : PeopleTest
 
     [GeneratedRegex(@"WT-\d{3}")]
     private static partial Regex AddedCode();
+
+    [GeneratedRegex(@"name=""Hand.Mentee"" value=""([0-9a-f-]{36})"">\s*<input type=""hidden"" name=""Hand.Mentor"" value=""([0-9a-f-]{36})""")]
+    private static partial Regex OfferedPair();
 
     /// <summary>The demo allocated (so the waiting table shows), then 30 more mentees who joined late.</summary>
     private async Task<(Guid Id, HttpClient Coordinator)> WithManyWaitingAsync()
@@ -90,5 +97,55 @@ public sealed partial class WaitingPagingTests(DemoFactory factory) : PeopleTest
         var response = await coordinator.GetAsync($"/programmes/{id}/allocation?waitingPage={pageNumber}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotEmpty(Waiting(await response.Content.ReadAsStringAsync()));
+    }
+
+    /// <summary>
+    /// The page reads what was said about pairs only for the mentees it shows, so each shown mentee's
+    /// mentors are checked against the planner given everything: every mentor willing to take the
+    /// late joiners, one declared conflict, and places enough that the lists are not empty.
+    /// </summary>
+    [Fact]
+    public async Task Each_waiting_mentee_is_offered_exactly_the_mentors_the_whole_facts_allow()
+    {
+        var (id, coordinator) = await WithManyWaitingAsync();
+        var conflicted = await Factory.WithDbAsync(async db =>
+        {
+            var programme = await db.Programmes.SingleAsync(p => p.Id == id);
+            programme.MenteesPerMentor = 20;
+            var mentors = await db.Enrolments.Where(e => e.ProgrammeId == id && e.Role == ProgrammeRole.Mentor).Select(e => e.Id).ToListAsync();
+            var added = await db.Enrolments.Where(e => e.ProgrammeId == id && e.ParticipantCode.StartsWith("WT-")).OrderBy(e => e.ParticipantCode).Select(e => e.Id).ToListAsync();
+            if (!await db.Willingness.AnyAsync(w => added.Contains(w.MenteeEnrolmentId)))
+            {
+                db.Willingness.AddRange(added.SelectMany(mentee => mentors.Select(mentor =>
+                    new Willingness { ProgrammeId = id, MentorEnrolmentId = mentor, MenteeEnrolmentId = mentee, Willing = true })));
+                db.Relationships.Add(new Relationship { ProgrammeId = id, MentorEnrolmentId = mentors[0], MenteeEnrolmentId = added[^1], Kind = RelationshipKind.ConflictOfInterest });
+            }
+            await db.SaveChangesAsync();
+            return (Mentor: mentors[0], Mentee: added[^1]);
+        });
+
+        AllocationFacts whole;
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Upward.Data.UpwardDbContext>();
+            var programme = await db.Programmes.Include(p => p.Domains).SingleAsync(p => p.Id == id);
+            whole = (await scope.ServiceProvider.GetRequiredService<Upward.Web.Pages.Allocation.AllocationFactsQuery>().LoadAsync(programme, CancellationToken.None)).Facts;
+        }
+        var codes = await Factory.WithDbAsync(db => db.Enrolments.Where(e => e.ProgrammeId == id && e.ParticipantCode.StartsWith("WT-")).ToDictionaryAsync(e => e.ParticipantCode, e => e.Id));
+        var offered = new List<(Guid Mentee, Guid Mentor)>();
+        foreach (var url in new[] { $"/programmes/{id}/allocation", $"/programmes/{id}/allocation?waitingPage=2", $"/programmes/{id}/allocation?waitingSearch=WT-0" })
+        {
+            var html = await coordinator.GetStringAsync(url);
+            var pairs = OfferedPair().Matches(html).Select(m => (Mentee: Guid.Parse(m.Groups[1].Value), Mentor: Guid.Parse(m.Groups[2].Value))).ToList();
+            // Every late joiner in the table, whether or not anyone is offered to them, and every mentee offered someone.
+            foreach (var mentee in Waiting(html).Select(code => codes[code]).Concat(pairs.Select(p => p.Mentee)).Distinct())
+            {
+                Assert.Equal(AllocationPlanner.WillingAndFree(whole, mentee).Order(), pairs.Where(p => p.Mentee == mentee).Select(p => p.Mentor).Order());
+            }
+            offered.AddRange(pairs);
+        }
+        Assert.Contains(offered, p => p.Mentee == conflicted.Mentee);
+        Assert.DoesNotContain(conflicted, offered);
+        Assert.Contains(offered, p => p.Mentor == conflicted.Mentor);
     }
 }

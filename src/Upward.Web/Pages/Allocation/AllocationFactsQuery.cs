@@ -21,13 +21,30 @@ public sealed class AllocationFactsQuery(UpwardDbContext db, Preparation.Prepara
 
         /// <summary>In a waitlist control, mentees not yet to be paired (no arm yet, or the later arm still waiting), each with why.</summary>
         public IReadOnlyList<WaitingMentee> Waiting { get; init; } = [];
+
+        /// <summary>The facts about pairs cover only the mentees shown: right for drawing them, wrong for planning.</summary>
+        public bool ForShowingOnly { get; init; }
     }
 
     public sealed record NotReadyMentor(Person Person, IReadOnlyList<string> Reasons);
 
     public sealed record WaitingMentee(Person Person, string Reason);
 
-    public async Task<Result> LoadAsync(Programme programme, CancellationToken ct)
+    /// <summary>Everything the planner weighs, for previewing, confirming or pairing by hand.</summary>
+    public Task<Result> LoadAsync(Programme programme, CancellationToken ct) => LoadAsync(programme, show: null, ct);
+
+    /// <summary>
+    /// For drawing the page when nothing is being planned: who takes part in full, but the facts about
+    /// pairs (willingness, conflicts, declines, wishes) only for the waiting mentees <paramref name="show"/>
+    /// picks from those taking part, enough for their willing-and-free mentors. At 5,000 a side the
+    /// whole willingness is 50,000 rows and more, read and hashed on every visit for 25 rows of a table.
+    /// Never plan from the result: <see cref="Result.ForShowingOnly"/> says so.
+    /// </summary>
+    public Task<Result> LoadForShowingAsync(Programme programme, Func<IReadOnlyList<Guid>, IReadOnlyDictionary<Guid, Person>, IReadOnlyList<Guid>> show,
+        CancellationToken ct) => LoadAsync(programme, show, ct);
+
+    private async Task<Result> LoadAsync(Programme programme, Func<IReadOnlyList<Guid>, IReadOnlyDictionary<Guid, Person>, IReadOnlyList<Guid>>? show,
+        CancellationToken ct)
     {
         var people = await db.Enrolments
             .Where(e => e.ProgrammeId == programme.Id && e.Status == EnrolmentStatus.Consented && (e.Role == ProgrammeRole.Mentor || e.Role == ProgrammeRole.Mentee))
@@ -69,39 +86,63 @@ public sealed class AllocationFactsQuery(UpwardDbContext db, Preparation.Prepara
         var mentees = people.Where(p => p.Role == ProgrammeRole.Mentee && !pairedMentees.Contains(p.Id) && !waiting.ContainsKey(p.Id))
             .OrderBy(p => p.ParticipantCode, StringComparer.Ordinal).Select(p => p.Id).ToList();
 
-        var willing = (await db.Willingness.Where(w => w.ProgrammeId == programme.Id && w.Willing)
-            .Select(w => new { w.MentorEnrolmentId, w.MenteeEnrolmentId }).ToListAsync(ct))
-            .Select(w => (w.MentorEnrolmentId, w.MenteeEnrolmentId)).ToHashSet();
-        var relationships = await db.Relationships.AsNoTracking().Where(r => r.ProgrammeId == programme.Id).ToListAsync(ct);
-        var declines = (await db.MentorDeclines.Where(d => d.ProgrammeId == programme.Id)
-            .Select(d => new { d.MentorEnrolmentId, d.MenteeEnrolmentId }).ToListAsync(ct))
-            .Select(d => (d.MentorEnrolmentId, d.MenteeEnrolmentId)).ToHashSet();
-
-        var wished = (await db.MentorWishes.Where(w => w.ProgrammeId == programme.Id)
-            .Select(w => new { w.MentorEnrolmentId, w.MenteeEnrolmentId }).ToListAsync(ct))
-            .Select(w => (w.MentorEnrolmentId, w.MenteeEnrolmentId)).ToHashSet();
+        var persons = people.ToDictionary(p => p.Id, p => new Person(p.Id, p.ParticipantCode, p.DisplayName, p.Email));
+        var shown = show?.Invoke(mentees, persons);
+        var pairFacts = await PairFactsAsync(programme.Id, shown, ct);
         var topicNames = programme.Domains.ToDictionary(d => d.Id, d => d.Name);
-        var profiles = people.ToDictionary(p => p.Id, p => new MatchProfile(p.Department, p.Specialty,
+        // Profiles only weigh in a plan; a page drawn without one does not need them.
+        var profiles = shown is not null ? new Dictionary<Guid, MatchProfile>() : people.ToDictionary(p => p.Id, p => new MatchProfile(p.Department, p.Specialty,
             p.TopicDomainIds.Where(topicNames.ContainsKey).Select(t => topicNames[t]).ToHashSet()));
 
         var facts = new AllocationFacts(
-            mentors, mentees, willing,
-            relationships.Where(r => r.Kind == RelationshipKind.ConflictOfInterest).Select(r => (r.MentorEnrolmentId, r.MenteeEnrolmentId)).ToHashSet(),
-            relationships.Where(r => r.Kind == RelationshipKind.ClinicalSupervisor).Select(r => (r.MentorEnrolmentId, r.MenteeEnrolmentId)).ToHashSet(),
-            declines,
+            mentors, mentees, pairFacts.Willing, pairFacts.Conflicts, pairFacts.Supervisions, pairFacts.Declines,
             pairings.Where(p => p.Status == PairingStatus.Ended).Select(p => (p.MentorEnrolmentId, p.MenteeEnrolmentId)).ToHashSet(),
             programme.MenteesPerMentor,
             programme.SupervisorRule)
         {
             PlacesTaken = load,
-            Wished = wished,
+            Wished = pairFacts.Wished,
             Profiles = profiles,
         };
-        var persons = people.ToDictionary(p => p.Id, p => new Person(p.Id, p.ParticipantCode, p.DisplayName, p.Email));
         return new Result(facts, persons, active)
         {
+            ForShowingOnly = shown is not null,
             Waiting = [.. waiting.Select(w => new WaitingMentee(persons[w.Key], w.Value)).OrderBy(w => w.Person.Code, StringComparer.Ordinal)],
             NotReady = [.. notReady.Where(n => persons.ContainsKey(n.Key)).Select(n => new NotReadyMentor(persons[n.Key], n.Value)).OrderBy(n => n.Person.Code, StringComparer.Ordinal)],
         };
+    }
+
+    private sealed record PairFacts(
+        HashSet<(Guid, Guid)> Willing, HashSet<(Guid, Guid)> Conflicts, HashSet<(Guid, Guid)> Supervisions, HashSet<(Guid, Guid)> Declines, HashSet<(Guid, Guid)> Wished);
+
+    /// <summary>What was said about particular mentor-mentee pairs: for every mentee, or only for <paramref name="mentees"/>.</summary>
+    private async Task<PairFacts> PairFactsAsync(Guid programmeId, IReadOnlyList<Guid>? mentees, CancellationToken ct)
+    {
+        if (mentees is { Count: 0 })
+        {
+            return new PairFacts([], [], [], [], []);
+        }
+        var willingness = db.Willingness.Where(w => w.ProgrammeId == programmeId && w.Willing);
+        var relationships = db.Relationships.AsNoTracking().Where(r => r.ProgrammeId == programmeId);
+        var declines = db.MentorDeclines.Where(d => d.ProgrammeId == programmeId);
+        var wishes = db.MentorWishes.Where(w => w.ProgrammeId == programmeId);
+        if (mentees is not null)
+        {
+            willingness = willingness.Where(w => mentees.Contains(w.MenteeEnrolmentId));
+            relationships = relationships.Where(r => mentees.Contains(r.MenteeEnrolmentId));
+            declines = declines.Where(d => mentees.Contains(d.MenteeEnrolmentId));
+            wishes = wishes.Where(w => mentees.Contains(w.MenteeEnrolmentId));
+        }
+        var willing = (await willingness.Select(w => new { w.MentorEnrolmentId, w.MenteeEnrolmentId }).ToListAsync(ct))
+            .Select(w => (w.MentorEnrolmentId, w.MenteeEnrolmentId)).ToHashSet();
+        var related = await relationships.ToListAsync(ct);
+        var declined = (await declines.Select(d => new { d.MentorEnrolmentId, d.MenteeEnrolmentId }).ToListAsync(ct))
+            .Select(d => (d.MentorEnrolmentId, d.MenteeEnrolmentId)).ToHashSet();
+        var wished = (await wishes.Select(w => new { w.MentorEnrolmentId, w.MenteeEnrolmentId }).ToListAsync(ct))
+            .Select(w => (w.MentorEnrolmentId, w.MenteeEnrolmentId)).ToHashSet();
+        return new PairFacts(willing,
+            related.Where(r => r.Kind == RelationshipKind.ConflictOfInterest).Select(r => (r.MentorEnrolmentId, r.MenteeEnrolmentId)).ToHashSet(),
+            related.Where(r => r.Kind == RelationshipKind.ClinicalSupervisor).Select(r => (r.MentorEnrolmentId, r.MenteeEnrolmentId)).ToHashSet(),
+            declined, wished);
     }
 }

@@ -96,11 +96,16 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        await LoadAsync(ct);
         ExplainBadConsiderations();
         if (Mode is null)
         {
+            // Nothing to plan: read only what the page draws.
+            await LoadForShowingAsync(ct);
             Consider = [.. ConsiderOptions.Select(o => Enum.Parse<BestFitConsiderations>(o.Value))];
+        }
+        else
+        {
+            await LoadAsync(ct);
         }
         if (Mode is { } mode)
         {
@@ -225,12 +230,20 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
     private async Task LoadAsync(CancellationToken ct)
     {
         var result = await query.LoadAsync(Programme, ct);
+        PageWaiting(result.Facts.Mentees, result.People);
+        Show(result);
+    }
+
+    /// <summary>The page's facts about pairs cover only the waiting mentees on the page drawn: never plan from them.</summary>
+    private async Task LoadForShowingAsync(CancellationToken ct) => Show(await query.LoadForShowingAsync(Programme, PageWaiting, ct));
+
+    private void Show(AllocationFactsQuery.Result result)
+    {
         Facts = result.Facts;
         People = result.People;
         Active = result.ActivePairings;
         NotReady = result.NotReady;
         Waiting = result.Waiting;
-        PageWaiting();
         PagePairs();
     }
 
@@ -248,18 +261,16 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
         PairsShown = pairs.Skip(PairsPaging.Skip).Take(PairsPaging.Size).ToList();
     }
 
-    /// <summary>
-    /// One page of the mentees waiting for a mentor. The allocation needs every fact of the programme
-    /// in memory anyway (the solver weighs them all), so this pages what is drawn, not what is read.
-    /// </summary>
-    private void PageWaiting()
+    /// <summary>One page of the mentees waiting for a mentor (in code order), found by name or code.</summary>
+    private IReadOnlyList<Guid> PageWaiting(IReadOnlyList<Guid> mentees, IReadOnlyDictionary<Guid, AllocationFactsQuery.Person> people)
     {
         var term = ListSearch.Term(WaitingSearch);
-        var waiting = Facts.Mentees.Where(m => term is null || (People.TryGetValue(m, out var p)
+        var waiting = mentees.Where(m => term is null || (people.TryGetValue(m, out var p)
             && (p.Name.Contains(term, StringComparison.OrdinalIgnoreCase) || p.Code.Contains(term, StringComparison.OrdinalIgnoreCase)))).ToList();
         WaitingPaging = ListPage.Of(WaitingPageNumber, WaitingPageSize, waiting.Count);
         WaitingPageNumber = WaitingPaging.Number;
         WaitingShown = waiting.Skip(WaitingPaging.Skip).Take(WaitingPaging.Size).ToList();
+        return WaitingShown;
     }
 
     /// <summary>A tampered or stale tick gets our words, not the framework's, and no plan is made from it.</summary>
