@@ -20,7 +20,7 @@ public sealed class SqliteUpwardDbContext(DbContextOptions<SqliteUpwardDbContext
     private static readonly SemaphoreSlim WriteTurn = new(1, 1);
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(SqliteSecureDelete.Instance);
+        optionsBuilder.AddInterceptors(SqliteConnectionPragmas.Instance);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

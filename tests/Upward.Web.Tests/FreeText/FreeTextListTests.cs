@@ -41,7 +41,8 @@ public sealed class FreeTextListTests(DemoFactory factory) : IClassFixture<DemoF
                 Assert.InRange(shown.Count, 1, 10);
                 paged.AddRange(shown.Select(a => a.AnswerId));
             }
-            Assert.Equal(every.Select(a => a.AnswerId).Order(), paged.Order());
+            // In the list's order too: pages of every question are found a question at a time, and many cross from one to the next.
+            Assert.Equal(every.Select(a => a.AnswerId), paged);
             Assert.Equal(every.Count, paged.Distinct().Count());
         }
 

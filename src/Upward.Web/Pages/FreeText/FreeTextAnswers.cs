@@ -153,7 +153,42 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
             rows = rows.Where(r => (r.Redaction != null ? r.Redaction.RedactedText : r.Text)!.ToLower().Contains(term)
                 || r.ParticipantCode.ToLower().Contains(term));
         }
-        return await PageOfAsync(programmeId, rows, withOriginals, pageNumber, pageSize, ct);
+        // A search narrows every question's list to a few hundred answers, cheaper to order at once than to
+        // find again in each question the page crosses.
+        return question is null && term is null
+            ? await PageByQuestionAsync(programmeId, rows, withOriginals, pageNumber, pageSize, ct)
+            : await PageOfAsync(programmeId, rows, withOriginals, pageNumber, pageSize, ct);
+    }
+
+    /// <summary>
+    /// A page of every question's answers, found a question at a time: the list is in question order, so
+    /// each question's count says which one or two questions the page falls in, and only their answers are
+    /// put in order. Ordering all of a large programme's 57,500 answers for every page took 1.5 s on SQLite.
+    /// </summary>
+    private async Task<(Paging.ListPage Page, IReadOnlyList<FreeTextAnswer> Answers)> PageByQuestionAsync(
+        Guid programmeId, IQueryable<Row> rows, bool withOriginals, int pageNumber, int pageSize, CancellationToken ct)
+    {
+        rows = await ConsentedAsync(programmeId, rows, ct);
+        var counted = await rows.GroupBy(r => new { r.Stage, r.Key }).Select(g => new { g.Key.Stage, g.Key.Key, Count = g.Count() }).ToListAsync(ct);
+        // The list's order of questions (InListOrder): stage, then key by code point, as QuestionGroupsAsync.
+        var questions = counted.OrderBy(q => q.Stage).ThenBy(q => q.Key, StringComparer.Ordinal).ToList();
+        var page = Paging.ListPage.Of(pageNumber, pageSize, questions.Sum(q => q.Count));
+        var ids = new List<Guid>(page.Size);
+        var skip = page.Skip;
+        foreach (var question in questions)
+        {
+            if (ids.Count == page.Size) break;
+            if (skip >= question.Count)
+            {
+                skip -= question.Count;
+                continue;
+            }
+            var (stage, key) = (question.Stage, question.Key);
+            ids.AddRange(await InListOrder(rows.Where(r => r.Stage == stage && r.Key == key)).Select(r => r.Id)
+                .Skip(skip).Take(page.Size - ids.Count).ToListAsync(ct));
+            skip = 0;
+        }
+        return (page, await ShownInOrderAsync(programmeId, ids, withOriginals, ct));
     }
 
     /// <summary>One page of the rows in the list's order. Consent is settled first, so the count and the page hold only answers that may be analysed.</summary>
@@ -183,8 +218,14 @@ public sealed class FreeTextAnswers(UpwardDbContext db)
             page = Paging.ListPage.Of(pageNumber, pageSize, await rows.CountAsync(ct));
             ids = await ordered.Skip(page.Skip).Take(page.Size).ToListAsync(ct);
         }
+        return (page, await ShownInOrderAsync(programmeId, ids, withOriginals, ct));
+    }
+
+    /// <summary>The answers with these ids, in the ids' order.</summary>
+    private async Task<IReadOnlyList<FreeTextAnswer>> ShownInOrderAsync(Guid programmeId, List<Guid> ids, bool withOriginals, CancellationToken ct)
+    {
         var shown = (await ReadAsync(Rows(programmeId).Where(r => ids.Contains(r.Id)), withOriginals, ct)).ToDictionary(a => a.AnswerId);
-        return (page, [.. ids.Where(shown.ContainsKey).Select(id => shown[id])]);
+        return [.. ids.Where(shown.ContainsKey).Select(id => shown[id])];
     }
 
     /// <summary>A question with free-text answers (or a yes/no question's follow-up), as the list's filter offers it.</summary>
