@@ -62,21 +62,35 @@ public static class AllocationPlanner
         return new AllocationPlan(mode, mode == MatchingMode.Random ? seed : null, pairs, unmatched);
     }
 
-    /// <summary>The engine's instance: allowed pairs only, each weighted by how well it fits.</summary>
+    /// <summary>
+    /// The engine's instance: allowed pairs only, each weighted by how well it fits, listed mentee by mentee
+    /// and, within a mentee, in mentor order (the order a seed's random allocation depends on).
+    /// </summary>
+    /// <remarks>
+    /// Only a willing pair can be allowed, so the pairs are found from the willingness rather than by asking
+    /// of every mentor and mentee: at 2,500 a side that was 6 million questions, each searching both lists,
+    /// and a preview took seconds. The same pairs in the same order, so a seed still gives the same allocation.
+    /// </remarks>
     public static MatchingInstance BuildInstance(AllocationFacts facts, BestFitConsiderations considered = BestFitConsiderations.None)
     {
-        var mentors = new List<int>();
-        var mentees = new List<int>();
-        var weights = new List<int>();
-        for (var e = 0; e < facts.Mentees.Count; e++)
+        var mentorAt = new Dictionary<Guid, int>();
+        for (var r = 0; r < facts.Mentors.Count; r++) mentorAt.TryAdd(facts.Mentors[r], r);
+        var menteeAt = new Dictionary<Guid, int>();
+        for (var e = 0; e < facts.Mentees.Count; e++) menteeAt.TryAdd(facts.Mentees[e], e);
+        var allowed = facts.Willing
+            .Where(p => mentorAt.ContainsKey(p.Mentor) && menteeAt.ContainsKey(p.Mentee)
+                && facts.PlacesLeft(p.Mentor) > 0 && WhyNotTheseTwo(facts, p.Mentor, p.Mentee) is null)
+            .Select(p => (Mentee: menteeAt[p.Mentee], Mentor: mentorAt[p.Mentor]))
+            .Order()
+            .ToList();
+        var mentors = new List<int>(allowed.Count);
+        var mentees = new List<int>(allowed.Count);
+        var weights = new List<int>(allowed.Count);
+        foreach (var (e, r) in allowed)
         {
-            for (var r = 0; r < facts.Mentors.Count; r++)
-            {
-                if (WhyNot(facts, facts.Mentors[r], facts.Mentees[e]) is not null) continue;
-                mentors.Add(r);
-                mentees.Add(e);
-                weights.Add(PairFit.For(facts, considered, facts.Mentors[r], facts.Mentees[e]).Weight);
-            }
+            mentors.Add(r);
+            mentees.Add(e);
+            weights.Add(PairFit.For(facts, considered, facts.Mentors[r], facts.Mentees[e]).Weight);
         }
         return new MatchingInstance(
             facts.Mentors.Select(m => m.ToString()).ToArray(),

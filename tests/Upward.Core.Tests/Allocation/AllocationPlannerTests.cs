@@ -106,4 +106,42 @@ public sealed class AllocationPlannerTests
         Assert.Contains(plan.Unmatched, u => u.Reason.StartsWith("Every mentor willing", StringComparison.Ordinal));
         Assert.Contains(plan.Unmatched, u => u.Reason.StartsWith("No mentor", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// The engine's instance is found from the willingness; by definition it holds every pair WhyNot allows,
+    /// mentee by mentee in mentor order, with its weight. Checked against that definition on programmes
+    /// drawn at random with every rule in play: conflicts, supervisions, declines, ended pairs, full mentors.
+    /// </summary>
+    [Theory]
+    [InlineData(1, SupervisorRule.Forbidden)]
+    [InlineData(2, SupervisorRule.Allowed)]
+    [InlineData(3, SupervisorRule.Preferred)]
+    public void The_instance_holds_exactly_the_allowed_pairs_in_mentee_then_mentor_order(int draw, SupervisorRule rule)
+    {
+        var random = new Random(draw);
+        var mentors = Enumerable.Range(0, 30).Select(_ => Guid.NewGuid()).ToList();
+        var mentees = Enumerable.Range(0, 40).Select(_ => Guid.NewGuid()).ToList();
+        HashSet<(Guid, Guid)> Some(double share) =>
+            [.. from r in mentors from e in mentees where random.NextDouble() < share select (r, e)];
+        // Some pairs about people outside this round too, which the instance must leave out.
+        var willing = Some(0.4);
+        willing.UnionWith(Enumerable.Range(0, 20).Select(_ => (Guid.NewGuid(), mentees[random.Next(mentees.Count)])));
+        var facts = new AllocationFacts(mentors, mentees, willing, Some(0.05), Some(0.05), Some(0.05), Some(0.05), 2, rule)
+        {
+            PlacesTaken = mentors.Where(_ => random.NextDouble() < 0.3).ToDictionary(m => m, _ => random.Next(1, 3)),
+            Wished = Some(0.1),
+        };
+
+        var instance = AllocationPlanner.BuildInstance(facts, BestFitConsiderations.MenteeWishes);
+
+        var expected = (from e in Enumerable.Range(0, mentees.Count)
+                        from r in Enumerable.Range(0, mentors.Count)
+                        where AllocationPlanner.WhyNot(facts, mentors[r], mentees[e]) is null
+                        select (Mentor: r, Mentee: e)).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(p => p.Mentor), instance.PairMentors);
+        Assert.Equal(expected.Select(p => p.Mentee), instance.PairMentees);
+        Assert.Equal(expected.Select(p => PairFit.For(facts, BestFitConsiderations.MenteeWishes, mentors[p.Mentor], mentees[p.Mentee]).Weight), instance.PairWeights);
+        Assert.Equal(mentors.Select(facts.PlacesLeft), instance.MentorCapacities);
+    }
 }
