@@ -16,6 +16,9 @@ ROLES = ["coordinator", "facilitator", "researcher", "mentor1", "mentee1"]
 GUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 # Downloads and pages that change something on GET-less forms are not what this measures.
 SKIP = re.compile(r"/export/|/calendar|/sign-out|/withdraw$")
+# Views that only a form's choice reaches (links are followed without their query): an allocation
+# previewed each way (the seed leaves one mentee in ten waiting) and every question's free-text answers.
+CHOSEN = ["/allocation?Mode=Random&Seed=1", "/allocation?Mode=Optimal", "/free-text?question=every"]
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -64,6 +67,11 @@ def pages_of(opener, programme):
                     found[route] = link
                     following.append(link)
         frontier = following
+    # A chosen view is timed only where the role reaches its page.
+    for choice in CHOSEN:
+        page = home + choice.split("?")[0]
+        if page in found.values():
+            found[re.sub(GUID, "{id}", home + choice)] = home + choice
     return found
 
 

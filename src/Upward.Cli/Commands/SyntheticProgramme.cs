@@ -16,8 +16,8 @@ namespace Upward.Cli.Commands;
 
 /// <summary>
 /// A made-up programme of any size in a new organisation, for benchmarks and demonstrations: people
-/// with consent, departments and topics; willingness; a pair for each mentor (while mentees last) with
-/// one session held and one agreed; a submitted response to every questionnaire of every stage; themes,
+/// with consent, departments and topics; willingness; a pair for nine mentors in ten (while mentees last),
+/// each with one session held and one agreed; a submitted response to every questionnaire of every stage; themes,
 /// and codings of one free-text answer in three. Written in batches with change tracking cleared
 /// between them, so 5,000 + 5,000 takes minutes, not hours.
 /// </summary>
@@ -116,8 +116,9 @@ internal sealed class SyntheticProgramme(UpwardDbContext db, TimeProvider clock)
             }
         }
 
-        // Pairs, each with a session held and one agreed.
-        var pairs = Math.Min(mentors, mentees);
+        // Pairs, each with a session held and one agreed. One mentee and one mentor in ten are left to be
+        // paired (late joiners), so the allocation page has a waiting table and a preview has work to do.
+        var pairs = Math.Min(mentors, mentees) - Math.Min(mentors, mentees) / 10;
         for (var i = 0; i < pairs; i++)
         {
             var pairing = new Pairing
