@@ -39,9 +39,15 @@ public sealed class EvaluationOptions
 /// changes, or when a reader asks; the page says when its figures were calculated.
 /// </summary>
 public sealed class EvaluationCalculations(
-    BundleExport export, ThemesTable themes, UpwardDbContext db, EvaluationStore store, LargeProgrammes large, TimeProvider clock)
+    BundleExport export, ThemesTable themes, UpwardDbContext db, EvaluationStore store, LargeProgrammes large, TimeProvider clock,
+    IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<EvaluationCalculations> log)
 {
-    public async Task<CalculatedEvaluation> GetAsync(Programme programme, CancellationToken ct)
+    /// <param name="whileRecalculating">
+    /// For a page that says when its figures were calculated: kept figures past their age are shown at once
+    /// while new ones are calculated in the background (a large programme's take seconds). Downloads leave
+    /// it false and wait for figures within the age.
+    /// </param>
+    public async Task<CalculatedEvaluation> GetAsync(Programme programme, CancellationToken ct, bool whileRecalculating = false)
     {
         if (!await large.KeepsFiguresAsync(programme.Id, ct))
         {
@@ -49,14 +55,36 @@ public sealed class EvaluationCalculations(
         }
         // A changed plan (or the plan becoming fixed) changes what the report says at once.
         var stamp = (await db.CurrentAsync(programme, ct)).Stamp;
-        var kept = await store.GetAsync(programme.Id, stamp, clock.GetUtcNow().UtcDateTime - large.MaxAge,
-            () => CalculateAsync(programme, kept: true, ct), ct);
+        var kept = await store.GetAsync(programme.Id, stamp, OldestKeptUtc(),
+            () => CalculateAsync(programme, kept: true, ct), ct,
+            whileRecalculating ? () => CalculateInOwnScopeAsync(programme.Id) : null);
         // Counts may be minutes old, but a quote is never shown after its speaker withdrew consent to it.
         return kept with { Themes = await themes.WithCurrentQuotesAsync(programme.Id, kept.Themes, ct) };
     }
 
     /// <summary>Drops a programme's kept figures, so the next view recalculates them.</summary>
     public void Recalculate(Guid programmeId) => store.Forget(programmeId);
+
+    /// <summary>The oldest kept figures a view may be given without their being recalculated.</summary>
+    public DateTime OldestKeptUtc() => clock.GetUtcNow().UtcDateTime - large.MaxAge;
+
+    /// <summary>A recalculation after the request that asked for it has ended, with services of its own.</summary>
+    private async Task<CalculatedEvaluation> CalculateInOwnScopeAsync(Guid programmeId)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var ownDb = scope.ServiceProvider.GetRequiredService<UpwardDbContext>();
+            var programme = await ownDb.Programmes.AsNoTracking().Include(p => p.Domains.OrderBy(d => d.Position))
+                .SingleAsync(p => p.Id == programmeId, lifetime.ApplicationStopping);
+            return await scope.ServiceProvider.GetRequiredService<EvaluationCalculations>().CalculateAsync(programme, kept: true, lifetime.ApplicationStopping);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Recalculating the evaluation of programme {ProgrammeId} in the background failed; the kept figures stay until the next view", programmeId);
+            throw;
+        }
+    }
 
     private async Task<CalculatedEvaluation> CalculateAsync(Programme programme, bool kept, CancellationToken ct)
     {

@@ -19,12 +19,16 @@ public sealed class IndexModel(EvaluationCalculations evaluations, IOptions<Eval
 
     public int MaxAgeMinutes => (int)Math.Ceiling(options.Value.MaxAge.TotalMinutes);
 
+    /// <summary>The kept figures shown are past their age and newer ones are being calculated.</summary>
+    public bool BeingRecalculated { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         // The programme's own plan decides the outcomes the summary leads with.
-        var evaluation = await evaluations.GetAsync(Programme, ct);
+        var evaluation = await evaluations.GetAsync(Programme, ct, whileRecalculating: true);
         var report = evaluation.Report;
         KeptAt = evaluation.Kept ? EvaluationDates.TimeAndDay(Programme, evaluation.CalculatedAtUtc) : null;
+        BeingRecalculated = evaluation.Kept && evaluation.CalculatedAtUtc < evaluations.OldestKeptUtc();
         // The sections are Core's HTML (encoded there); the page adds the NHS frame around them:
         // the summary and who took part first, the rest behind details components a reader opens.
         var html = new StringBuilder();

@@ -11,7 +11,8 @@ namespace Upward.Web.Pages.FreeText;
 
 /// <summary>Table 1: themes by stage with counts of participants and a representative quote each; also as CSV.</summary>
 [Requires(ProgrammeCapability.CodeFreeText)]
-public sealed class TableModel(UpwardDbContext db, ThemesTable themesTable, ThemesTableStore store, LargeProgrammes large, TimeProvider clock) : ProgrammePageModel
+public sealed class TableModel(UpwardDbContext db, ThemesTable themesTable, ThemesTableStore store, LargeProgrammes large, TimeProvider clock,
+    IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<TableModel> log) : ProgrammePageModel
 {
     public ThemesTable.Table Table { get; private set; } = null!;
 
@@ -27,13 +28,35 @@ public sealed class TableModel(UpwardDbContext db, ThemesTable themesTable, Them
             Table = await themesTable.BuildAsync(ProgrammeId, ct);
             return Page();
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var kept = await store.GetAsync(ProgrammeId, true, now - large.MaxAge,
-            async () => new KeptThemesTable(await themesTable.BuildAsync(ProgrammeId, ct), clock.GetUtcNow().UtcDateTime), ct);
+        var oldest = clock.GetUtcNow().UtcDateTime - large.MaxAge;
+        // Counts past their age are shown at once while new ones are counted after the request (see KeptFigures).
+        var kept = await store.GetAsync(ProgrammeId, true, oldest,
+            async () => new KeptThemesTable(await themesTable.BuildAsync(ProgrammeId, ct), clock.GetUtcNow().UtcDateTime), ct,
+            () => CountInOwnScopeAsync(ProgrammeId));
         // The counts may be minutes old; the quotes are read now, so one withdrawn or redacted is never shown.
         Table = await themesTable.WithCurrentQuotesAsync(ProgrammeId, kept.Table, ct);
         KeptAt = EvaluationDates.TimeAndDay(Programme, kept.CalculatedAtUtc);
+        BeingRecounted = kept.CalculatedAtUtc < oldest;
         return Page();
+    }
+
+    /// <summary>The kept counts shown are past their age and newer ones are being counted.</summary>
+    public bool BeingRecounted { get; private set; }
+
+    /// <summary>A recount after the request that asked for it has ended, with services of its own.</summary>
+    private async Task<KeptThemesTable> CountInOwnScopeAsync(Guid programmeId)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var table = await scope.ServiceProvider.GetRequiredService<ThemesTable>().BuildAsync(programmeId, lifetime.ApplicationStopping);
+            return new KeptThemesTable(table, clock.GetUtcNow().UtcDateTime);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Counting Table 1 of programme {ProgrammeId} in the background failed; the kept counts stay until the next view", programmeId);
+            throw;
+        }
     }
 
     /// <summary>A coder who needs the latest coding in the counts now, rather than within minutes.</summary>
