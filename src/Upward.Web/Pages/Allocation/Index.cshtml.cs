@@ -111,7 +111,7 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
         {
             if (ParseSeed() is { } seed)
             {
-                Plan = AllocationPlanner.Plan(Facts, mode, seed, Considered);
+                Plan = PlanFromWholeFacts(mode, seed);
                 Seed = mode == MatchingMode.Random ? seed.ToString() : null;
                 // The plan is made whole (it is the same plan on confirming); only a page of it is drawn.
                 PreviewPaging = ListPage.Of(PreviewPageNumber, PairsPageSize, Math.Max(Plan.Pairs.Count, Plan.Unmatched.Count));
@@ -133,7 +133,7 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
             await LoadAsync(ct);
             if (Mode is not { } mode || ParseSeed() is not { } seed) return null;
             // The same facts, mode and seed give the same plan as the preview.
-            var plan = AllocationPlanner.Plan(Facts, mode, seed, Considered);
+            var plan = PlanFromWholeFacts(mode, seed);
             var now = clock.GetUtcNow().UtcDateTime;
             var created = plan.Pairs.Select(p => new Pairing
             {
@@ -234,11 +234,19 @@ public sealed class AllocationModel(UpwardDbContext db, AllocationFactsQuery que
         Show(result);
     }
 
+    private bool _factsForShowingOnly;
+
+    /// <summary>The plan for these facts; refused if they were read only to draw the page (25 mentees' willingness, not everyone's).</summary>
+    private AllocationPlan PlanFromWholeFacts(MatchingMode mode, ulong seed) => _factsForShowingOnly
+        ? throw new InvalidOperationException("An allocation was about to be planned from the facts read only to draw the page")
+        : AllocationPlanner.Plan(Facts, mode, seed, Considered);
+
     /// <summary>The page's facts about pairs cover only the waiting mentees on the page drawn: never plan from them.</summary>
     private async Task LoadForShowingAsync(CancellationToken ct) => Show(await query.LoadForShowingAsync(Programme, PageWaiting, ct));
 
     private void Show(AllocationFactsQuery.Result result)
     {
+        _factsForShowingOnly = result.ForShowingOnly;
         Facts = result.Facts;
         People = result.People;
         Active = result.ActivePairings;
