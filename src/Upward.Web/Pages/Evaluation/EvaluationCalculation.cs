@@ -11,7 +11,11 @@ namespace Upward.Web.Pages.Evaluation;
 
 /// <summary>A programme's evaluation as calculated at one moment: the report under its plan, and Table 1.</summary>
 /// <param name="Kept">True when these are kept figures (a large programme) rather than calculated for this request.</param>
-public sealed record CalculatedEvaluation(EvaluationReport Report, AnalysisPlan Plan, ThemesTable.Table Themes, DateTime CalculatedAtUtc, bool Kept);
+public sealed record CalculatedEvaluation(EvaluationReport Report, AnalysisPlan Plan, ThemesTable.Table Themes, DateTime CalculatedAtUtc, bool Kept)
+{
+    /// <summary>Kept figures older than their age, shown while newer ones are calculated in the background.</summary>
+    public bool PastTheirAge { get; init; }
+}
 
 /// <summary>
 /// When a programme is large enough for its evaluation to be kept rather than recalculated on every
@@ -55,18 +59,16 @@ public sealed class EvaluationCalculations(
         }
         // A changed plan (or the plan becoming fixed) changes what the report says at once.
         var stamp = (await db.CurrentAsync(programme, ct)).Stamp;
-        var kept = await store.GetAsync(programme.Id, stamp, OldestKeptUtc(),
+        var oldest = clock.GetUtcNow().UtcDateTime - large.MaxAge;
+        var kept = await store.GetAsync(programme.Id, stamp, oldest,
             () => CalculateAsync(programme, kept: true, ct), ct,
             whileRecalculating ? () => CalculateInOwnScopeAsync(programme.Id) : null);
         // Counts may be minutes old, but a quote is never shown after its speaker withdrew consent to it.
-        return kept with { Themes = await themes.WithCurrentQuotesAsync(programme.Id, kept.Themes, ct) };
+        return kept with { Themes = await themes.WithCurrentQuotesAsync(programme.Id, kept.Themes, ct), PastTheirAge = kept.CalculatedAtUtc < oldest };
     }
 
     /// <summary>Drops a programme's kept figures, so the next view recalculates them.</summary>
     public void Recalculate(Guid programmeId) => store.Forget(programmeId);
-
-    /// <summary>The oldest kept figures a view may be given without their being recalculated.</summary>
-    public DateTime OldestKeptUtc() => clock.GetUtcNow().UtcDateTime - large.MaxAge;
 
     /// <summary>A recalculation after the request that asked for it has ended, with services of its own.</summary>
     private async Task<CalculatedEvaluation> CalculateInOwnScopeAsync(Guid programmeId)

@@ -28,7 +28,7 @@ public sealed class IndexModel(EvaluationCalculations evaluations, IOptions<Eval
         var evaluation = await evaluations.GetAsync(Programme, ct, whileRecalculating: true);
         var report = evaluation.Report;
         KeptAt = evaluation.Kept ? EvaluationDates.TimeAndDay(Programme, evaluation.CalculatedAtUtc) : null;
-        BeingRecalculated = evaluation.Kept && evaluation.CalculatedAtUtc < evaluations.OldestKeptUtc();
+        BeingRecalculated = evaluation.PastTheirAge;
         // The sections are Core's HTML (encoded there); the page adds the NHS frame around them:
         // the summary and who took part first, the rest behind details components a reader opens.
         var html = new StringBuilder();
