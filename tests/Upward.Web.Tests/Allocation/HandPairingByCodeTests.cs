@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Upward.Core.Allocation;
 using Upward.Core.Programmes;
 using Upward.Core.Sessions;
@@ -35,10 +34,7 @@ public sealed class HandPairingByCodeTests(DemoFactory factory) : PeopleTestBase
     /// <summary>A mentee with no mentor and a mentor the planner would let them have, as the page itself works it out.</summary>
     private async Task<(Guid Mentee, Guid Mentor, IReadOnlyDictionary<Guid, AllocationFactsQuery.Person> People)> FreePairAsync(Guid id)
     {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Upward.Data.UpwardDbContext>();
-        var programme = await db.Programmes.Include(p => p.Domains).SingleAsync(p => p.Id == id);
-        var result = await scope.ServiceProvider.GetRequiredService<AllocationFactsQuery>().LoadAsync(programme, CancellationToken.None);
+        var result = await WholeAllocationFacts.LoadAsync(Factory, id);
         foreach (var mentee in result.Facts.Mentees)
         {
             if (AllocationPlanner.WillingAndFree(result.Facts, mentee).FirstOrDefault() is var mentor && mentor != Guid.Empty)

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Upward.Core.Allocation;
 using Upward.Core.People;
 using Upward.Core.PhaseOne;
@@ -124,13 +123,7 @@ public sealed partial class WaitingPagingTests(DemoFactory factory) : PeopleTest
             return (Mentor: mentors[0], Mentee: added[^1]);
         });
 
-        AllocationFacts whole;
-        await using (var scope = Factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<Upward.Data.UpwardDbContext>();
-            var programme = await db.Programmes.Include(p => p.Domains).SingleAsync(p => p.Id == id);
-            whole = (await scope.ServiceProvider.GetRequiredService<Upward.Web.Pages.Allocation.AllocationFactsQuery>().LoadAsync(programme, CancellationToken.None)).Facts;
-        }
+        var whole = (await WholeAllocationFacts.LoadAsync(Factory, id)).Facts;
         var codes = await Factory.WithDbAsync(db => db.Enrolments.Where(e => e.ProgrammeId == id && e.ParticipantCode.StartsWith("WT-")).ToDictionaryAsync(e => e.ParticipantCode, e => e.Id));
         var offered = new List<(Guid Mentee, Guid Mentor)>();
         foreach (var url in new[] { $"/programmes/{id}/allocation", $"/programmes/{id}/allocation?waitingPage=2", $"/programmes/{id}/allocation?waitingSearch=WT-0" })
