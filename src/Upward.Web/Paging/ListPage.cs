@@ -42,3 +42,9 @@ public sealed record ListPage(int Number, int Size, int TotalItems)
 
 /// <summary>What the pagination partial needs: the page shown and the address of any page of the same list.</summary>
 public sealed record PaginationLinks(ListPage Page, Func<int, string?> Href, string Label = "Pagination");
+
+/// <summary>
+/// Links to the pages before and after one of a list browsed without numbered pages (too long to count on each
+/// view); null where there is no such page. <paramref name="Items"/> names what is listed, for screen readers.
+/// </summary>
+public sealed record PreviousNextLinks(string? Previous, string? Next, string Items, string Label = "Pagination");

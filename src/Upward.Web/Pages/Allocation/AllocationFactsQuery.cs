@@ -88,7 +88,9 @@ public sealed class AllocationFactsQuery(UpwardDbContext db, Preparation.Prepara
 
         var persons = people.ToDictionary(p => p.Id, p => new Person(p.Id, p.ParticipantCode, p.DisplayName, p.Email));
         var shown = show?.Invoke(mentees, persons);
-        var pairFacts = await PairFactsAsync(programme.Id, shown, ct);
+        // Only the mentees taking part in this round can be paired (the planner asks nothing about the others), so the
+        // facts about pairs are read for them alone: at 5,000 a side with most paired, a tenth of the willingness.
+        var pairFacts = await PairFactsAsync(programme.Id, shown ?? mentees, ct);
         var topicNames = programme.Domains.ToDictionary(d => d.Id, d => d.Name);
         // Profiles only weigh in a plan; a page drawn without one does not need them.
         var profiles = shown is not null ? new Dictionary<Guid, MatchProfile>() : people.ToDictionary(p => p.Id, p => new MatchProfile(p.Department, p.Specialty,
@@ -115,24 +117,17 @@ public sealed class AllocationFactsQuery(UpwardDbContext db, Preparation.Prepara
     private sealed record PairFacts(
         HashSet<(Guid, Guid)> Willing, HashSet<(Guid, Guid)> Conflicts, HashSet<(Guid, Guid)> Supervisions, HashSet<(Guid, Guid)> Declines, HashSet<(Guid, Guid)> Wished);
 
-    /// <summary>What was said about particular mentor-mentee pairs: for every mentee, or only for <paramref name="mentees"/>.</summary>
-    private async Task<PairFacts> PairFactsAsync(Guid programmeId, IReadOnlyList<Guid>? mentees, CancellationToken ct)
+    /// <summary>What was said about particular mentor-mentee pairs, for <paramref name="mentees"/> only.</summary>
+    private async Task<PairFacts> PairFactsAsync(Guid programmeId, IReadOnlyList<Guid> mentees, CancellationToken ct)
     {
-        if (mentees is { Count: 0 })
+        if (mentees.Count == 0)
         {
             return new PairFacts([], [], [], [], []);
         }
-        var willingness = db.Willingness.Where(w => w.ProgrammeId == programmeId && w.Willing);
-        var relationships = db.Relationships.AsNoTracking().Where(r => r.ProgrammeId == programmeId);
-        var declines = db.MentorDeclines.Where(d => d.ProgrammeId == programmeId);
-        var wishes = db.MentorWishes.Where(w => w.ProgrammeId == programmeId);
-        if (mentees is not null)
-        {
-            willingness = willingness.Where(w => mentees.Contains(w.MenteeEnrolmentId));
-            relationships = relationships.Where(r => mentees.Contains(r.MenteeEnrolmentId));
-            declines = declines.Where(d => mentees.Contains(d.MenteeEnrolmentId));
-            wishes = wishes.Where(w => mentees.Contains(w.MenteeEnrolmentId));
-        }
+        var willingness = db.Willingness.Where(w => w.ProgrammeId == programmeId && w.Willing && mentees.Contains(w.MenteeEnrolmentId));
+        var relationships = db.Relationships.AsNoTracking().Where(r => r.ProgrammeId == programmeId && mentees.Contains(r.MenteeEnrolmentId));
+        var declines = db.MentorDeclines.Where(d => d.ProgrammeId == programmeId && mentees.Contains(d.MenteeEnrolmentId));
+        var wishes = db.MentorWishes.Where(w => w.ProgrammeId == programmeId && mentees.Contains(w.MenteeEnrolmentId));
         var willing = (await willingness.Select(w => new { w.MentorEnrolmentId, w.MenteeEnrolmentId }).ToListAsync(ct))
             .Select(w => (w.MentorEnrolmentId, w.MenteeEnrolmentId)).ToHashSet();
         var related = await relationships.ToListAsync(ct);

@@ -15,6 +15,16 @@ public sealed class IndexModel(FreeTextAnswers answers, LargeProgrammes large) :
 
     [FromQuery(Name = "pageNumber")] public int PageNumber { get; set; } = 1;
 
+    /// <summary>When browsing every question's answers: the answer the page starts just after, or ends just before.</summary>
+    [FromQuery(Name = "after")] public Guid? After { get; set; }
+    [FromQuery(Name = "before")] public Guid? Before { get; set; }
+
+    /// <summary>
+    /// Set when every question's answers of a large programme are shown: browsed a page at a time, before and after,
+    /// without numbered pages (which would mean counting tens of thousands of answers on each view).
+    /// </summary>
+    public BrowsedAnswers? Browsed { get; private set; }
+
     /// <summary>Words in an answer, or a participant code, or part of one.</summary>
     [FromQuery(Name = "search")] public string? Search { get; set; }
 
@@ -44,7 +54,9 @@ public sealed class IndexModel(FreeTextAnswers answers, LargeProgrammes large) :
         {
             Question = chosen;
         }
-        else if (Choice != EveryQuestion && await large.KeepsFiguresAsync(ProgrammeId, ct))
+        var isLarge = await large.KeepsFiguresAsync(ProgrammeId, ct);
+        var term = ListSearch.Term(Search);
+        if (Question is null && Choice != EveryQuestion && isLarge)
         {
             // A large programme opens at its first question with answers: every question's list is tens of thousands
             // of answers, too many to order on each visit (seconds), and coders read a question at a time anyway.
@@ -52,7 +64,14 @@ public sealed class IndexModel(FreeTextAnswers answers, LargeProgrammes large) :
             OpenedAtFirstQuestion = Question is not null;
         }
         // Otherwise every question; a stale or tampered choice shows them too rather than an error: nothing is lost by it.
-        (Paging, Answers) = await answers.PageAsync(ProgrammeId, May(ProgrammeCapability.ReadOriginalText), PageNumber, PageSize, ListSearch.Term(Search), Question, ct);
+        var withOriginals = May(ProgrammeCapability.ReadOriginalText);
+        if (Question is null && term is null && isLarge)
+        {
+            Browsed = await answers.BrowseAsync(ProgrammeId, withOriginals, After, Before, PageSize, ct);
+            Answers = Browsed.Answers;
+            return Page();
+        }
+        (Paging, Answers) = await answers.PageAsync(ProgrammeId, withOriginals, PageNumber, PageSize, term, Question, ct);
         return Page();
     }
 }
