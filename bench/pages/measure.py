@@ -72,6 +72,12 @@ def pages_of(opener, programme):
         page = home + choice.split("?")[0]
         if page in found.values():
             found[re.sub(GUID, "{id}", home + choice)] = home + choice
+            # A list browsed page by page (no page numbers) is timed on its second page too, by its "Next" link.
+            _, _, body = get(opener, home + choice)
+            after = re.search(r'href="(' + re.escape(home) + r'[^"]*[?&]amp;after=' + GUID + ')"', body)
+            if after:
+                link = after.group(1).replace("&amp;", "&")
+                found[re.sub(GUID, "{id}", link)] = link
     return found
 
 

@@ -48,7 +48,7 @@ public sealed class AllocationFactsQuery(UpwardDbContext db, Preparation.Prepara
     {
         var people = await db.Enrolments
             .Where(e => e.ProgrammeId == programme.Id && e.Status == EnrolmentStatus.Consented && (e.Role == ProgrammeRole.Mentor || e.Role == ProgrammeRole.Mentee))
-            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, e.Role, e.ParticipantCode, u.DisplayName, u.Email, e.Department, e.Specialty, e.TopicDomainIds })
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, e.Role, e.ParticipantCode, u.DisplayName, u.Email })
             .ToListAsync(ct);
         // Read, not tracked: thousands of pairings at scale, and a confirmation adds new ones rather than changing these.
         var pairings = await db.Pairings.AsNoTracking().Where(p => p.ProgrammeId == programme.Id).ToListAsync(ct);
@@ -91,10 +91,8 @@ public sealed class AllocationFactsQuery(UpwardDbContext db, Preparation.Prepara
         // Only the mentees taking part in this round can be paired (the planner asks nothing about the others), so the
         // facts about pairs are read for them alone: at 5,000 a side with most paired, a tenth of the willingness.
         var pairFacts = await PairFactsAsync(programme.Id, shown ?? mentees, ct);
-        var topicNames = programme.Domains.ToDictionary(d => d.Id, d => d.Name);
-        // Profiles only weigh in a plan; a page drawn without one does not need them.
-        var profiles = shown is not null ? new Dictionary<Guid, MatchProfile>() : people.ToDictionary(p => p.Id, p => new MatchProfile(p.Department, p.Specialty,
-            p.TopicDomainIds.Where(topicNames.ContainsKey).Select(t => topicNames[t]).ToHashSet()));
+        // Profiles only weigh in a plan, and only for those taking part in it; a page drawn without one does not need them.
+        var profiles = shown is not null ? new Dictionary<Guid, MatchProfile>() : await ProfilesAsync(programme, [.. mentors, .. mentees], ct);
 
         var facts = new AllocationFacts(
             mentors, mentees, pairFacts.Willing, pairFacts.Conflicts, pairFacts.Supervisions, pairFacts.Declines,
@@ -112,6 +110,20 @@ public sealed class AllocationFactsQuery(UpwardDbContext db, Preparation.Prepara
             Waiting = [.. waiting.Select(w => new WaitingMentee(persons[w.Key], w.Value)).OrderBy(w => w.Person.Code, StringComparer.Ordinal)],
             NotReady = [.. notReady.Where(n => persons.ContainsKey(n.Key)).Select(n => new NotReadyMentor(persons[n.Key], n.Value)).OrderBy(n => n.Person.Code, StringComparer.Ordinal)],
         };
+    }
+
+    /// <summary>
+    /// What best fit weighs of each of these people. Read apart from who takes part, and only for those in the round:
+    /// each person's topics are a list the database keeps as one value, and reading 10,000 of them on every view of
+    /// the allocation page took longer than the rest of its reading.
+    /// </summary>
+    private async Task<Dictionary<Guid, MatchProfile>> ProfilesAsync(Programme programme, List<Guid> people, CancellationToken ct)
+    {
+        var topicNames = programme.Domains.ToDictionary(d => d.Id, d => d.Name);
+        var rows = await db.Enrolments.Where(e => e.ProgrammeId == programme.Id && people.Contains(e.Id))
+            .Select(e => new { e.Id, e.Department, e.Specialty, e.TopicDomainIds }).ToListAsync(ct);
+        return rows.ToDictionary(p => p.Id, p => new MatchProfile(p.Department, p.Specialty,
+            p.TopicDomainIds.Where(topicNames.ContainsKey).Select(t => topicNames[t]).ToHashSet()));
     }
 
     private sealed record PairFacts(

@@ -16,7 +16,8 @@ public sealed partial class FreeTextAnswers
     /// counting: the page after <paramref name="after"/>, the page before <paramref name="before"/>, or the first
     /// page. A large programme's every-question list is tens of thousands of answers, and counting them on each
     /// view (to number its pages) cost a quarter of a second on SQLite; this costs the same on any page.
-    /// An answer that is not the programme's, or that may no longer be read, starts at the first page.
+    /// An answer that may no longer be read (its speaker since withdrew consent) still marks its place in the list;
+    /// one that is not the programme's starts at the first page.
     /// </summary>
     public async Task<BrowsedAnswers> BrowseAsync(Guid programmeId, bool withOriginals, Guid? after, Guid? before, int pageSize, CancellationToken ct)
     {
