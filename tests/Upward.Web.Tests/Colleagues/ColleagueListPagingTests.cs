@@ -154,11 +154,24 @@ public sealed partial class ColleagueListPagingTests(DemoFactory factory) : ICla
         var html = await facilitator.GetStringAsync(view);
         Assert.Contains("Comment about mentee 26", html);
 
-        var remove = WebUtility.HtmlDecode(Regex.Match(html, "action=\"([^\"]*handler=Remove[^\"]*)\"").Groups[1].Value);
-        var removed = await facilitator.SubmitAsync(view, new Dictionary<string, string>(), remove);
+        // "Remove" asks first, showing the words and keeping the page and search to come back to.
+        var confirm = WebUtility.HtmlDecode(Regex.Match(html, "href=\"([^\"]*remove=[^\"]*)\"[^>]*>Remove<span class=\"nhsuk-u-visually-hidden\"> this comment about Colleague Paging 26<").Groups[1].Value);
+        Assert.NotEqual("", confirm);
+        var asking = WebUtility.HtmlDecode(await facilitator.GetStringAsync(confirm));
+        Assert.Contains("<h1>Remove this comment?</h1>", asking);
+        Assert.Contains("Comment about mentee 26", asking);
+        Assert.DoesNotContain("Comment about mentee 27", asking);
+        Assert.Contains("No, go back to the comments", asking);
+        Assert.True(await own.WithDbAsync(db => db.AnonymousContributions.AnyAsync(c => c.Text == "Comment about mentee 26")), "asking removes nothing");
+        var remove = Regex.Match(asking, "action=\"([^\"]*handler=Remove[^\"]*)\"").Groups[1].Value;
+        var removed = await facilitator.SubmitAsync(confirm, new Dictionary<string, string>(), remove);
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         foreach (var part in new[] { "done=removed", "pageNumber=2", "search=colleague%20paging" }) Assert.Contains(part, removed.Headers.Location!.OriginalString);
         Assert.DoesNotContain("Comment about mentee 26", await facilitator.GetStringAsync(removed.Headers.Location!.OriginalString));
+        // Asked again for the comment now gone (a second tab, or another facilitator): the list as it stands.
+        var again = await facilitator.GetStringAsync(confirm);
+        Assert.DoesNotContain("Remove this comment?", again);
+        Assert.Contains("<h1>Colleagues' feedback to read</h1>", WebUtility.HtmlDecode(again));
 
         var after = await facilitator.GetStringAsync(removed.Headers.Location!.OriginalString);
         var show = WebUtility.HtmlDecode(Regex.Match(after, "action=\"([^\"]*handler=Show[^\"]*)\"").Groups[1].Value);

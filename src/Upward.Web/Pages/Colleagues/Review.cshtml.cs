@@ -40,8 +40,21 @@ public sealed class ReviewModel(UpwardDbContext db) : ProgrammePageModel
 
     [FromQuery] public string? Done { get; set; }
 
+    /// <summary>The comment chosen for removal: the page asks the facilitator to confirm it, with its words, as removal cannot be undone.</summary>
+    [FromQuery(Name = "remove")] public Guid? RemoveChosen { get; set; }
+
+    /// <summary>The comment being confirmed for removal and whom it is about; null when none is (or the one chosen is gone or shown).</summary>
+    public (AnonymousContribution Comment, string MenteeName)? Confirming { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (RemoveChosen is { } chosen && await Unshown().AsNoTracking().SingleOrDefaultAsync(c => c.Id == chosen, ct) is { } comment)
+        {
+            var name = await db.Enrolments.Where(e => e.Id == comment.MenteeEnrolmentId).Join(db.Users, e => e.UserId, u => u.Id, (e, u) => u.DisplayName).SingleAsync(ct);
+            Confirming = (comment, name);
+            return Page();
+        }
+        // A comment already removed or shown by someone else, or not this programme's: the list, as it now stands.
         await LoadAsync(ct);
         return Page();
     }
