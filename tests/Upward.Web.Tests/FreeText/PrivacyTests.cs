@@ -87,6 +87,15 @@ public sealed class PrivacyTests(DemoFactory factory) : IClassFixture<DemoFactor
         Assert.DoesNotContain("Dr Lee", seenByResearcher);
         Assert.Contains("but [redacted] on [redacted] will still guess it was me", seenByResearcher);
         Assert.DoesNotContain("Dr Lee", WebUtility.HtmlDecode(await researcher.GetStringAsync($"/programmes/{id}/free-text/answers/{four}/code")));
+        // Nor can a search find the answer by its masked words, which would tell whoever searched what they were;
+        // the words left and the masks still find it.
+        foreach (var every in new[] { "", "&question=every" })
+        {
+            Assert.DoesNotContain($"answer-{four}", await researcher.GetStringAsync($"/programmes/{id}/free-text?search=lee{every}"));
+            Assert.DoesNotContain($"answer-{four}", await researcher.GetStringAsync($"/programmes/{id}/free-text?search=ward%207{every}"));
+            Assert.Contains($"answer-{four}", await researcher.GetStringAsync($"/programmes/{id}/free-text?search=will%20still%20guess{every}"));
+            Assert.Contains($"answer-{four}", await researcher.GetStringAsync($"/programmes/{id}/free-text?search=%5Bredacted%5D{every}"));
+        }
         var seenByCoordinator = WebUtility.HtmlDecode(await (await factory.AsAsync("coordinator")).GetStringAsync($"/programmes/{id}/free-text"));
         Assert.Contains(Identifying, seenByCoordinator);
         Assert.Contains(Identifying, await factory.WithDbAsync(db => db.Answers.Where(a => a.Id == four).Select(a => a.Text!).SingleAsync()));
