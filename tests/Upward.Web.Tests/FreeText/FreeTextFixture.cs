@@ -1,9 +1,11 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Upward.Core.Programmes;
 using Upward.Core.Questionnaires;
 using Upward.Data;
 using Upward.Web.Demo;
+using Upward.Web.Pages.FreeText;
 using Upward.Web.Tests.Infrastructure;
 
 namespace Upward.Web.Tests.FreeText;
@@ -14,6 +16,13 @@ public static class FreeTextFixture
     /// <summary>The demo answer to <paramref name="itemKey"/> from the participant with <paramref name="code"/>.</summary>
     public static async Task<Guid> AnswerIdAsync(this UpwardFactory factory, string code, string itemKey = "comments") =>
         await factory.WithDbAsync(db => AnswersOf(db, code, itemKey).Select(a => a.Id).SingleAsync());
+
+    /// <summary>Every free-text answer of the programme that may be analysed, in the list's order, as <see cref="FreeTextAnswers.ListAsync"/> gives them.</summary>
+    public static async Task<IReadOnlyList<FreeTextAnswer>> EveryFreeTextAnswerAsync(this UpwardFactory factory, Guid programmeId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<FreeTextAnswers>().ListAsync(programmeId, withOriginals: false, CancellationToken.None);
+    }
 
     public static IQueryable<Answer> AnswersOf(UpwardDbContext db, string code, string itemKey) =>
         from a in db.Answers

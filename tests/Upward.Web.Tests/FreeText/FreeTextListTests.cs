@@ -9,11 +9,6 @@ namespace Upward.Web.Tests.FreeText;
 /// <summary>The free-text list is read a page at a time, with search, so a programme of thousands stays quick.</summary>
 public sealed class FreeTextListTests(DemoFactory factory) : IClassFixture<DemoFactory>
 {
-    private async Task<IReadOnlyList<FreeTextAnswer>> EveryAnswerAsync(Guid id)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<FreeTextAnswers>().ListAsync(id, withOriginals: false, CancellationToken.None);
-    }
 
     /// <summary>The page's text with entities decoded (Razor encodes the quotation marks it writes).</summary>
     private static async Task<string> PageAsync(HttpClient client, string url) => System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(url));
@@ -24,7 +19,7 @@ public sealed class FreeTextListTests(DemoFactory factory) : IClassFixture<DemoF
     public async Task Pages_hold_every_answer_once_in_the_lists_order_and_bad_page_numbers_show_the_nearest_page()
     {
         var id = await factory.PilotIdAsync();
-        var every = await EveryAnswerAsync(id);
+        var every = await factory.EveryFreeTextAnswerAsync(id);
         Assert.True(every.Count > 10, $"the pilot has {every.Count} answers, not enough to page by ten");
 
         // Pages of ten from the database hold every answer exactly once.
@@ -60,7 +55,7 @@ public sealed class FreeTextListTests(DemoFactory factory) : IClassFixture<DemoF
     public async Task Search_finds_answers_by_their_words_or_participant_code_and_says_when_nothing_matches()
     {
         var id = await factory.PilotIdAsync();
-        var every = await EveryAnswerAsync(id);
+        var every = await factory.EveryFreeTextAnswerAsync(id);
         var researcher = await factory.AsAsync("researcher");
         var url = $"/programmes/{id}/free-text";
 
@@ -85,7 +80,7 @@ public sealed class FreeTextListTests(DemoFactory factory) : IClassFixture<DemoF
     public async Task One_questions_answers_can_be_read_on_their_own_and_an_unknown_question_shows_every_answer()
     {
         var id = await factory.PilotIdAsync();
-        var every = await EveryAnswerAsync(id);
+        var every = await factory.EveryFreeTextAnswerAsync(id);
         var researcher = await factory.AsAsync("researcher");
         var url = $"/programmes/{id}/free-text";
         var (question, carrying) = await factory.WithDbAsync(async db =>

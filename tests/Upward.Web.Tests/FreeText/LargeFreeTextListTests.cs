@@ -63,11 +63,6 @@ public sealed class LargeFreeTextListTests(KeptEvaluationFactory factory) : ICla
         Assert.Matches($"<option value=\"{first}\" selected=\"selected\">", await PageAsync(researcher, $"{url}?question={Guid.NewGuid()}"));
     }
 
-    private async Task<IReadOnlyList<FreeTextAnswer>> EveryAnswerAsync(Guid id)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<FreeTextAnswers>().ListAsync(id, withOriginals: false, CancellationToken.None);
-    }
 
     private async Task<BrowsedAnswers> BrowseAsync(Guid id, Guid? after, Guid? before, int pageSize)
     {
@@ -95,7 +90,7 @@ public sealed class LargeFreeTextListTests(KeptEvaluationFactory factory) : ICla
             await db.SaveChangesAsync();
             return true;
         });
-        var every = (await EveryAnswerAsync(id)).Select(a => a.AnswerId).ToList();
+        var every = (await factory.EveryFreeTextAnswerAsync(id)).Select(a => a.AnswerId).ToList();
         // Pages small enough that many cross from one question to the next, and from one stage to the next.
         const int size = 3;
         Assert.True(every.Count > 5 * size, $"the pilot has {every.Count} answers, too few to browse");
@@ -142,7 +137,7 @@ public sealed class LargeFreeTextListTests(KeptEvaluationFactory factory) : ICla
     public async Task The_pages_link_back_and_forth_and_a_bad_place_shows_the_first_page()
     {
         var id = await factory.PilotIdAsync();
-        var every = (await EveryAnswerAsync(id)).Select(a => a.AnswerId).ToList();
+        var every = (await factory.EveryFreeTextAnswerAsync(id)).Select(a => a.AnswerId).ToList();
         // The demo's pilot has less than a page of answers, so the page is opened part-way through, after its tenth.
         Assert.InRange(every.Count, 12, IndexModel.PageSize);
         var researcher = await factory.AsAsync("researcher");

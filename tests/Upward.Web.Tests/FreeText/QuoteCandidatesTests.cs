@@ -76,8 +76,7 @@ public sealed class QuoteCandidatesTests(DemoFactory factory) : IClassFixture<De
     {
         var id = await factory.PilotIdAsync();
         // An answer coded under some theme whose author did not agree to be quoted (the pilot has one such participant).
-        await using var scope = factory.Services.CreateAsyncScope();
-        var every = await scope.ServiceProvider.GetRequiredService<FreeTextAnswers>().ListAsync(id, withOriginals: false, CancellationToken.None);
+        var every = await factory.EveryFreeTextAnswerAsync(id);
         var codings = await factory.WithDbAsync(db => db.Codings.Where(c => c.ProgrammeId == id).Select(c => new { c.ThemeId, c.AnswerId }).ToListAsync());
         var unquotable = every.Where(a => !a.MayQuote).Select(a => a.AnswerId).ToHashSet();
         var (theme, answer) = codings.Where(c => unquotable.Contains(c.AnswerId)).Select(c => (c.ThemeId, c.AnswerId)).First();

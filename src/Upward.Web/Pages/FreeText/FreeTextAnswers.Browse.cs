@@ -107,6 +107,8 @@ public sealed partial class FreeTextAnswers
                 return [];
             }
             var collation = db.OrdinalCollation;
+            var atStage = db.Responses.Where(r => r.Status == ResponseStatus.Submitted
+                && db.Waves.Any(w => w.Id == r.WaveId && w.ProgrammeId == programmeId && w.Stage == stage));
             var taken = new List<Place>(count);
             var code = from?.Code;
             // The code's own participant first: they may have more answers to the question beyond the one we start from.
@@ -115,8 +117,7 @@ public sealed partial class FreeTextAnswers
             {
                 // Only those who answered at the question's stage: a question put to mentors alone would otherwise be
                 // found by walking every mentee's code too, a batch at a time.
-                var people = db.Enrolments.Where(e => e.ProgrammeId == programmeId && db.Responses.Any(r => r.EnrolmentId == e.Id
-                    && r.Status == ResponseStatus.Submitted && db.Waves.Any(w => w.Id == r.WaveId && w.ProgrammeId == programmeId && w.Stage == stage)));
+                var people = db.Enrolments.Where(e => e.ProgrammeId == programmeId && atStage.Any(r => r.EnrolmentId == e.Id));
                 if (code is not null)
                 {
                     people = (forward, inclusive) switch
@@ -137,8 +138,7 @@ public sealed partial class FreeTextAnswers
                 // Their responses at the stage, then the answers in those: asked as one query, the database read the
                 // question's every answer (by the answers' item index) to find the few dozen participants'.
                 var ids = next.Select(e => e.Id).ToList();
-                var responses = await db.Responses.Where(r => EF.Parameter(ids).Contains(r.EnrolmentId) && r.Status == ResponseStatus.Submitted
-                    && db.Waves.Any(w => w.Id == r.WaveId && w.ProgrammeId == programmeId && w.Stage == stage)).Select(r => r.Id).ToListAsync(ct);
+                var responses = await atStage.Where(r => EF.Parameter(ids).Contains(r.EnrolmentId)).Select(r => r.Id).ToListAsync(ct);
                 var answers = await rows.Where(r => EF.Parameter(responses).Contains(r.ResponseId) && items.Contains(r.ItemId))
                     .Select(r => new { r.Id, r.ParticipantCode }).ToListAsync(ct);
                 // Put in order here, by code point as the list's order is (see InListOrder): a batch is a few dozen answers.

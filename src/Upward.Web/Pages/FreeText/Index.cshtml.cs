@@ -54,7 +54,8 @@ public sealed class IndexModel(FreeTextAnswers answers, LargeProgrammes large) :
         {
             Question = chosen;
         }
-        var isLarge = await large.KeepsFiguresAsync(ProgrammeId, ct);
+        // Asked only when no question is chosen: a question's own list is the same whatever the programme's size.
+        var isLarge = Question is null && await large.KeepsFiguresAsync(ProgrammeId, ct);
         var term = ListSearch.Term(Search);
         if (Question is null && Choice != EveryQuestion && isLarge)
         {
