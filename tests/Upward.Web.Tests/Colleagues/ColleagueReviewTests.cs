@@ -68,9 +68,11 @@ public sealed class ColleagueReviewTests(DemoFactory factory) : IClassFixture<De
         var page = await ReviewPageAsync(factory);
         foreach (var who in new[] { "mentee2", "mentee1", "mentor1", "researcher" })
         {
-            DemoPeople.AssertRefused(await (await factory.AsAsync(who)).GetAsync(page), $"{who} reading colleagues' comments");
-            DemoPeople.AssertRefused(await ReviewActionAsync(factory, "Show", $"menteeEnrolmentId={menteeId}", who), $"{who} showing them");
             var comment = await factory.WithDbAsync(db => db.AnonymousContributions.Where(c => c.MenteeEnrolmentId == menteeId).Select(c => c.Id).FirstAsync());
+            DemoPeople.AssertRefused(await (await factory.AsAsync(who)).GetAsync(page), $"{who} reading colleagues' comments");
+            // The confirmation before a removal shows the comment's words.
+            DemoPeople.AssertRefused(await (await factory.AsAsync(who)).GetAsync($"{page}?remove={comment}"), $"{who} asked to confirm removing one");
+            DemoPeople.AssertRefused(await ReviewActionAsync(factory, "Show", $"menteeEnrolmentId={menteeId}", who), $"{who} showing them");
             DemoPeople.AssertRefused(await ReviewActionAsync(factory, "Remove", $"commentId={comment}", who), $"{who} removing one");
         }
         Assert.Equal(3, await factory.WithDbAsync(db => db.AnonymousContributions.CountAsync(c => c.MenteeEnrolmentId == menteeId && c.Source == ContributionSource.Colleague && !c.ShownToMentee)));
